@@ -1,0 +1,39 @@
+"""Role checks: the one helper every service and view uses."""
+from functools import wraps
+
+from flask_login import current_user
+
+from ..errors import NotAuthenticated, PermissionDenied
+from .audit import note_denial
+
+STAFF = ("pm", "admin")
+
+
+def has_role(user, *roles: str) -> bool:
+    """True when `user` is signed in and holds one of `roles` (admins hold every role)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return user.role in roles or user.role == "admin"
+
+
+def require_role(actor, *roles: str, action: str = "") -> None:
+    """Raise unless `actor` holds one of `roles`; refusals are written to the audit log."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise NotAuthenticated("Please sign in first.")
+    if not has_role(actor, *roles):
+        note_denial(actor, subject=action, required=list(roles), role=actor.role)
+        raise PermissionDenied("You are not allowed to do that.")
+
+
+def role_required(*roles: str):
+    """View decorator: the signed-in user must hold one of `roles`."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            require_role(current_user, *roles, action=view.__name__)
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorate

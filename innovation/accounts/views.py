@@ -1,0 +1,182 @@
+"""Account pages. Thin: validate the form, call one service, commit, respond."""
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..errors import ServiceError
+from ..extensions import db, limiter
+from ..web import FORM_ERROR_STATUS, attach_error, safe_next
+from . import bp, invitations, services
+from .forms import (
+    AcceptInvitationForm,
+    InviteForm,
+    LoginForm,
+    LogoutForm,
+    PasswordForm,
+    ProfileForm,
+    RegisterForm,
+)
+from .permissions import STAFF, role_required
+
+
+def _login_limit():
+    return current_app.config["RATELIMIT_LOGIN"]
+
+
+def _register_limit():
+    return current_app.config["RATELIMIT_REGISTER"]
+
+
+def _invite_limit():
+    return current_app.config["RATELIMIT_INVITE"]
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_register_limit, methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("core.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_customer(form.email.data, form.name.data, form.password.data)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            login_user(user)
+            flash(f"Welcome, {user.name}! Your customer account is ready.", "success")
+            return redirect(safe_next(url_for("core.home")))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("accounts/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("core.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        db.session.commit()  # keeps the audit row of a failure too
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            flash(f"Signed in as {user.name}.", "success")
+            return redirect(safe_next(url_for("core.home")))
+        form.form_errors.append("That e-mail address and password do not match an account.")
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("accounts/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+def logout():
+    form = LogoutForm()
+    if request.method == "POST" and form.validate_on_submit():
+        if current_user.is_authenticated:
+            services.end_sessions(current_user._get_current_object())
+            db.session.commit()
+        logout_user()
+        flash("You are signed out.", "info")
+        return redirect(url_for("core.home"))
+    if not current_user.is_authenticated:
+        return redirect(url_for("core.home"))
+    return render_template("accounts/logout.html", form=form)
+
+
+@bp.route("/invite", methods=["GET", "POST"])
+@login_required
+@role_required(*STAFF)
+@limiter.limit(_invite_limit, methods=["POST"])
+def invite():
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            invitation = invitations.invite_employee(current_user, form.email.data)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            flash(f"Invitation sent to {invitation.email}. The link is valid for 7 days.", "success")
+            return redirect(url_for("accounts.invite"))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("accounts/invite.html", form=form,
+                           pending=invitations.pending_invitations()), status
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+@limiter.limit(_register_limit, methods=["POST"])
+def accept_invite(token: str):
+    invitation = invitations.load_invitation(token)  # 400 page when tampered or expired
+    if current_user.is_authenticated:
+        logout_user()
+    form = AcceptInvitationForm()
+    if form.validate_on_submit():
+        try:
+            user = invitations.accept_invitation(token, form.name.data, form.password.data)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            login_user(user)
+            flash(f"Welcome aboard, {user.name}! You joined as an employee.", "success")
+            return redirect(url_for("accounts.settings"))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("accounts/accept_invite.html", form=form, invitation=invitation), status
+
+
+@bp.route("/people/<int:user_id>")
+def profile(user_id: int):
+    person = services.get_user(user_id)
+    return render_template("accounts/profile.html", person=person)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    user = current_user._get_current_object()
+    form = ProfileForm(obj=user, formdata=None if request.method == "GET" else request.form)
+    if request.method == "GET":
+        form.expertise.data = ", ".join(user.expertise_tags)
+    password_form = PasswordForm(prefix="pw")
+    if request.form.get("which") == "profile" and form.validate_on_submit():
+        try:
+            services.update_profile(user, user, **{k: v for k, v in form.data.items() if k != "csrf_token"})
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            flash("Profile saved.", "success")
+            return redirect(url_for("accounts.settings"))
+    status = FORM_ERROR_STATUS if request.method == "POST" else 200
+    return render_template("accounts/settings.html", form=form, password_form=password_form), status
+
+
+@bp.route("/settings/password", methods=["POST"])
+@login_required
+def change_password():
+    user = current_user._get_current_object()
+    password_form = PasswordForm(prefix="pw")
+    if password_form.validate_on_submit():
+        try:
+            services.change_password(user, password_form.current_password.data, password_form.new_password.data)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(password_form, exc)
+        else:
+            login_user(user)  # keep this session alive under the new session version
+            flash("Password changed. Other devices have been signed out.", "success")
+            return redirect(url_for("accounts.settings"))
+    form = ProfileForm(obj=user, formdata=None)
+    form.expertise.data = ", ".join(user.expertise_tags)
+    return render_template("accounts/settings.html", form=form, password_form=password_form), FORM_ERROR_STATUS
+
+
+@bp.errorhandler(invitations.InvalidInvitation)
+def invalid_invitation(exc):
+    return render_template("errors/error.html", status=400, title="Invitation not valid",
+                           message=exc.message), 400

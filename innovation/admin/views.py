@@ -1,0 +1,68 @@
+"""Admin pages: users and roles, invitations, audit log."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..accounts import invitations, services
+from ..accounts.forms import RoleForm
+from ..accounts.permissions import STAFF, role_required
+from ..errors import ServiceError
+from ..extensions import db
+from ..web import page_args, safe_next
+from . import bp, queries
+
+
+@bp.route("/")
+@login_required
+@role_required("admin")
+def index():
+    page, per_page = page_args(25)
+    q = request.args.get("q", "")
+    role = request.args.get("role", "")
+    users = queries.users_page(q, role, page, per_page)
+    role_forms = {user.id: RoleForm(prefix=f"u{user.id}", role=user.role) for user in users["items"]}
+    return render_template("admin/index.html", users=users, q=q, role=role, role_forms=role_forms,
+                           invitations=invitations.pending_invitations(10))
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@login_required
+@role_required("admin")
+def change_role(user_id: int):
+    user = services.get_user(user_id)
+    form = RoleForm(prefix=f"u{user_id}")
+    if form.validate_on_submit():
+        try:
+            services.change_role(current_user, user, form.role.data)
+            db.session.commit()
+            flash(f"{user.name} is now {user.role}.", "success")
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+    else:
+        flash("Choose one of the listed roles.", "error")
+    return redirect(safe_next(url_for("admin.index")))
+
+
+@bp.route("/invitations/<int:invitation_id>/resend", methods=["POST"])
+@login_required
+@role_required(*STAFF)
+def resend_invitation(invitation_id: int):
+    invitation = invitations.get_invitation(invitation_id)
+    try:
+        invitations.resend_invitation(current_user, invitation)
+        db.session.commit()
+        flash(f"The invitation to {invitation.email} will be sent again.", "success")
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("accounts.invite"))
+
+
+@bp.route("/audit")
+@login_required
+@role_required("admin")
+def audit():
+    page, per_page = page_args(50)
+    action = request.args.get("action", "")
+    return render_template("admin/audit.html", events=queries.audit_page(action, page, per_page),
+                           action=action, actions=queries.audit_actions())

@@ -1,0 +1,108 @@
+"""Command-line interface: `flask --app wsgi users|seed-demo|worker|redis ...`."""
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
+
+from .errors import ServiceError
+from .extensions import db
+
+users_cli = AppGroup("users", help="Create users and change their roles.")
+redis_cli = AppGroup("redis", help="The embedded Redis server (used when REDIS_URL is unset).")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--name", required=True, help="Display name.")
+@click.option("--role", default="customer", show_default=True, help="customer, employee, pm or admin.")
+@click.option("--password", required=True, help="10-128 characters; common passwords are refused.")
+def users_create(email, name, role, password):
+    """Create a user and print its id."""
+    from .accounts.services import create_user
+
+    try:
+        user = create_user(None, email, name, password, role)
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        _fail(exc.message)
+    click.echo(user.id)
+
+
+@users_cli.command("set-role")
+@click.argument("email")
+@click.argument("role")
+def users_set_role(email, role):
+    """Change the role of the user with EMAIL to ROLE."""
+    from .accounts.services import find_user_by_email, set_role_by_system
+
+    user = find_user_by_email(email)
+    if user is None:
+        _fail(f"no user with e-mail {email}")
+    try:
+        set_role_by_system(user, role)
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        _fail(exc.message)
+    click.echo(f"{user.email} is now {user.role}")
+
+
+@click.command("seed-demo")
+@click.option("--ideas", default=60, show_default=True, help="How many demo ideas (when ideas exist).")
+@with_appcontext
+def seed_demo(ideas):
+    """Fill the database with realistic demo data (skipped when already seeded)."""
+    from .demo import seed
+
+    created = seed(ideas=ideas)
+    if not created:
+        click.echo("Demo data is already there; nothing to do.")
+        return
+    click.echo(f"Demo accounts (password for all: {created['password']}):")
+    for email, role in created["logins"]:
+        click.echo(f"  {role:<9} {email}")
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Work until the queues are empty, then exit.")
+@click.option("--no-fork", is_flag=True, help="Run jobs in the worker process (no fork per job).")
+def worker(burst, no_fork):
+    """Run an RQ worker for all of the project's queues."""
+    from .jobs import run_worker
+
+    run_worker(current_app._get_current_object(), burst=burst, fork=not no_fork)
+
+
+@redis_cli.command("start")
+def redis_start():
+    """Start the embedded Redis (daemonized) unless it already runs."""
+    from .redis_server import EmbeddedRedis
+
+    if not current_app.config.get("EMBEDDED_REDIS"):
+        _fail("REDIS_URL is set; there is no embedded Redis to start")
+    server = EmbeddedRedis(current_app.config["EMBEDDED_REDIS_DIR"])
+    started = server.ensure(daemonize=True)
+    click.echo(("started " if started else "already running at ") + str(server.socket_path))
+
+
+@redis_cli.command("stop")
+def redis_stop():
+    """Stop the embedded Redis (its queue is saved to instance/redis.rdb)."""
+    from .redis_server import stop_daemon
+
+    stopped = stop_daemon(current_app.config["EMBEDDED_REDIS_DIR"])
+    click.echo("stopped" if stopped else "not running")
+
+
+def register_cli(app) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(redis_cli)
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(worker)

@@ -1,0 +1,36 @@
+"""Small pieces every page view uses: service errors onto forms, safe redirects, paging."""
+from urllib.parse import urlsplit
+
+from flask import request
+
+from .errors import ServiceError
+
+FORM_ERROR_STATUS = 422
+
+
+def attach_error(form, exc: ServiceError) -> None:
+    """Show a service's refusal next to the fields it names (or at the top of the form)."""
+    placed = False
+    for name, messages in exc.fields.items():
+        field = getattr(form, name, None)
+        if field is not None:
+            field.errors = list(field.errors) + [exc.message if len(messages) == 1 else m for m in messages]
+            placed = True
+    if not placed:
+        form.form_errors.append(exc.message)
+
+
+def safe_next(default: str) -> str:
+    """The `next` target when it stays on this site, else `default` (no open redirects)."""
+    target = request.args.get("next") or request.form.get("next") or ""
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not parts.netloc and "\\" not in target:
+        return target
+    return default
+
+
+def page_args(default_per_page: int = 20, max_per_page: int = 100) -> tuple[int, int]:
+    """`page` and `per_page` from the query string, clamped to sane values."""
+    page = request.args.get("page", 1, type=int) or 1
+    per_page = request.args.get("per_page", default_per_page, type=int) or default_per_page
+    return max(1, min(page, 10**6)), max(1, min(per_page, max_per_page))

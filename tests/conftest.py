@@ -1,0 +1,154 @@
+"""Fixtures: an app per test on a fresh database (SQLite file, or PostgreSQL when
+TEST_DATABASE_URL is set) and a real Redis (embedded, or TEST_REDIS_URL). No mocks."""
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import redis
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from innovation import create_app
+from innovation.config import TestConfig
+from innovation.extensions import db
+from innovation.redis_server import EmbeddedRedis
+
+from .factories import DEFAULT_PASSWORD, UserFactory
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
+
+
+def migrate_to_head(database_url: str, instance: Path, redis_url: str) -> None:
+    from flask_migrate import upgrade
+
+    app = create_app(TestConfig(str(instance), database_url, redis_url))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    if TEST_REDIS_URL:
+        yield TEST_REDIS_URL
+        return
+    server = EmbeddedRedis(str(tmp_path_factory.mktemp("redis")))
+    server.ensure(daemonize=False)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory, redis_url):
+    """Migrate once per session; each test then gets a copy (SQLite) or a truncation (PostgreSQL)."""
+    instance = tmp_path_factory.mktemp("template-instance")
+    if TEST_DATABASE_URL:
+        from sqlalchemy import create_engine
+
+        from innovation.config import _normalize_database_url
+
+        engine = create_engine(_normalize_database_url(TEST_DATABASE_URL))
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        migrate_to_head(TEST_DATABASE_URL, instance, redis_url)
+        return TEST_DATABASE_URL
+    template = instance / "template.db"
+    migrate_to_head(f"sqlite:///{template}", instance, redis_url)
+    return template
+
+
+def truncate_all() -> None:
+    tables = [table.name for table in db.metadata.sorted_tables]
+    if tables:
+        db.session.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        db.session.commit()
+
+
+@pytest.fixture
+def app(tmp_path, database_template, redis_url):
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    if TEST_DATABASE_URL:
+        database_url = TEST_DATABASE_URL
+    else:
+        shutil.copy(database_template, tmp_path / "test.db")
+        database_url = f"sqlite:///{tmp_path / 'test.db'}"
+    redis.Redis.from_url(redis_url).flushdb()
+    app = create_app(TestConfig(str(instance), database_url, redis_url))
+    with app.app_context():
+        yield app
+        db.session.remove()
+        if TEST_DATABASE_URL:
+            truncate_all()
+        db.engine.dispose()
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, as in production.
+
+    The `app` fixture keeps an app context open for the test body; without this, Flask would
+    reuse it for requests, sharing `g` (the signed-in user) and the database session with them.
+    """
+
+    def open(self, *args, **kwargs):
+        outer = _cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            _cv_app.reset(outer)
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = IsolatedClient
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def users(app):
+    return UserFactory()
+
+
+CSRF_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_PATTERN.search(html)
+    assert match, "page has no CSRF token"
+    return match.group(1)
+
+
+class AuthActions:
+    """Sign in and out through the real forms (CSRF included)."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def csrf(self, path: str = "/login") -> str:
+        return csrf_from(self._client.get(path).get_data(as_text=True))
+
+    def login(self, email: str, password: str = DEFAULT_PASSWORD, remember: bool = False):
+        data = {"email": email, "password": password, "csrf_token": self.csrf("/login")}
+        if remember:
+            data["remember"] = "y"
+        return self._client.post("/login", data=data)
+
+    def logout(self):
+        token = self.csrf("/logout")
+        return self._client.post("/logout", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
