@@ -70,11 +70,13 @@ def main() -> int:
         created = _prepare(app)
         env = dict(os.environ, FLASK_APP="wsgi")
         flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
-        children.append(subprocess.Popen([*flask, "worker"], env=env))
+        # Own process groups: a terminal's Ctrl-C reaches only this script, which then stops
+        # each child once, in order (two signals at once make gunicorn kill its workers).
+        children.append(subprocess.Popen([*flask, "worker"], env=env, process_group=0))
         children.append(subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
              "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5", "--access-logfile", "-", "wsgi:app"],
-            env=env,
+            env=env, process_group=0,
         ))
         _print_banner(port, created)
         while all(child.poll() is None for child in children):

@@ -83,7 +83,8 @@ class EmbeddedRedis:
             "--logfile", str(self.directory / "redis.log"),
             "--daemonize", "yes" if daemonize else "no",
         ]
-        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        process_group=0)
         if daemonize:
             self.process.wait(timeout=10)
             self.process = None
