@@ -118,3 +118,20 @@ def test_next_parameter_never_leaves_the_site(client, users, auth):
     response = client.post("/login?next=https://evil.example/", data={
         "email": user.email, "password": DEFAULT_PASSWORD, "csrf_token": token})
     assert response.headers["Location"] == "/"
+
+
+def test_registration_is_rate_limited(app, client):
+    app.config["RATELIMIT_REGISTER"] = "2 per hour"
+    statuses = [register(app.test_client(), email=f"user{n}@example.org", name=f"User Number {n}").status_code
+                for n in range(3)]
+    assert statuses == [302, 302, 429]
+    assert user_count() == 2
+
+
+def test_api_token_endpoint_is_rate_limited_with_a_json_429(app, client):
+    app.config["RATELIMIT_LOGIN"] = "2 per minute"
+    for _ in range(2):
+        client.post("/api/v1/auth/token", json={"email": "a@example.org", "password": "whatever-123"})
+    response = client.post("/api/v1/auth/token", json={"email": "a@example.org", "password": "whatever-123"})
+    assert response.status_code == 429
+    assert response.get_json()["error"]["code"] == "rate_limited"

