@@ -33,6 +33,8 @@ def test_readyz_names_redis_when_it_is_down(app, tmp_path):
     broken = create_app(TestConfig(str(tmp_path / "i2"), app.config["SQLALCHEMY_DATABASE_URI"],
                                    "redis://127.0.0.1:1/0"))
     response = broken.test_client().get("/readyz")
+    with broken.app_context():
+        db.engine.dispose()
     assert response.status_code == 503
     assert "redis" in response.get_data(as_text=True)
     assert "database" not in response.get_data(as_text=True)
@@ -41,8 +43,7 @@ def test_readyz_names_redis_when_it_is_down(app, tmp_path):
 def test_readyz_names_the_database_when_it_is_down(app, tmp_path):
     broken = create_app(TestConfig(str(tmp_path / "i3"), "postgresql://nobody@127.0.0.1:1/none",
                                    app.config["REDIS_URL"]))
-    with broken.app_context():
-        response = broken.test_client().get("/readyz")
+    response = broken.test_client().get("/readyz")
     assert response.status_code == 503
     assert "database" in response.get_data(as_text=True)
 
