@@ -1,4 +1,7 @@
 """Imports every feature's models so that Alembic and the app see one complete metadata."""
 from .accounts.models import ApiToken, AuditEvent, ExpertiseTag, Invitation, User
+from .ideas.models import Comment, Flag, Follow, Idea, IdeaRevision, IdeaTag, Mention, ModerationAction, StatusChange
+from .voting.models import Rating, Support
 
-__all__ = ["ApiToken", "AuditEvent", "ExpertiseTag", "Invitation", "User"]
+__all__ = ["ApiToken", "AuditEvent", "Comment", "ExpertiseTag", "Flag", "Follow", "Idea", "IdeaRevision", "IdeaTag",
+           "Invitation", "Mention", "ModerationAction", "Rating", "StatusChange", "Support", "User"]

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from .accounts.forms import LogoutForm
 from .models_base import iso
+from .rendering import safe
 
 # Navigation entries appear once the feature that serves them is installed.
 NAV_ITEMS = (
@@ -34,6 +35,7 @@ def relative_time(value: datetime | None) -> str:
 
 def register_template_helpers(app) -> None:
     app.jinja_env.filters["iso"] = iso
+    app.jinja_env.filters["sanitized"] = safe
     app.jinja_env.filters["ago"] = relative_time
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions

@@ -5,7 +5,6 @@ logs one line. None of them commits.
 """
 import hashlib
 import logging
-import re
 import secrets
 from datetime import timedelta
 
@@ -16,6 +15,7 @@ from .. import events
 from ..errors import Conflict, NotFound, ValidationFailed
 from ..extensions import db
 from ..models_base import utcnow
+from ..tags import parse_tags
 from .audit import record_audit
 from .models import ROLES, ApiToken, ExpertiseTag, User
 from .passwords import DUMMY_HASH, hash_password, needs_rehash, password_problem, verify_password
@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 NAME_MAX = 80
 BIO_MAX = 2000
 SHORT_FIELD_MAX = 80
-TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 MAX_EXPERTISE_TAGS = 15
 
 
@@ -151,25 +150,6 @@ def set_role_by_system(user: User, role: str) -> User:
     return user
 
 
-def parse_tags(raw) -> list[str]:
-    """Expertise tags from a comma-separated string or a list: lower-case slugs, unique."""
-    items = raw.split(",") if isinstance(raw, str) else list(raw or [])
-    tags: list[str] = []
-    for item in items:
-        tag = re.sub(r"[\s_]+", "-", str(item).strip().lower())
-        if not tag:
-            continue
-        if not TAG_PATTERN.match(tag):
-            raise ValidationFailed(f"Tag {tag[:40]!r} may use letters, digits and dashes (max 40).",
-                                   fields={"expertise": ["Invalid tag."]})
-        if tag not in tags:
-            tags.append(tag)
-    if len(tags) > MAX_EXPERTISE_TAGS:
-        raise ValidationFailed(f"At most {MAX_EXPERTISE_TAGS} expertise tags.",
-                               fields={"expertise": ["Too many tags."]})
-    return tags
-
-
 def _short(value: str, field: str, limit: int = SHORT_FIELD_MAX) -> str:
     value = " ".join((value or "").split())
     if len(value) > limit:
@@ -193,7 +173,7 @@ def update_profile(actor, user: User, *, name: str, bio: str = "", expertise="",
     else:
         user.company = _short(company, "company")
         user.segment = _short(segment, "segment")
-    wanted = parse_tags(expertise)
+    wanted = parse_tags(expertise, limit=MAX_EXPERTISE_TAGS, field="expertise")
     user.expertise = [item for item in user.expertise if item.tag in wanted]
     have = {item.tag for item in user.expertise}
     user.expertise.extend(ExpertiseTag(tag=tag) for tag in wanted if tag not in have)

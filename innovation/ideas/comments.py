@@ -1,0 +1,163 @@
+"""Discussion: threaded comments with sanitized markdown and recorded @mentions."""
+import logging
+import re
+
+from markupsafe import escape
+from sqlalchemy import func, select
+
+from .. import events
+from ..accounts.models import User
+from ..errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
+from ..extensions import db
+from ..models_base import utcnow
+from ..rendering import render_markdown, sanitize_html
+from ..upsert import insert_or_ignore
+from .models import Comment, Idea, Mention
+from .permissions import (
+    can_delete_comment,
+    can_edit_comment,
+    can_see_comment,
+    get_visible_idea,
+    is_signed_in,
+    visible_comments_clause,
+)
+from .services import follow_idea, recount_comments
+
+log = logging.getLogger(__name__)
+
+COMMENT_MAX = 10_000
+# "@Priya Raman", "@grace": up to four words after the @, matched longest-first to names.
+MENTION_PATTERN = re.compile(r"(?<![\w@])@([^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,3})")
+
+
+def clean_comment_body(raw) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValidationFailed("Write something first.", fields={"body": ["Required."]})
+    if len(raw) > COMMENT_MAX:
+        raise ValidationFailed(f"Comments have at most {COMMENT_MAX:,} characters.",
+                               fields={"body": [f"At most {COMMENT_MAX:,} characters."]})
+    return raw.strip()
+
+
+def _mentionable(name: str, idea: Idea) -> User | None:
+    query = select(User).where(func.lower(User.name) == name.lower())
+    if idea.visibility == "internal":  # customers cannot be pulled into internal discussions
+        query = query.where(User.role != "customer")
+    return db.session.scalars(query.order_by(User.id).limit(1)).first()
+
+
+def find_mentions(text: str, idea: Idea) -> list[tuple[str, User]]:
+    """(written text, user) for each @mention that names a person, longest match first."""
+    found: list[tuple[str, User]] = []
+    for match in MENTION_PATTERN.finditer(text):
+        words = match.group(1).split(" ")
+        for size in range(len(words), 0, -1):
+            user = _mentionable(" ".join(words[:size]), idea)
+            if user is not None:
+                found.append(("@" + " ".join(words[:size]), user))
+                break
+    return found
+
+
+def render_with_mentions(text: str, mentions: list[tuple[str, User]]) -> str:
+    html = render_markdown(text)
+    for written, user in dict(mentions).items():
+        link = f'<a class="mention" href="/people/{user.id}">{escape(written)}</a>'
+        html = re.sub(rf"(?<![\w@>]){re.escape(str(escape(written)))}(?![\w])", link, html)
+    return sanitize_html(html)  # the substitution must not be able to smuggle anything in
+
+
+def _record_mentions(comment: Comment, mentions: list[tuple[str, User]], actor) -> None:
+    for _written, user in mentions:
+        if user.id != actor.id and insert_or_ignore(Mention, {"comment_id": comment.id, "user_id": user.id},
+                                                     ["comment_id", "user_id"]):
+            events.user_mentioned.send(comment, actor=actor, user=user)
+
+
+def _parent_for(actor, idea: Idea, parent_id) -> Comment | None:
+    if parent_id in (None, ""):
+        return None
+    if isinstance(parent_id, bool) or not isinstance(parent_id, int | str) or not str(parent_id).isdigit():
+        raise ValidationFailed("`parent_id` must be a comment id.", fields={"parent_id": ["A comment id."]})
+    parent = db.session.get(Comment, int(parent_id))
+    if parent is None or parent.idea_id != idea.id or not can_see_comment(actor, parent):
+        raise ValidationFailed("You can only reply to a comment on the same idea.",
+                               fields={"parent_id": ["Not a comment on this idea."]})
+    return parent
+
+
+def add_comment(actor, idea_id: int, body, parent_id=None) -> Comment:
+    """Comment on (or reply within) an idea's discussion; the commenter follows the idea."""
+    if not is_signed_in(actor):
+        raise NotAuthenticated("Sign in to join the discussion.")
+    idea = get_visible_idea(actor, idea_id)
+    if idea.status == "merged":
+        raise ValidationFailed("This idea was merged; comment on the idea it was merged into.")
+    text = clean_comment_body(body)
+    parent = _parent_for(actor, idea, parent_id)
+    mentions = find_mentions(text, idea)
+    comment = Comment(idea_id=idea.id, author_id=actor.id, parent_id=parent.id if parent else None,
+                      body=text, body_html=render_with_mentions(text, mentions))
+    db.session.add(comment)
+    db.session.flush()
+    _record_mentions(comment, mentions, actor)
+    recount_comments(idea.id)
+    follow_idea(actor, idea.id, quiet=True)
+    events.comment_added.send(comment, actor=actor, idea=idea, parent=parent)
+    log.info("user %s commented %s on idea %s", actor.id, comment.id, idea.id)
+    return comment
+
+
+def get_visible_comment(actor, comment_id: int) -> Comment:
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or not can_see_comment(actor, comment):
+        raise NotFound("No such comment.")
+    get_visible_idea(actor, comment.idea_id)
+    return comment
+
+
+def edit_comment(actor, comment_id: int, body) -> Comment:
+    """Authors may edit their comment for 15 minutes."""
+    comment = get_visible_comment(actor, comment_id)
+    if not can_edit_comment(actor, comment):
+        raise PermissionDenied("Comments can be edited by their author for 15 minutes.")
+    text = clean_comment_body(body)
+    mentions = find_mentions(text, comment.idea)
+    comment.body, comment.body_html, comment.edited_at = text, render_with_mentions(text, mentions), utcnow()
+    db.session.flush()
+    _record_mentions(comment, mentions, actor)
+    events.comment_edited.send(comment, actor=actor)
+    return comment
+
+
+def delete_comment(actor, comment_id: int) -> Comment:
+    """Delete keeps the thread: the text goes, a "comment deleted" placeholder stays."""
+    comment = get_visible_comment(actor, comment_id)
+    if not can_delete_comment(actor, comment):
+        raise PermissionDenied("Only the author or a moderator can delete this comment.")
+    comment.deleted_at = utcnow()
+    comment.body, comment.body_html = "", ""
+    db.session.flush()
+    recount_comments(comment.idea_id)
+    log.info("user %s deleted comment %s", actor.id, comment.id)
+    return comment
+
+
+def comment_thread(viewer, idea_id: int) -> list[tuple[Comment, int]]:
+    """The idea's visible comments in thread order, each with its nesting depth (max 4)."""
+    comments = list(db.session.scalars(
+        select(Comment).where(Comment.idea_id == idea_id, visible_comments_clause(viewer))
+        .order_by(Comment.created_at, Comment.id)))
+    children: dict[int | None, list[Comment]] = {}
+    ids = {c.id for c in comments}
+    for comment in comments:
+        parent = comment.parent_id if comment.parent_id in ids else None
+        children.setdefault(parent, []).append(comment)
+    ordered: list[tuple[Comment, int]] = []
+    stack = [(comment, 0) for comment in reversed(children.get(None, []))]
+    while stack:  # iterative: a long reply chain must not hit Python's recursion limit
+        comment, depth = stack.pop()
+        ordered.append((comment, min(depth, 4)))
+        stack.extend((child, depth + 1) for child in reversed(children.get(comment.id, [])))
+    return ordered
+

@@ -1,0 +1,191 @@
+"""Ideas, their tags, edit and status history, comments, mentions, flags and follows."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..accounts.models import User
+from ..extensions import db
+from ..models_base import UTCDateTime, utcnow
+
+STATUSES = ("new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged")
+VISIBILITIES = ("public", "internal")
+# The sort keys of the idea list; each has a column kept up to date on every vote.
+SORT_COLUMNS = {"hot": "hot_score", "top": "support_total", "new": "created_at", "rated": "bayes_score",
+                "common_ground": "common_ground_score"}
+
+
+def _list_indexes():
+    # One index per sort for everyone-visible lists (employees) and one with the visibility
+    # prefix (customers and visitors), so every list page is an ordered index scan.
+    indexes = []
+    for name, column in SORT_COLUMNS.items():
+        indexes.append(Index(f"ix_ideas_listed_{name}", "listed", column, "id"))
+        indexes.append(Index(f"ix_ideas_visibility_listed_{name}", "visibility", "listed", column, "id"))
+    return tuple(indexes)
+
+
+class Idea(db.Model):
+    __tablename__ = "ideas"
+    __table_args__ = _list_indexes()
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(140))
+    body: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
+    visibility: Mapped[str] = mapped_column(String(16), default="public")
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    author_constituency: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # In lists: neither hidden by a moderator nor merged into another idea.
+    listed: Mapped[bool] = mapped_column(default=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_reason: Mapped[str] = mapped_column(String(500), default="")
+
+    # Counters kept on the row (lists sort by them); recomputed from the vote rows on every change.
+    support_customer: Mapped[int] = mapped_column(default=0)
+    support_employee: Mapped[int] = mapped_column(default=0)
+    support_total: Mapped[int] = mapped_column(default=0)
+    rating_count_customer: Mapped[int] = mapped_column(default=0)
+    rating_sum_customer: Mapped[int] = mapped_column(default=0)
+    rating_count_employee: Mapped[int] = mapped_column(default=0)
+    rating_sum_employee: Mapped[int] = mapped_column(default=0)
+    favour_customer: Mapped[int] = mapped_column(default=0)
+    engaged_customer: Mapped[int] = mapped_column(default=0)
+    favour_employee: Mapped[int] = mapped_column(default=0)
+    engaged_employee: Mapped[int] = mapped_column(default=0)
+    comment_count: Mapped[int] = mapped_column(default=0)
+    hot_score: Mapped[float] = mapped_column(default=0.0)
+    bayes_score: Mapped[float] = mapped_column(default=0.0)
+    common_ground_score: Mapped[float] = mapped_column(default=0.0)
+
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    merged_into: Mapped["Idea | None"] = relationship(remote_side=[id])
+    tags: Mapped[list["IdeaTag"]] = relationship(back_populates="idea", cascade="all, delete-orphan",
+                                                 order_by="IdeaTag.tag")
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [item.tag for item in self.tags]
+
+    @property
+    def rating_count(self) -> int:
+        return self.rating_count_customer + self.rating_count_employee
+
+    @property
+    def rating_sum(self) -> int:
+        return self.rating_sum_customer + self.rating_sum_employee
+
+
+class IdeaTag(db.Model):
+    __tablename__ = "idea_tags"
+    __table_args__ = (UniqueConstraint("idea_id", "tag"), Index("ix_idea_tags_tag_idea", "tag", "idea_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    tag: Mapped[str] = mapped_column(String(40))
+
+    idea: Mapped[Idea] = relationship(back_populates="tags")
+
+
+class IdeaRevision(db.Model):
+    """The title and body an idea had before an edit: the visible edit history."""
+
+    __tablename__ = "idea_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    edited_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    title: Mapped[str] = mapped_column(String(140))
+    body: Mapped[str] = mapped_column(Text)
+
+    editor: Mapped[User | None] = relationship()
+
+
+class StatusChange(db.Model):
+    __tablename__ = "status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    old_status: Mapped[str] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    actor: Mapped[User | None] = relationship()
+
+
+class Comment(db.Model):
+    __tablename__ = "comments"
+    __table_args__ = (Index("ix_comments_idea_created", "idea_id", "created_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_reason: Mapped[str] = mapped_column(String(500), default="")
+
+    author: Mapped[User] = relationship()
+    idea: Mapped[Idea] = relationship()
+
+
+class Mention(db.Model):
+    __tablename__ = "mentions"
+    __table_args__ = (UniqueConstraint("comment_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+
+class Flag(db.Model):
+    """Someone's report of an idea or comment; open until a moderator acts on it."""
+
+    __tablename__ = "flags"
+    __table_args__ = (UniqueConstraint("reporter_id", "target_type", "target_id"),
+                      Index("ix_flags_open", "resolved_at", "created_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[int] = mapped_column()
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    reporter: Mapped[User] = relationship()
+
+
+class ModerationAction(db.Model):
+    __tablename__ = "moderation_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[int] = mapped_column(index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(500))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    actor: Mapped[User | None] = relationship()
+
+
+class Follow(db.Model):
+    __tablename__ = "follows"
+    __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,91 @@
+"""Who may see and do what with ideas and comments. Every page, API call, count, search and
+notification goes through these helpers; visibility is never re-implemented elsewhere."""
+from datetime import timedelta
+
+from sqlalchemy import and_, or_, true
+
+from ..accounts.permissions import STAFF, has_role
+from ..errors import NotFound
+from ..extensions import db
+from ..models_base import utcnow
+from .models import Comment, Idea
+
+IDEA_EDIT_WINDOW = timedelta(hours=24)
+COMMENT_EDIT_WINDOW = timedelta(minutes=15)
+
+
+def is_signed_in(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False)
+
+
+def sees_internal(user) -> bool:
+    """Employees, pms and admins see internal ideas; customers and visitors never do."""
+    return is_signed_in(user) and user.is_employee_side
+
+
+def is_moderator(user) -> bool:
+    return has_role(user, *STAFF)
+
+
+def visible_ideas_clause(user):
+    """SQL condition: ideas `user` may see at all (lists add `listed`)."""
+    clause = true() if sees_internal(user) else Idea.visibility == "public"
+    if is_moderator(user):
+        return clause
+    not_hidden = Idea.hidden_at.is_(None)
+    if is_signed_in(user):
+        not_hidden = or_(not_hidden, Idea.author_id == user.id)
+    return and_(clause, not_hidden)
+
+
+def listed_ideas_clause(user):
+    """SQL condition for idea lists: visible, not hidden, not merged away."""
+    if sees_internal(user):
+        return Idea.listed == true()
+    return and_(Idea.visibility == "public", Idea.listed == true())
+
+
+def can_see_idea(user, idea: Idea) -> bool:
+    if idea.visibility == "internal" and not sees_internal(user):
+        return False
+    return idea.hidden_at is None or is_moderator(user) or (is_signed_in(user) and idea.author_id == user.id)
+
+
+def get_visible_idea(user, idea_id, *, for_update: bool = False) -> Idea:
+    """The idea if `user` may see it; otherwise 404, never 403 (internal ideas stay secret)."""
+    if not isinstance(idea_id, int) or isinstance(idea_id, bool):
+        raise NotFound("No such idea.")
+    idea = db.session.get(Idea, idea_id, with_for_update=for_update) if idea_id > 0 else None
+    if idea is None or not can_see_idea(user, idea):
+        raise NotFound("No such idea.")
+    return idea
+
+
+def can_edit_idea(user, idea: Idea) -> bool:
+    if is_moderator(user):
+        return True
+    return is_signed_in(user) and idea.author_id == user.id and utcnow() - idea.created_at <= IDEA_EDIT_WINDOW
+
+
+def can_see_comment(user, comment: Comment) -> bool:
+    if comment.hidden_at is None:
+        return True
+    return is_moderator(user) or (is_signed_in(user) and comment.author_id == user.id)
+
+
+def visible_comments_clause(user):
+    if is_moderator(user):
+        return true()
+    if is_signed_in(user):
+        return or_(Comment.hidden_at.is_(None), Comment.author_id == user.id)
+    return Comment.hidden_at.is_(None)
+
+
+def can_edit_comment(user, comment: Comment) -> bool:
+    return (is_signed_in(user) and comment.author_id == user.id and comment.deleted_at is None
+            and utcnow() - comment.created_at <= COMMENT_EDIT_WINDOW)
+
+
+def can_delete_comment(user, comment: Comment) -> bool:
+    return comment.deleted_at is None and (
+        is_moderator(user) or (is_signed_in(user) and comment.author_id == user.id))

@@ -1,0 +1,95 @@
+"""Read models: idea lists, tag clouds, roadmap and idea pages, all counted and sorted by
+the database through the visibility helpers."""
+from sqlalchemy import func, select
+
+from ..errors import ValidationFailed
+from ..extensions import db
+from ..voting.ranking import share
+from .models import SORT_COLUMNS, STATUSES, Idea, IdeaRevision, IdeaTag, StatusChange
+from .permissions import listed_ideas_clause, visible_ideas_clause
+
+SORTS = tuple(SORT_COLUMNS)
+ROADMAP_COLUMNS = (("planned", "Planned"), ("in_progress", "In progress"), ("shipped", "Shipped"))
+
+
+def _filters(viewer, *, q="", status="", tag="", constituency=""):
+    conditions = [listed_ideas_clause(viewer)]
+    if status:
+        if status not in STATUSES:
+            raise ValidationFailed("Unknown status.", fields={"status": ["Unknown status."]})
+        conditions.append(Idea.status == status)
+    if tag:
+        conditions.append(Idea.id.in_(select(IdeaTag.idea_id).where(IdeaTag.tag == tag.strip().lower()[:40])))
+    if constituency:
+        if constituency not in ("customer", "employee"):
+            raise ValidationFailed("Constituency is customer or employee.",
+                                   fields={"constituency": ["customer or employee."]})
+        conditions.append(Idea.author_constituency == constituency)
+    if q:
+        pattern = "%" + q.strip()[:200].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(Idea.title.ilike(pattern, escape="\\"))
+    return conditions
+
+
+def idea_page(viewer, *, sort="hot", page=1, per_page=20, **filters) -> dict:
+    """One page of the ideas `viewer` may see, sorted by a stored, indexed column."""
+    if sort not in SORTS:
+        raise ValidationFailed(f"Sort by one of {', '.join(SORTS)}.", fields={"sort": ["Unknown sort."]})
+    conditions = _filters(viewer, **filters)
+    column = getattr(Idea, SORT_COLUMNS[sort])
+    total = db.session.scalar(select(func.count()).select_from(Idea).where(*conditions))
+    items = list(db.session.scalars(
+        select(Idea).where(*conditions).order_by(column.desc(), Idea.id.desc())
+        .limit(per_page).offset((page - 1) * per_page)))
+    return {"items": items, "page": page, "per_page": per_page, "total": total,
+            "pages": max(1, -(-total // per_page))}
+
+
+def tag_cloud(viewer, limit: int = 30) -> list[tuple[str, int]]:
+    """Tags of the ideas `viewer` may see, with counts (internal ideas count only for employees)."""
+    return [tuple(row) for row in db.session.execute(
+        select(IdeaTag.tag, func.count()).join(Idea, Idea.id == IdeaTag.idea_id)
+        .where(listed_ideas_clause(viewer)).group_by(IdeaTag.tag)
+        .order_by(func.count().desc(), IdeaTag.tag).limit(limit)).all()]
+
+
+def roadmap(viewer, per_column: int = 50) -> list[tuple[str, str, list[Idea]]]:
+    columns = []
+    for status, label in ROADMAP_COLUMNS:
+        ideas = list(db.session.scalars(
+            select(Idea).where(listed_ideas_clause(viewer), Idea.status == status)
+            .order_by(Idea.support_total.desc(), Idea.id.desc()).limit(per_column)))
+        columns.append((status, label, ideas))
+    return columns
+
+
+def idea_history(idea_id: int) -> tuple[list[StatusChange], list[IdeaRevision]]:
+    statuses = list(db.session.scalars(select(StatusChange).where(StatusChange.idea_id == idea_id)
+                                       .order_by(StatusChange.created_at, StatusChange.id)))
+    revisions = list(db.session.scalars(select(IdeaRevision).where(IdeaRevision.idea_id == idea_id)
+                                        .order_by(IdeaRevision.edited_at.desc(), IdeaRevision.id.desc())))
+    return statuses, revisions
+
+
+def merge_targets(viewer, idea: Idea, limit: int = 200) -> list[Idea]:
+    """Ideas this one may be merged into: visible, listed, and internal only for internal ideas."""
+    query = select(Idea).where(listed_ideas_clause(viewer), Idea.id != idea.id)
+    if idea.visibility == "public":
+        query = query.where(Idea.visibility == "public")
+    return list(db.session.scalars(query.order_by(Idea.support_total.desc(), Idea.id.desc()).limit(limit)))
+
+
+def ideas_by_author(viewer, author_id: int, limit: int = 20) -> list[Idea]:
+    return list(db.session.scalars(
+        select(Idea).where(visible_ideas_clause(viewer), Idea.author_id == author_id, Idea.status != "merged")
+        .order_by(Idea.created_at.desc()).limit(limit)))
+
+
+def constituency_shares(idea: Idea) -> dict:
+    """Support and favour per constituency, for "customers 78 % · employees 64 %"."""
+    return {
+        "customer": {"support": idea.support_customer, "favour": share(idea.favour_customer, idea.engaged_customer),
+                     "engaged": idea.engaged_customer},
+        "employee": {"support": idea.support_employee, "favour": share(idea.favour_employee, idea.engaged_employee),
+                     "engaged": idea.engaged_employee},
+    }

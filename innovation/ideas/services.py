@@ -1,0 +1,194 @@
+"""Idea services: submit, edit, change status, follow, merge. They flush, send a domain
+event and log; they never commit."""
+import logging
+
+from sqlalchemy import delete, func, literal, select, update
+
+from .. import events
+from ..accounts.permissions import STAFF, require_role
+from ..errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
+from ..extensions import db
+from ..models_base import utcnow
+from ..rendering import render_markdown
+from ..tags import parse_tags
+from ..upsert import insert_from_select_or_ignore, insert_or_ignore
+from ..voting.models import Rating, Support
+from ..voting.ranking import hot_score
+from ..voting.services import refresh_counters
+from .models import STATUSES, VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
+from .permissions import can_edit_idea, get_visible_idea, is_signed_in, sees_internal
+
+log = logging.getLogger(__name__)
+
+TITLE_MIN, TITLE_MAX = 5, 140
+BODY_MAX = 20_000
+MAX_TAGS = 10
+
+
+def clean_title(raw) -> str:
+    title = " ".join(raw.split()) if isinstance(raw, str) else ""
+    if not TITLE_MIN <= len(title) <= TITLE_MAX:
+        raise ValidationFailed(f"A title has {TITLE_MIN} to {TITLE_MAX} characters.",
+                               fields={"title": [f"{TITLE_MIN} to {TITLE_MAX} characters."]})
+    return title
+
+
+def clean_body(raw) -> str:
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise ValidationFailed("The description must be text.", fields={"body": ["Must be text."]})
+    if len(raw) > BODY_MAX:
+        raise ValidationFailed(f"The description has at most {BODY_MAX:,} characters.",
+                               fields={"body": [f"At most {BODY_MAX:,} characters."]})
+    return raw.strip()
+
+
+def clean_visibility(actor, raw) -> str:
+    visibility = raw or "public"
+    if visibility not in VISIBILITIES:
+        raise ValidationFailed("Visibility is public or internal.", fields={"visibility": ["public or internal."]})
+    if visibility == "internal" and not sees_internal(actor):
+        raise PermissionDenied("Only employees can post internal ideas.")
+    return visibility
+
+
+def _set_tags(idea: Idea, tags: list[str]) -> None:
+    idea.tags = [item for item in idea.tags if item.tag in tags]
+    have = {item.tag for item in idea.tags}
+    idea.tags.extend(IdeaTag(tag=tag) for tag in tags if tag not in have)
+
+
+def submit_idea(actor, *, title, body="", tags=None, visibility="public") -> Idea:
+    """A new idea from a signed-in customer or employee; its author follows it."""
+    if not is_signed_in(actor):
+        raise NotAuthenticated("Sign in to submit ideas.")
+    now = utcnow()
+    idea = Idea(title=clean_title(title), body=clean_body(body), visibility=clean_visibility(actor, visibility),
+                author_id=actor.id, author_constituency=actor.constituency, created_at=now,
+                hot_score=hot_score(0, now), bayes_score=3.0)
+    idea.body_html = render_markdown(idea.body)
+    _set_tags(idea, parse_tags(tags, limit=MAX_TAGS))
+    db.session.add(idea)
+    db.session.flush()
+    follow_idea(actor, idea.id, quiet=True)
+    events.idea_submitted.send(idea, actor=actor)
+    log.info("user %s submitted idea %s (%s)", actor.id, idea.id, idea.visibility)
+    return idea
+
+
+def edit_idea(actor, idea_id: int, *, title=None, body=None, tags=None, visibility=None) -> Idea:
+    """Edit title, body, tags or visibility: the author within 24 hours, pms any time.
+    The previous title and body are kept as a revision."""
+    idea = get_visible_idea(actor, idea_id)
+    if not can_edit_idea(actor, idea):
+        if is_signed_in(actor) and actor.id == idea.author_id:
+            raise PermissionDenied("Ideas can be edited for 24 hours; ask a product manager for changes.")
+        require_role(actor, *STAFF, action="edit_idea")
+    new_title = clean_title(title) if title is not None else idea.title
+    new_body = clean_body(body) if body is not None else idea.body
+    if (new_title, new_body) != (idea.title, idea.body):
+        db.session.add(IdeaRevision(idea_id=idea.id, editor_id=actor.id, title=idea.title, body=idea.body))
+        idea.title, idea.body, idea.body_html = new_title, new_body, render_markdown(new_body)
+        idea.edited_at = utcnow()
+    if tags is not None:
+        _set_tags(idea, parse_tags(tags, limit=MAX_TAGS))
+    if visibility is not None:
+        idea.visibility = clean_visibility(actor, visibility)
+    db.session.flush()
+    events.idea_edited.send(idea, actor=actor)
+    log.info("user %s edited idea %s", actor.id, idea.id)
+    return idea
+
+
+def change_status(actor, idea_id: int, status, note="") -> Idea:
+    """Move an idea through the workflow (pms); the note is kept in the status history."""
+    require_role(actor, *STAFF, action="change_status")
+    idea = get_visible_idea(actor, idea_id)
+    if status not in STATUSES or status == "merged":
+        allowed = ", ".join(s for s in STATUSES if s != "merged")
+        raise ValidationFailed(f"Unknown status; use one of {allowed} (merging has its own action).",
+                               fields={"status": ["Unknown status."]})
+    if not isinstance(note, str) or len(note) > 2000:
+        raise ValidationFailed("The note is text of at most 2,000 characters.", fields={"note": ["Too long."]})
+    if idea.status == "merged":
+        raise Conflict("This idea was merged into another one; change that one instead.")
+    if status == idea.status:
+        return idea
+    db.session.add(StatusChange(idea_id=idea.id, actor_id=actor.id, old_status=idea.status,
+                                new_status=status, note=note.strip()))
+    old, idea.status = idea.status, status
+    db.session.flush()
+    events.status_changed.send(idea, actor=actor, old=old, new=status, note=note.strip())
+    log.info("user %s moved idea %s %s -> %s", actor.id, idea.id, old, status)
+    return idea
+
+
+def follow_idea(actor, idea_id: int, *, quiet: bool = False) -> Idea:
+    """Follow an idea (idempotent)."""
+    if not is_signed_in(actor):
+        raise NotAuthenticated("Sign in to follow ideas.")
+    idea = get_visible_idea(actor, idea_id)
+    inserted = insert_or_ignore(Follow, {"idea_id": idea.id, "user_id": actor.id, "created_at": utcnow()},
+                                ["idea_id", "user_id"])
+    if inserted and not quiet:
+        events.idea_followed.send(idea, actor=actor)
+    return idea
+
+
+def unfollow_idea(actor, idea_id: int) -> Idea:
+    if not is_signed_in(actor):
+        raise NotAuthenticated("Sign in first.")
+    idea = get_visible_idea(actor, idea_id)
+    db.session.execute(delete(Follow).where(Follow.idea_id == idea.id, Follow.user_id == actor.id))
+    return idea
+
+
+def is_following(user, idea_id: int) -> bool:
+    if not is_signed_in(user):
+        return False
+    return db.session.scalar(select(Follow.id).where(Follow.idea_id == idea_id, Follow.user_id == user.id)) is not None
+
+
+def _move_unique_rows(model, source_id: int, target_id: int, columns: list[str]) -> None:
+    """Copy rows to the target unless the same user already has one there; drop the source's."""
+    query = select(literal(target_id), *[getattr(model, c) for c in columns]).where(model.idea_id == source_id)
+    insert_from_select_or_ignore(model, ["idea_id", *columns], query, ["idea_id", "user_id"])
+    db.session.execute(delete(model).where(model.idea_id == source_id))
+
+
+def merge_ideas(actor, source_id: int, target_id) -> Idea:
+    """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
+    move; someone who supported both counts once. The source redirects to the target."""
+    require_role(actor, *STAFF, action="merge_ideas")
+    if not isinstance(target_id, int) or isinstance(target_id, bool):
+        raise ValidationFailed("`into` must be an idea id.", fields={"into": ["An idea id."]})
+    source = get_visible_idea(actor, source_id, for_update=True)
+    target = get_visible_idea(actor, target_id, for_update=True)
+    if source.id == target.id:
+        raise ValidationFailed("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
+    if source.status == "merged" or target.status == "merged" or not target.listed:
+        raise Conflict("One of these ideas was already merged or is hidden.")
+    if source.visibility == "public" and target.visibility == "internal":
+        raise Conflict("A public idea cannot be merged into an internal one: its customers would lose it.")
+    _move_unique_rows(Support, source.id, target.id, ["user_id", "constituency", "created_at"])
+    _move_unique_rows(Rating, source.id, target.id, ["user_id", "constituency", "value", "created_at", "updated_at"])
+    _move_unique_rows(Follow, source.id, target.id, ["user_id", "created_at"])
+    db.session.execute(update(Comment).where(Comment.idea_id == source.id).values(idea_id=target.id))
+    db.session.add(StatusChange(idea_id=source.id, actor_id=actor.id, old_status=source.status,
+                                new_status="merged", note=f"Merged into #{target.id}: {target.title}"))
+    source.status, source.merged_into_id, source.listed = "merged", target.id, False
+    refresh_counters(source)
+    refresh_counters(target)
+    recount_comments(source.id)
+    recount_comments(target.id)
+    events.idea_merged.send(source, actor=actor, target=target)
+    log.info("user %s merged idea %s into %s", actor.id, source.id, target.id)
+    return target
+
+
+def recount_comments(idea_id: int) -> None:
+    """The visible-comment counter: not deleted, not hidden."""
+    count = select(func.count()).where(Comment.idea_id == idea_id, Comment.deleted_at.is_(None),
+                                       Comment.hidden_at.is_(None)).scalar_subquery()
+    db.session.execute(update(Idea).where(Idea.id == idea_id).values(comment_count=count))

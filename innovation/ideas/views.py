@@ -1,0 +1,135 @@
+"""Idea pages: list, submit, detail, edit, roadmap and the pm actions. Thin views."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..errors import ServiceError
+from ..extensions import db, limiter
+from ..voting.services import my_votes
+from ..web import FORM_ERROR_STATUS, attach_error, page_args
+from . import bp, queries, services
+from .comments import comment_thread
+from .forms import CommentForm, FilterForm, IdeaForm, MergeForm, RatingForm, ReasonForm, StatusForm
+from .permissions import can_edit_idea, get_visible_idea, is_moderator, sees_internal
+
+POST_LIMIT = "30 per minute"
+
+
+def _viewer():
+    return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+@bp.route("/ideas")
+def index():
+    viewer = _viewer()
+    form = FilterForm(request.args)
+    page, per_page = page_args(20)
+    filters = {key: (form[key].data or "") for key in ("q", "status", "constituency", "tag")}
+    if filters["status"] not in dict(form.status.choices):
+        filters["status"] = ""
+    sort = form.sort.data if form.sort.data in queries.SORTS else "hot"
+    ideas = queries.idea_page(viewer, sort=sort, page=page, per_page=per_page, **filters)
+    supported, rated = my_votes(viewer, [idea.id for idea in ideas["items"]])
+    return render_template("ideas/index.html", ideas=ideas, form=form, sort=sort, filters=filters,
+                           tags=queries.tag_cloud(viewer), supported=supported, rated=rated)
+
+
+@bp.route("/ideas/new", methods=["GET", "POST"])
+@login_required
+@limiter.limit(POST_LIMIT, methods=["POST"])
+def new():
+    form = IdeaForm()
+    if not sees_internal(current_user):
+        form.visibility.choices = form.visibility.choices[:1]
+    if form.validate_on_submit():
+        try:
+            idea = services.submit_idea(current_user, title=form.title.data, body=form.body.data,
+                                        tags=form.tags.data, visibility=form.visibility.data)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            flash("Your idea is published. You will hear about comments and status changes.", "success")
+            return redirect(url_for("ideas.detail", idea_id=idea.id))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("ideas/new.html", form=form), status
+
+
+def render_detail(idea, *, comment_form=None, status=200):
+    viewer = _viewer()
+    supported, rated = my_votes(viewer, [idea.id])
+    statuses, revisions = queries.idea_history(idea.id)
+    context = {
+        "idea": idea, "thread": comment_thread(viewer, idea.id), "supported": idea.id in supported,
+        "my_rating": rated.get(idea.id), "shares": queries.constituency_shares(idea),
+        "following": services.is_following(viewer, idea.id), "status_history": statuses, "revisions": revisions,
+        "can_edit": can_edit_idea(viewer, idea), "is_moderator": is_moderator(viewer),
+        "comment_form": comment_form or CommentForm(), "rating_form": RatingForm(), "reason_form": ReasonForm(),
+        "status_form": StatusForm(status=idea.status), "merge_form": MergeForm(),
+        "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
+    }
+    return render_template("ideas/detail.html", **context), status
+
+
+@bp.route("/ideas/<int:idea_id>")
+def detail(idea_id: int):
+    idea = get_visible_idea(_viewer(), idea_id)
+    if idea.status == "merged" and idea.merged_into_id:
+        flash(f"“{idea.title}” was merged into this idea; its supporters and comments are here now.", "info")
+        return redirect(url_for("ideas.detail", idea_id=idea.merged_into_id))
+    return render_detail(idea)
+
+
+@bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(idea_id: int):
+    idea = get_visible_idea(current_user, idea_id)
+    form = IdeaForm(obj=idea) if request.method == "GET" else IdeaForm()
+    if request.method == "GET":
+        form.tags.data = ", ".join(idea.tag_names)
+    if not sees_internal(current_user):
+        form.visibility.choices = form.visibility.choices[:1]
+    if form.validate_on_submit():
+        try:
+            services.edit_idea(current_user, idea.id, title=form.title.data, body=form.body.data,
+                               tags=form.tags.data, visibility=form.visibility.data)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status != 422:
+                raise
+            attach_error(form, exc)
+        else:
+            flash("Changes saved; the earlier version stays in the edit history.", "success")
+            return redirect(url_for("ideas.detail", idea_id=idea.id))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("ideas/edit.html", form=form, idea=idea), status
+
+
+@bp.route("/roadmap")
+def roadmap():
+    return render_template("ideas/roadmap.html", columns=queries.roadmap(_viewer()))
+
+
+@bp.route("/ideas/<int:idea_id>/status", methods=["POST"])
+@login_required
+def change_status(idea_id: int):
+    form = StatusForm()
+    if not form.validate_on_submit():
+        return render_detail(get_visible_idea(current_user, idea_id), status=FORM_ERROR_STATUS)
+    services.change_status(current_user, idea_id, form.status.data, form.note.data or "")
+    db.session.commit()
+    flash("Status updated; followers and supporters will be told.", "success")
+    return redirect(url_for("ideas.detail", idea_id=idea_id))
+
+
+@bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
+@login_required
+def merge(idea_id: int):
+    form = MergeForm()
+    if not form.validate_on_submit():
+        return render_detail(get_visible_idea(current_user, idea_id), status=FORM_ERROR_STATUS)
+    target = services.merge_ideas(current_user, idea_id, form.into.data)
+    db.session.commit()
+    flash(f"Merged into “{target.title}”.", "success")
+    return redirect(url_for("ideas.detail", idea_id=target.id))

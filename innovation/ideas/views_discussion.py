@@ -1,0 +1,154 @@
+"""Form actions on an idea page: support, rate, follow, comment, flag, moderate."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..errors import ServiceError, ValidationFailed
+from ..extensions import db, limiter
+from ..voting import services as voting
+from ..web import safe_next
+from . import bp, comments, moderation, services
+from .forms import CommentForm, RatingForm, ReasonForm
+from .permissions import get_visible_idea
+from .views import POST_LIMIT, render_detail
+
+
+def _back(idea_id: int, anchor: str = ""):
+    return redirect(url_for("ideas.detail", idea_id=idea_id) + (f"#{anchor}" if anchor else ""))
+
+
+def _require_form(form_class=ReasonForm):
+    form = form_class()
+    if not form.validate_on_submit():
+        raise ValidationFailed("Please check the form and try again.")
+    return form
+
+
+@bp.route("/ideas/<int:idea_id>/support", methods=["POST"])
+@login_required
+def support(idea_id: int):
+    _require_form()
+    voting.cast_support(current_user, idea_id)
+    db.session.commit()
+    return _back(idea_id, "support")
+
+
+@bp.route("/ideas/<int:idea_id>/unsupport", methods=["POST"])
+@login_required
+def unsupport(idea_id: int):
+    _require_form()
+    voting.retract_support(current_user, idea_id)
+    db.session.commit()
+    return _back(idea_id, "support")
+
+
+@bp.route("/ideas/<int:idea_id>/rate", methods=["POST"])
+@login_required
+def rate(idea_id: int):
+    form = RatingForm()
+    if not form.validate_on_submit():
+        raise ValidationFailed("Choose a rating from 1 to 5.", fields={"value": ["1 to 5."]})
+    voting.rate_idea(current_user, idea_id, form.value.data)
+    db.session.commit()
+    flash("Thanks, your rating is saved.", "success")
+    return _back(idea_id, "rating")
+
+
+@bp.route("/ideas/<int:idea_id>/unrate", methods=["POST"])
+@login_required
+def unrate(idea_id: int):
+    _require_form()
+    voting.remove_rating(current_user, idea_id)
+    db.session.commit()
+    return _back(idea_id, "rating")
+
+
+@bp.route("/ideas/<int:idea_id>/follow", methods=["POST"])
+@login_required
+def follow(idea_id: int):
+    _require_form()
+    following = request.form.get("follow", "1") == "1"
+    (services.follow_idea if following else services.unfollow_idea)(current_user, idea_id)
+    db.session.commit()
+    flash("You follow this idea now." if following else "You no longer follow this idea.", "info")
+    return _back(idea_id)
+
+
+@bp.route("/ideas/<int:idea_id>/comments", methods=["POST"])
+@login_required
+@limiter.limit(POST_LIMIT)
+def add_comment(idea_id: int):
+    idea = get_visible_idea(current_user, idea_id)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            comment = comments.add_comment(current_user, idea.id, form.body.data, form.parent_id.data or None)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status != 422:
+                raise
+            attach = form.body if not exc.fields.get("parent_id") else None
+            (attach.errors.append(exc.message) if attach is not None else form.form_errors.append(exc.message))
+        else:
+            return _back(idea.id, f"comment-{comment.id}")
+    return render_detail(idea, comment_form=form, status=422)
+
+
+@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_comment(comment_id: int):
+    comment = comments.get_visible_comment(current_user, comment_id)
+    form = CommentForm(body=comment.body) if request.method == "GET" else CommentForm()
+    if form.validate_on_submit():
+        try:
+            comments.edit_comment(current_user, comment.id, form.body.data)
+            db.session.commit()
+        except ValidationFailed as exc:
+            db.session.rollback()
+            form.body.errors.append(exc.message)
+        else:
+            return _back(comment.idea_id, f"comment-{comment.id}")
+    status = 422 if form.is_submitted() else 200
+    return render_template("ideas/edit_comment.html", form=form, comment=comment), status
+
+
+@bp.route("/comments/<int:comment_id>/delete", methods=["POST"])
+@login_required
+def delete_comment(comment_id: int):
+    _require_form()
+    comment = comments.delete_comment(current_user, comment_id)
+    db.session.commit()
+    flash("Comment deleted. Replies to it stay.", "info")
+    return _back(comment.idea_id, f"comment-{comment.id}")
+
+
+@bp.route("/flag/<any(idea, comment):target_type>/<int:target_id>", methods=["POST"])
+@login_required
+def flag(target_type: str, target_id: int):
+    form = _require_form()
+    created = moderation.flag_content(current_user, target_type, target_id, form.reason.data or "")
+    db.session.commit()
+    flash("Thanks — a moderator will look at it." if created else "You already flagged this.", "info")
+    return redirect(safe_next(url_for("ideas.index")))
+
+
+@bp.route("/moderation")
+@login_required
+def moderation_queue():
+    queue = moderation.moderation_queue(current_user)
+    return render_template("ideas/moderation.html", queue=queue, reason_form=ReasonForm())
+
+
+@bp.route("/moderation/<any(idea, comment):target_type>/<int:target_id>/<any(hide, restore, dismiss):action>",
+          methods=["POST"])
+@login_required
+def moderate(target_type: str, target_id: int, action: str):
+    form = _require_form()
+    if action == "dismiss":
+        moderation.dismiss_flags(current_user, target_type, target_id)
+    else:
+        handler = moderation.hide_content if action == "hide" else moderation.restore_content
+        handler(current_user, target_type, target_id, form.reason.data or "")
+    db.session.commit()
+    flash({"hide": "Hidden.", "restore": "Restored.", "dismiss": "Flags dismissed."}[action], "success")
+    return redirect(safe_next(url_for("ideas.moderation_queue")))

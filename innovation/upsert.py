@@ -1,0 +1,28 @@
+"""Insert-or-ignore and upsert on SQLite and PostgreSQL (never check-then-insert)."""
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .extensions import db
+
+
+def _insert_for(model):
+    dialect = db.session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+
+
+def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
+    """Insert a row unless one with the same unique key exists; True when it was inserted."""
+    statement = _insert_for(model).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
+    return db.session.execute(statement).rowcount == 1
+
+
+def upsert(model, values: dict, conflict_columns: list[str], update: dict) -> None:
+    """Insert a row, or update the existing one with the same unique key."""
+    statement = _insert_for(model).values(**values)
+    statement = statement.on_conflict_do_update(index_elements=conflict_columns, set_=update)
+    db.session.execute(statement)
+
+
+def insert_from_select_or_ignore(model, columns: list[str], query, conflict_columns: list[str]) -> None:
+    """INSERT … SELECT that skips rows whose unique key exists (the query needs a WHERE on SQLite)."""
+    statement = _insert_for(model).from_select(columns, query).on_conflict_do_nothing(index_elements=conflict_columns)
+    db.session.execute(statement)

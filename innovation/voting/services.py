@@ -1,0 +1,162 @@
+"""Support and rating services; counters on the idea are recomputed from the vote rows.
+
+Each change locks the idea row first (PostgreSQL; SQLite serializes writers anyway), so
+concurrent votes on one idea queue up and every recount sees all committed votes: the
+stored counts always equal the rows.
+"""
+import logging
+
+from sqlalchemy import case, delete, func, literal, select, union_all, update
+
+from .. import events
+from ..errors import NotAuthenticated, ValidationFailed
+from ..extensions import db
+from ..ideas.models import Idea
+from ..ideas.permissions import get_visible_idea, is_signed_in
+from ..models_base import utcnow
+from ..upsert import insert_or_ignore, upsert
+from . import ranking
+from .models import Rating, Support
+
+log = logging.getLogger(__name__)
+
+
+def _require_voter(actor) -> None:
+    if not is_signed_in(actor):
+        raise NotAuthenticated("Sign in to support or rate ideas.")
+
+
+def _votable_idea(actor, idea_id: int) -> Idea:
+    idea = get_visible_idea(actor, idea_id, for_update=True)
+    if idea.status == "merged" or not idea.listed:
+        raise ValidationFailed("This idea no longer takes votes.", code="idea_closed")
+    return idea
+
+
+def cast_support(actor, idea_id: int) -> Idea:
+    """Support an idea; a second call changes nothing (unique key, insert-or-ignore)."""
+    _require_voter(actor)
+    idea = _votable_idea(actor, idea_id)
+    inserted = insert_or_ignore(Support, {"idea_id": idea.id, "user_id": actor.id,
+                                          "constituency": actor.constituency, "created_at": utcnow()},
+                                ["idea_id", "user_id"])
+    if inserted:
+        refresh_counters(idea)
+        events.support_cast.send(idea, actor=actor)
+        log.info("user %s supports idea %s", actor.id, idea.id)
+    return idea
+
+
+def retract_support(actor, idea_id: int) -> Idea:
+    _require_voter(actor)
+    idea = _votable_idea(actor, idea_id)
+    removed = db.session.execute(delete(Support).where(Support.idea_id == idea.id, Support.user_id == actor.id))
+    if removed.rowcount:
+        refresh_counters(idea)
+        log.info("user %s retracted support for idea %s", actor.id, idea.id)
+    return idea
+
+
+def parse_rating(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValidationFailed("A rating is a whole number from 1 to 5.", fields={"value": ["1 to 5."]})
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise ValidationFailed("A rating is a whole number from 1 to 5.", fields={"value": ["1 to 5."]}) from exc
+    if not 1 <= number <= 5:
+        raise ValidationFailed("A rating is a whole number from 1 to 5.", fields={"value": ["1 to 5."]})
+    return number
+
+
+def rate_idea(actor, idea_id: int, value) -> Idea:
+    """Rate an idea 1–5; rating again replaces the earlier value."""
+    _require_voter(actor)
+    number = parse_rating(value)
+    idea = _votable_idea(actor, idea_id)
+    now = utcnow()
+    upsert(Rating, {"idea_id": idea.id, "user_id": actor.id, "constituency": actor.constituency,
+                    "value": number, "created_at": now, "updated_at": now},
+           ["idea_id", "user_id"], {"value": number, "updated_at": now})
+    refresh_counters(idea)
+    events.idea_rated.send(idea, actor=actor, value=number)
+    log.info("user %s rated idea %s", actor.id, idea.id)
+    return idea
+
+
+def remove_rating(actor, idea_id: int) -> Idea:
+    _require_voter(actor)
+    idea = _votable_idea(actor, idea_id)
+    removed = db.session.execute(delete(Rating).where(Rating.idea_id == idea.id, Rating.user_id == actor.id))
+    if removed.rowcount:
+        refresh_counters(idea)
+    return idea
+
+
+def _engagement_by_constituency(idea_id: int) -> dict[str, tuple[int, int]]:
+    """(favourable, engaged) people per constituency: support, or rate 4+, counts once."""
+    votes = union_all(
+        select(Support.user_id, Support.constituency, literal(1).label("favourable"))
+        .where(Support.idea_id == idea_id),
+        select(Rating.user_id, Rating.constituency,
+               case((Rating.value >= 4, 1), else_=0).label("favourable")).where(Rating.idea_id == idea_id),
+    ).subquery()
+    per_person = (select(votes.c.constituency, func.max(votes.c.favourable).label("favourable"))
+                  .group_by(votes.c.user_id, votes.c.constituency).subquery())
+    rows = db.session.execute(
+        select(per_person.c.constituency, func.sum(per_person.c.favourable), func.count())
+        .group_by(per_person.c.constituency)
+    ).all()
+    return {constituency: (int(favourable or 0), int(engaged)) for constituency, favourable, engaged in rows}
+
+
+def refresh_counters(idea: Idea) -> None:
+    """Recount supports, ratings and rankings of one idea from its vote rows."""
+    supports = dict(db.session.execute(
+        select(Support.constituency, func.count()).where(Support.idea_id == idea.id).group_by(Support.constituency)
+    ).all())
+    ratings = {row[0]: (int(row[1]), int(row[2] or 0)) for row in db.session.execute(
+        select(Rating.constituency, func.count(), func.sum(Rating.value))
+        .where(Rating.idea_id == idea.id).group_by(Rating.constituency)
+    ).all()}
+    engagement = _engagement_by_constituency(idea.id)
+    values = {
+        "support_customer": supports.get("customer", 0),
+        "support_employee": supports.get("employee", 0),
+        "rating_count_customer": ratings.get("customer", (0, 0))[0],
+        "rating_sum_customer": ratings.get("customer", (0, 0))[1],
+        "rating_count_employee": ratings.get("employee", (0, 0))[0],
+        "rating_sum_employee": ratings.get("employee", (0, 0))[1],
+        "favour_customer": engagement.get("customer", (0, 0))[0],
+        "engaged_customer": engagement.get("customer", (0, 0))[1],
+        "favour_employee": engagement.get("employee", (0, 0))[0],
+        "engaged_employee": engagement.get("employee", (0, 0))[1],
+    }
+    values.update(derived_scores(values, idea.created_at))
+    db.session.execute(update(Idea).where(Idea.id == idea.id).values(**values))
+    db.session.refresh(idea)
+
+
+def derived_scores(counts: dict, created_at) -> dict:
+    """The stored ranking columns for a set of counts (also used by bulk seeding)."""
+    total = counts["support_customer"] + counts["support_employee"]
+    rating_sum = counts["rating_sum_customer"] + counts["rating_sum_employee"]
+    rating_count = counts["rating_count_customer"] + counts["rating_count_employee"]
+    return {
+        "support_total": total,
+        "hot_score": ranking.hot_score(total, created_at),
+        "bayes_score": ranking.bayesian_average(rating_sum, rating_count),
+        "common_ground_score": ranking.common_ground(counts["favour_customer"], counts["engaged_customer"],
+                                                     counts["favour_employee"], counts["engaged_employee"]),
+    }
+
+
+def my_votes(user, idea_ids: list[int]) -> tuple[set[int], dict[int, int]]:
+    """Which of these ideas `user` supports, and their ratings (one query each)."""
+    if not is_signed_in(user) or not idea_ids:
+        return set(), {}
+    supported = set(db.session.scalars(
+        select(Support.idea_id).where(Support.user_id == user.id, Support.idea_id.in_(idea_ids))))
+    rated = dict(db.session.execute(
+        select(Rating.idea_id, Rating.value).where(Rating.user_id == user.id, Rating.idea_id.in_(idea_ids))).all())
+    return supported, rated
