@@ -3,12 +3,16 @@
 The demo company, Brightfield, sells scheduling and invoicing software to field-service
 businesses; its customers and employees share one space for ideas and decisions.
 """
+import logging
+from datetime import timedelta
+
 import click
 from sqlalchemy import select
 
 from .accounts.models import ExpertiseTag, User
 from .accounts.passwords import hash_password
 from .extensions import db
+from .models_base import utcnow
 
 DEMO_PASSWORD = "commons-demo-2026"
 DEMO_DOMAIN = "demo.brightfield.example"
@@ -55,15 +59,49 @@ def _make_user(local, name, role, bio, tags, org, position, password_hash) -> Us
     return user
 
 
+def _seed_idea(spec: dict, people: dict[str, User], now) -> None:
+    """One demo idea through the real services, then back-dated to its age."""
+    from .ideas import comments, services
+    from .voting import services as voting
+
+    author = people[spec["author"]]
+    idea = services.submit_idea(author, title=spec["title"], body=spec["body"], tags=spec["tags"],
+                                visibility=spec["visibility"])
+    created = now - timedelta(days=spec["age_days"], hours=spec["age_days"] % 7)
+    idea.created_at = created
+    for local in spec["supporters"]:
+        voting.cast_support(people[local], idea.id)
+    for local, value in spec["ratings"].items():
+        voting.rate_idea(people[local], idea.id, value)
+    for position, thread in enumerate(spec["comments"]):
+        top = comments.add_comment(people[thread["author"]], idea.id, thread["body"])
+        top.created_at = created + timedelta(hours=5 + 9 * position)
+        for offset, reply in enumerate(thread.get("replies", [])):
+            answer = comments.add_comment(people[reply["author"]], idea.id, reply["body"], top.id)
+            answer.created_at = top.created_at + timedelta(hours=2 + 3 * offset)
+    if spec["status"] != "new":
+        pm = people["pm2" if "invoicing" in spec["tags"] or "payments" in spec["tags"] else "pm"]
+        services.change_status(pm, idea.id, spec["status"], spec.get("status_note", ""))
+    voting.refresh_counters(idea)  # the hot score depends on the back-dated creation time
+
+
 def seed(ideas: int = 60) -> dict | None:
     """Create the demo data once; returns the logins, or None when it already exists."""
+    from .demo_content import IDEAS
+
     if db.session.scalar(select(User.id).where(User.email == f"admin@{DEMO_DOMAIN}")):
         return None
     password_hash = hash_password(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
-    logins = []
-    with click.progressbar(PEOPLE, label="Demo people") as people:
-        for local, name, role, bio, tags, org, position in people:
-            db.session.add(_make_user(local, name, role, bio, tags, org, position, password_hash))
-            logins.append((f"{local}@{DEMO_DOMAIN}", role))
+    logins, people = [], {}
+    for local, name, role, bio, tags, org, position in PEOPLE:
+        people[local] = _make_user(local, name, role, bio, tags, org, position, password_hash)
+        db.session.add(people[local])
+        logins.append((f"{local}@{DEMO_DOMAIN}", role))
+    db.session.flush()
+    now = utcnow()
+    logging.getLogger("innovation").setLevel(logging.WARNING)  # the progress bar says enough
+    with click.progressbar(IDEAS[:max(0, ideas)], label="Demo ideas") as specs:
+        for spec in specs:
+            _seed_idea(spec, people, now)
     db.session.commit()
-    return {"password": DEMO_PASSWORD, "logins": logins[:4] + logins[7:8], "ideas": ideas}
+    return {"password": DEMO_PASSWORD, "logins": logins[:4] + logins[7:8], "ideas": min(ideas, len(IDEAS))}

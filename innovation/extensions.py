@@ -29,7 +29,16 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+def rate_limit_key() -> str:
+    """Signed-in people are limited one by one (many share an office IP); others by address."""
+    from flask_login import current_user
+
+    if current_user and current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return get_remote_address()
+
+
+limiter = Limiter(key_func=rate_limit_key, default_limits=[])
 
 
 @event.listens_for(Engine, "connect")

@@ -6,13 +6,16 @@ from .extensions import db
 
 def _insert_for(model):
     dialect = db.session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+    # The Core table, not the ORM class: ORM bulk inserts do not report rowcount on psycopg.
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model.__table__)
 
 
 def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
     """Insert a row unless one with the same unique key exists; True when it was inserted."""
-    statement = _insert_for(model).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
-    return db.session.execute(statement).rowcount == 1
+    statement = (_insert_for(model).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
+                 .returning(model.__table__.c.id))
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns rows.
+    return db.session.execute(statement).first() is not None
 
 
 def upsert(model, values: dict, conflict_columns: list[str], update: dict) -> None:
