@@ -106,3 +106,8 @@ def register_cli(app) -> None:
     app.cli.add_command(redis_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(worker)
+    try:  # bench/ sits beside wsgi.py: present in a checkout, absent from an installed package
+        from bench.seed import bench_seed
+    except ImportError:
+        return
+    app.cli.add_command(bench_seed)

@@ -62,6 +62,7 @@ def _make_user(local, name, role, bio, tags, org, position, password_hash) -> Us
 def _seed_idea(spec: dict, people: dict[str, User], now) -> None:
     """One demo idea through the real services, then back-dated to its age."""
     from .ideas import comments, services
+    from .ideas.models import StatusChange
     from .voting import services as voting
 
     author = people[spec["author"]]
@@ -82,6 +83,8 @@ def _seed_idea(spec: dict, people: dict[str, User], now) -> None:
     if spec["status"] != "new":
         pm = people["pm2" if "invoicing" in spec["tags"] or "payments" in spec["tags"] else "pm"]
         services.change_status(pm, idea.id, spec["status"], spec.get("status_note", ""))
+        latest = db.session.scalars(select(StatusChange).where(StatusChange.idea_id == idea.id)).first()
+        latest.created_at = created + timedelta(days=max(1, spec["age_days"] // 2))
     voting.refresh_counters(idea)  # the hot score depends on the back-dated creation time
 
 

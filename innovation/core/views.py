@@ -1,5 +1,6 @@
 """Home page and the load balancer's probes."""
 from flask import Response, current_app, render_template
+from flask_login import current_user
 from sqlalchemy import text
 
 from ..extensions import db, limiter
@@ -9,7 +10,8 @@ from . import bp, queries
 
 @bp.route("/")
 def home():
-    return render_template("core/home.html", **queries.home_page())
+    viewer = current_user._get_current_object() if current_user.is_authenticated else None
+    return render_template("core/home.html", **queries.home_page(viewer))
 
 
 @bp.route("/healthz")

@@ -1,6 +1,7 @@
 """Read models: idea lists, tag clouds, roadmap and idea pages, all counted and sorted by
 the database through the visibility helpers."""
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..errors import ValidationFailed
 from ..extensions import db
@@ -9,6 +10,8 @@ from .models import SORT_COLUMNS, STATUSES, Idea, IdeaRevision, IdeaTag, StatusC
 from .permissions import listed_ideas_clause, visible_ideas_clause
 
 SORTS = tuple(SORT_COLUMNS)
+# What an idea card shows besides the row itself, loaded in one query per list.
+CARD_LOADS = (selectinload(Idea.author), selectinload(Idea.tags))
 ROADMAP_COLUMNS = (("planned", "Planned"), ("in_progress", "In progress"), ("shipped", "Shipped"))
 
 
@@ -45,7 +48,7 @@ def idea_page(viewer, *, sort="hot", page=1, per_page=20, **filters) -> dict:
     """One page of the ideas `viewer` may see, sorted by a stored, indexed column."""
     count, query = list_statements(viewer, sort, **filters)
     total = db.session.scalar(count)
-    items = list(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+    items = list(db.session.scalars(query.options(*CARD_LOADS).limit(per_page).offset((page - 1) * per_page)))
     return {"items": items, "page": page, "per_page": per_page, "total": total,
             "pages": max(1, -(-total // per_page))}
 
@@ -62,7 +65,7 @@ def roadmap(viewer, per_column: int = 50) -> list[tuple[str, str, list[Idea]]]:
     columns = []
     for status, label in ROADMAP_COLUMNS:
         ideas = list(db.session.scalars(
-            select(Idea).where(listed_ideas_clause(viewer), Idea.status == status)
+            select(Idea).options(*CARD_LOADS).where(listed_ideas_clause(viewer), Idea.status == status)
             .order_by(Idea.support_total.desc(), Idea.id.desc()).limit(per_column)))
         columns.append((status, label, ideas))
     return columns
