@@ -121,6 +121,7 @@ def prepare(env: dict[str, str], token_count: int) -> dict:
             raise SystemExit(f"no public idea with {FIFTY} comments: run `flask bench-seed` first")
         users = list(db.session.scalars(select(User).where(User.email.like(f"%@{EMAIL_DOMAIN}"))
                                         .order_by(func.random()).limit(token_count)))
+        user_ids = [user.id for user in users]
         tokens = [issue_api_token(user, 1) for user in users]
         db.session.commit()
         facts = {
@@ -134,7 +135,7 @@ def prepare(env: dict[str, str], token_count: int) -> dict:
         vote_ids = list(db.session.scalars(select(Idea.id).where(*public).order_by(func.random()).limit(5000)))
         db.session.remove()
         db.engine.dispose()
-    return {"tokens": tokens, "user_ids": [user.id for user in users], "vote_ids": vote_ids,
+    return {"tokens": tokens, "user_ids": user_ids, "vote_ids": vote_ids,
             "detail_id": detail_id, "facts": facts, "app": app}
 
 

@@ -129,8 +129,11 @@ def accept_invite(token: str):
 
 @bp.route("/people/<int:user_id>")
 def profile(user_id: int):
+    from ..ideas.queries import ideas_by_author  # the profile lists what the person proposed
+
     person = services.get_user(user_id)
-    return render_template("accounts/profile.html", person=person)
+    viewer = current_user._get_current_object() if current_user.is_authenticated else None
+    return render_template("accounts/profile.html", person=person, person_ideas=ideas_by_author(viewer, person.id))
 
 
 @bp.route("/settings", methods=["GET", "POST"])
