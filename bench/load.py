@@ -202,6 +202,18 @@ def wait_until_up(base: str, process: subprocess.Popen, log_path: Path, timeout:
     raise SystemExit(f"gunicorn did not answer /healthz within {timeout:.0f}s")
 
 
+def settle(base: str, timeout: float = 120) -> None:
+    """Wait until the workers are idle: wrk stops with requests still queued in gunicorn (a sync
+    worker serves a closed connection's request anyway), and they must not eat the next run."""
+    deadline, quick = time.monotonic() + timeout, 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(base + "/healthz")
+        quick = quick + 1 if time.monotonic() - started < 0.05 else 0
+    if quick < 3:
+        print(f"warning: the server was still busy after {timeout:.0f}s", file=sys.stderr)
+
+
 def run_wrk(args, url: str, script: Path, script_args: list[str], seconds: int) -> dict:
     command = ["wrk", "-t", str(args.client_threads), "-c", str(args.concurrency), "-d", f"{seconds}s",
                "--timeout", "10s", "-s", str(script), url]
@@ -262,7 +274,9 @@ def measure(args, base: str, prepared: dict, workdir: Path) -> list[dict]:
             url, script, script_args = base + path, done_script, []
         if args.warmup:
             run_wrk(args, url, script, script_args, args.warmup)
+            settle(base)
         result = run_wrk(args, url, script, script_args, args.duration)
+        settle(base)
         result.update(name=name, label=label)
         print(f"  {label:<45} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:7.1f} ms  "
               f"p95 {result['p95_us'] / 1000:7.1f} ms  non-2xx {result['non_2xx']}", file=sys.stderr)

@@ -6,6 +6,7 @@ data that was not saved.
 """
 import logging
 import os
+import threading
 
 import redis
 from flask import current_app, has_app_context
@@ -120,12 +121,26 @@ class AppSimpleWorker(SimpleWorker):
                 db.session.remove()
 
 
-def run_worker(app, *, burst: bool = False, fork: bool = True) -> bool:
-    """Run an RQ worker for all of the project's queues (the `flask worker` command)."""
+def run_worker(app, *, burst: bool = False, fork: bool = True, periodic: bool | None = None) -> bool:
+    """Run an RQ worker for all of the project's queues (the `flask worker` command).
+
+    A long-running worker also runs RQ's scheduler (enqueue_at/in jobs) and the periodic
+    ticker; a burst worker does neither unless asked (`periodic=True`)."""
+    from .scheduling import start_ticker, tick
+
     with app.app_context():
         connection = get_redis()
         queues = [Queue(name, connection=connection) for name in app.config["JOB_QUEUES"]]
     worker_class = AppWorker if fork and hasattr(os, "fork") else AppSimpleWorker
     worker = worker_class(queues, connection=connection)
     worker.app = app
-    return worker.work(burst=burst, logging_level=app.config.get("LOG_LEVEL", "INFO"))
+    stop = threading.Event()
+    if burst and periodic:
+        tick(connection)
+    elif not burst and periodic is not False:
+        start_ticker(connection, stop)
+    try:
+        return worker.work(burst=burst, with_scheduler=not burst,
+                           logging_level=app.config.get("LOG_LEVEL", "INFO"))
+    finally:
+        stop.set()

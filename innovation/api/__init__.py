@@ -19,4 +19,4 @@ def require_csrf_for_cookie_writes():
         csrf.protect()
 
 
-from . import auth, ideas, spec  # noqa: E402,F401
+from . import auth, ideas, rounds, spec  # noqa: E402,F401

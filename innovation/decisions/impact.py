@@ -1,0 +1,78 @@
+"""Impact data: validation and the derived figures shown to everyone (formulas on the page)."""
+from ..errors import ValidationFailed
+from .models import IMPACT_FIELDS, RISKS
+
+NUMBER_FIELDS = ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low", "benefit_high",
+                 "effort_weeks", "confidence")
+REQUIRED_DEFAULTS = {"cost": 0.0, "annual_benefit": 0.0, "effort_weeks": 0.0, "reach": 0, "confidence": 50.0,
+                     "risk": "medium", "sources": ""}
+FORMULAS = {
+    "roi": "ROI = (annual benefit − cost) ÷ cost (first year)",
+    "rice": "RICE = reach × confidence × (annual benefit ÷ 1,000) ÷ effort in weeks",
+    "payback_months": "Payback = cost ÷ (annual benefit ÷ 12), in months",
+}
+
+
+def _number(name: str, value, *, minimum: float = 0.0, maximum: float = 1e12) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValidationFailed(f"`{name}` must be a number.", fields={name: ["A number."]})
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise ValidationFailed(f"`{name}` must be a number.", fields={name: ["A number."]}) from exc
+    if number != number or not minimum <= number <= maximum:  # NaN, or out of range
+        raise ValidationFailed(f"`{name}` must be between {minimum:g} and {maximum:g}.",
+                               fields={name: [f"{minimum:g} to {maximum:g}."]})
+    return number
+
+
+def clean_impact(raw, *, partial: bool = False) -> dict:
+    """Validated impact values; `partial` keeps only the fields given (for edits)."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ValidationFailed("`impact` must be an object.", fields={"impact": ["An object."]})
+    unknown = set(raw) - set(IMPACT_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"Unknown impact fields: {', '.join(sorted(unknown))}.",
+                               fields={"impact": ["Unknown field."]})
+    values = {} if partial else dict(REQUIRED_DEFAULTS)
+    for name, value in raw.items():
+        if value is None and name in ("cost_low", "cost_high", "benefit_low", "benefit_high"):
+            values[name] = None
+        elif name in NUMBER_FIELDS:
+            values[name] = _number(name, value, maximum=100.0 if name == "confidence" else 1e12)
+        elif name == "reach":
+            values[name] = int(_number(name, value, maximum=1e10))
+        elif name == "risk":
+            if value not in RISKS:
+                raise ValidationFailed("Risk is low, medium or high.", fields={"risk": ["low, medium or high."]})
+            values[name] = value
+        elif name == "sources":
+            if not isinstance(value, str) or len(value) > 5000:
+                raise ValidationFailed("Sources are text (at most 5,000 characters).", fields={"sources": ["Text."]})
+            values[name] = value.strip()
+    return values
+
+
+def check_ranges(impact: dict) -> None:
+    for low, high, value in (("cost_low", "cost_high", "cost"), ("benefit_low", "benefit_high", "annual_benefit")):
+        lo, hi = impact.get(low), impact.get(high)
+        if lo is not None and hi is not None and lo > hi:
+            raise ValidationFailed(f"`{low}` must not exceed `{high}`.", fields={low: ["Above the high value."]})
+        if lo is not None and impact.get(value) is not None and impact[value] < lo:
+            raise ValidationFailed(f"`{value}` is below its low estimate.", fields={value: ["Below the range."]})
+        if hi is not None and impact.get(value) is not None and impact[value] > hi:
+            raise ValidationFailed(f"`{value}` is above its high estimate.", fields={value: ["Above the range."]})
+
+
+def derived(impact: dict) -> dict:
+    """ROI, RICE and payback months (None where a divisor is zero)."""
+    cost, benefit = impact.get("cost") or 0.0, impact.get("annual_benefit") or 0.0
+    effort = impact.get("effort_weeks") or 0.0
+    reach, confidence = impact.get("reach") or 0, (impact.get("confidence") or 0.0) / 100.0
+    return {
+        "roi": round((benefit - cost) / cost, 4) if cost > 0 else None,
+        "rice": round(reach * confidence * (benefit / 1000.0) / effort, 2) if effort > 0 else None,
+        "payback_months": round(cost / (benefit / 12.0), 1) if benefit > 0 else None,
+    }

@@ -1,0 +1,122 @@
+"""The tallies of TALLY.md: pure functions from ballots to the result object.
+
+`tally(method, candidates, ballots, weights, budget)` is what closing a round, the API and
+`flask decisions tally|verify` all call, so a result anyone recomputes from the export is the
+same result the site shows.
+"""
+import numpy as np
+
+from .mes import completion, equal_shares
+from .schulze import schulze_scores
+from .weights import CONSTITUENCIES, EPS, ballot_weights, effective_weights, equal_weights
+
+METHODS = ("approval", "score", "ranked", "budget")
+
+
+def _tiers(scores: dict[int, float], order: list[int] | None = None) -> list[list[int]]:
+    """Candidates grouped by equal score, best first (ids ascending inside a tier)."""
+    tiers: list[list[int]] = [[cid] for cid in (order or [])]
+    rest = sorted((cid for cid in scores if cid not in set(order or [])), key=lambda cid: (-scores[cid], cid))
+    for cid in rest:
+        if tiers and len(tiers) > len(order or []) and abs(scores[tiers[-1][0]] - scores[cid]) <= 1e-9:
+            tiers[-1].append(cid)
+        else:
+            tiers.append([cid])
+    return tiers
+
+
+def _matrix(ballots: list[dict], candidates: list[int], key: str) -> np.ndarray:
+    index = {cid: i for i, cid in enumerate(candidates)}
+    matrix = np.zeros((len(ballots), len(candidates)))
+    for row, ballot in enumerate(ballots):
+        if key == "approvals":
+            for cid in ballot.get("approvals", []):
+                matrix[row, index[cid]] = 1.0
+        else:
+            for cid, value in ballot.get("scores", {}).items():
+                matrix[row, index[int(cid)]] = float(value)
+    return matrix
+
+
+def _count(method: str, candidates: list[int], costs: dict[int, float], ballots: list[dict],
+           weights: np.ndarray, budget: float | None) -> dict:
+    """One tally (combined, or one constituency) → ranking, winners, scores (+ extras)."""
+    if method in ("approval", "score", "budget"):
+        matrix = _matrix(ballots, candidates, "scores" if method == "score" else "approvals")
+        values = weights @ matrix if len(ballots) else np.zeros(len(candidates))
+        scores = {cid: float(values[i]) for i, cid in enumerate(candidates)}
+        if method != "budget":
+            ranking = _tiers(scores)
+            return {"ranking": ranking, "winners": ranking[0] if ranking and ballots else [], "scores": scores}
+        mes_funded, spent = equal_shares(costs, matrix.astype(bool), candidates, weights, float(budget))
+        more, spent = completion(costs, scores, mes_funded, float(budget), spent)
+        funded = mes_funded + more
+        return {"ranking": _tiers(scores, funded), "winners": funded, "scores": scores,
+                "funded": funded, "mes_funded": mes_funded, "completion_funded": more, "spent": spent}
+    rankings = [ballot.get("ranking", []) for ballot in ballots]
+    scores, winners, d = schulze_scores(rankings, candidates, weights)
+    return {"ranking": _tiers(scores), "winners": winners if ballots else [], "scores": scores, "d": d}
+
+
+def _kendall_tau_b(x: list[float], y: list[float]) -> float | None:
+    concordant = discordant = ties_x = ties_y = 0
+    for i in range(len(x)):
+        for j in range(i + 1, len(x)):
+            dx, dy = x[i] - x[j], y[i] - y[j]
+            dx = 0.0 if abs(dx) <= EPS else dx
+            dy = 0.0 if abs(dy) <= EPS else dy
+            if dx == 0 and dy == 0:
+                continue
+            if dx == 0:
+                ties_x += 1
+            elif dy == 0:
+                ties_y += 1
+            elif (dx > 0) == (dy > 0):
+                concordant += 1
+            else:
+                discordant += 1
+    denominator = ((concordant + discordant + ties_x) * (concordant + discordant + ties_y)) ** 0.5
+    return (concordant - discordant) / denominator if denominator else None
+
+
+def _public(part: dict) -> dict:
+    return {"ranking": part["ranking"], "winners": part["winners"],
+            "scores": {str(cid): value for cid, value in part["scores"].items()}}
+
+
+def tally(method: str, candidates: list[dict], ballots: list[dict], weights: dict[str, float],
+          budget: float | None = None) -> dict:
+    """The result object of TALLY.md for validated ballots.
+
+    candidates: [{"id", "cost"}]; ballots: [{"constituency", "approvals"|"scores"|"ranking"}].
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}")
+    ids = sorted(int(c["id"]) for c in candidates)
+    costs = {int(c["id"]): float(c.get("cost") or 0.0) for c in candidates}
+    turnout = {c: sum(1 for b in ballots if b["constituency"] == c) for c in CONSTITUENCIES}
+    effective = effective_weights(weights, turnout)
+    combined = _count(method, ids, costs, ballots, ballot_weights([b["constituency"] for b in ballots], effective),
+                      budget)
+    by_constituency = {}
+    for constituency in CONSTITUENCIES:
+        own = [b for b in ballots if b["constituency"] == constituency]
+        by_constituency[constituency] = _count(method, ids, costs, own, equal_weights(len(own)), budget)
+    agreement = None
+    if turnout["customer"] and turnout["employee"] and len(ids) >= 2:
+        agreement = _kendall_tau_b([by_constituency["customer"]["scores"][cid] for cid in ids],
+                                   [by_constituency["employee"]["scores"][cid] for cid in ids])
+    result = {
+        "method": method, "weights": effective, "turnout": turnout, "combined": _public(combined),
+        "by_constituency": {c: _public(part) for c, part in by_constituency.items()},
+        "agreement": agreement, "pairwise": None,
+        "budget": None, "funded": None, "mes_funded": None, "completion_funded": None, "spent": None,
+    }
+    if method == "ranked":
+        d = combined["d"]
+        result["pairwise"] = {str(a): {str(b): float(d[i, j]) for j, b in enumerate(ids) if j != i}
+                              for i, a in enumerate(ids)}
+    if method == "budget":
+        result.update(budget=float(budget), funded=combined["funded"], mes_funded=combined["mes_funded"],
+                      completion_funded=combined["completion_funded"], spent=combined["spent"])
+    return result
