@@ -320,6 +320,7 @@ def main(argv=None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="innovation-bench-"))
     env = app_environment(args, workdir / "instance")
     started_at = datetime.now(UTC)
+    load_before = os.getloadavg()[0]
     print("preparing tokens and ids ...", file=sys.stderr)
     prepared = prepare(env, args.tokens)
     facts = prepared["facts"]
@@ -345,7 +346,8 @@ def main(argv=None) -> int:
                f"ratings, {facts['comments']} comments, {facts['users']} users; gunicorn {args.workers} "
                f"{args.worker_class} workers x {args.threads} threads; wrk -t{args.client_threads} "
                f"-c{args.concurrency}, {args.duration}s per endpoint after {args.warmup}s warm-up; "
-               f"{os.cpu_count()} CPUs; app {git_revision()}; {started_at:%Y-%m-%d %H:%M} UTC")
+               f"{os.cpu_count()} CPUs, load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after; "
+               f"app {git_revision()}; {started_at:%Y-%m-%d %H:%M} UTC")
     print(summary + "\n\n" + table(results))
     if args.json:
         args.json.write_text(json.dumps({"summary": summary, "facts": facts, "results": results}, indent=2))

@@ -46,9 +46,10 @@ def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .api import bp as api_bp
     from .core import bp as core_bp
+    from .decisions import bp as decisions_bp
     from .ideas import bp as ideas_bp
 
-    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, api_bp):
+    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, decisions_bp, api_bp):
         app.register_blueprint(blueprint)
 
 

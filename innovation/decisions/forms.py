@@ -1,0 +1,91 @@
+"""Round forms; ballots and outcomes are parsed from plain form fields (one per candidate)."""
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from ..errors import ValidationFailed
+from .models import ELIGIBILITY, METHODS, RISKS
+
+METHOD_LABELS = {"approval": "Approval — tick every idea you support", "score": "Score — rate each idea 0–5",
+                 "ranked": "Ranked — order the ideas (Schulze)", "budget": "Budget — pick ideas within a budget"}
+
+
+class RoundForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(min=5, max=140)])
+    description = TextAreaField("What is being decided, and why now?", validators=[Length(max=20_000)])
+    method = SelectField("Ballot method", choices=[(m, METHOD_LABELS[m]) for m in METHODS])
+    budget = DecimalField("Budget (budget rounds only)", validators=[Optional(), NumberRange(min=0)])
+    weight_customer = DecimalField("Customers' weight", default=0.5, places=2,
+                                   validators=[DataRequired(), NumberRange(min=0, max=1)],
+                                   description="Employees get the rest; the two always add up to 1.")
+    eligibility = SelectField("Who may vote", choices=[(e, e.capitalize()) for e in ELIGIBILITY])
+    results_visibility = SelectField("Results", choices=[("after_close", "Hidden until the round closes"),
+                                                         ("live", "Live while voting")])
+    quorum_customer = IntegerField("Quorum: customer ballots (optional)", validators=[Optional(), NumberRange(min=0)])
+    quorum_employee = IntegerField("Quorum: employee ballots (optional)", validators=[Optional(), NumberRange(min=0)])
+    voting_opens_at = StringField("Voting opens at (UTC, optional)", validators=[Optional(), Length(max=40)],
+                                  description="e.g. 2026-12-01T09:00Z — the scheduler opens it on time.")
+    closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40)])
+
+
+class ImpactForm(FlaskForm):
+    cost = DecimalField("Cost", validators=[DataRequired(), NumberRange(min=0)])
+    cost_low = DecimalField("Cost, low estimate", validators=[Optional(), NumberRange(min=0)])
+    cost_high = DecimalField("Cost, high estimate", validators=[Optional(), NumberRange(min=0)])
+    annual_benefit = DecimalField("Annual benefit", validators=[DataRequired(), NumberRange(min=0)])
+    benefit_low = DecimalField("Benefit, low estimate", validators=[Optional(), NumberRange(min=0)])
+    benefit_high = DecimalField("Benefit, high estimate", validators=[Optional(), NumberRange(min=0)])
+    effort_weeks = DecimalField("Effort (weeks)", validators=[DataRequired(), NumberRange(min=0)])
+    reach = IntegerField("Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0)])
+    confidence = DecimalField("Confidence (%)", validators=[DataRequired(), NumberRange(min=0, max=100)])
+    risk = SelectField("Risk", choices=[(r, r.capitalize()) for r in RISKS])
+    sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000)])
+
+    def impact(self) -> dict:
+        values = {}
+        for name in ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low", "benefit_high",
+                     "effort_weeks", "confidence"):
+            value = getattr(self, name).data
+            values[name] = float(value) if value is not None else None
+        values.update(reach=self.reach.data, risk=self.risk.data, sources=self.sources.data or "")
+        return values
+
+
+class CandidateForm(ImpactForm):
+    idea_id = IntegerField("Idea number", validators=[DataRequired(), NumberRange(min=1)])
+
+
+def ballot_from_form(round_, form) -> dict:
+    """The API-shaped ballot from the no-JavaScript form fields."""
+    ids = [c.id for c in round_.candidates]
+    reason = (form.get("reason") or "").strip()
+    if round_.method in ("approval", "budget"):
+        chosen = form.getlist("approvals")
+        if not all(value.isdigit() for value in chosen):
+            raise ValidationFailed("Choose among the listed ideas.")
+        return {"approvals": [int(v) for v in chosen], "reason": reason}
+    if round_.method == "score":
+        scores = {}
+        for cid in ids:
+            value = form.get(f"score-{cid}", "0")
+            if not value.isdigit():
+                raise ValidationFailed("Scores are whole numbers from 0 to 5.")
+            scores[str(cid)] = int(value)
+        return {"scores": scores, "reason": reason}
+    ranks = {}
+    for cid in ids:
+        value = form.get(f"rank-{cid}", "")
+        if value:
+            if not value.isdigit():
+                raise ValidationFailed("Ranks are numbers.")
+            ranks[cid] = int(value)
+    taken = sorted(ranks.values())
+    if len(set(taken)) != len(taken):
+        raise ValidationFailed("Two ideas share the same place; give each place to one idea only.")
+    return {"ranking": [cid for cid, _place in sorted(ranks.items(), key=lambda kv: kv[1])], "reason": reason}
+
+
+def outcome_from_form(round_, form) -> tuple[str, list[dict]]:
+    decisions = [{"candidate_id": c.id, "decision": form.get(f"decision-{c.id}", ""),
+                  "rationale": form.get(f"rationale-{c.id}", "")} for c in round_.candidates]
+    return form.get("summary", ""), decisions

@@ -1,0 +1,120 @@
+"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome), charts,
+receipt lookup, the export download and how counting works."""
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..accounts.permissions import STAFF, has_role
+from ..errors import ServiceError
+from ..extensions import db, limiter
+from ..web import page_args
+from . import bp, charts, queries
+from .ballots import cast_ballot, changed_since_ballot, my_ballot
+from .export import live_result
+from .forms import ballot_from_form
+from .impact import FORMULAS, derived
+from .models import Ballot
+from .outcomes import vote_recommends_adoption
+from .permissions import get_visible_round, is_eligible, results_visible
+
+# Chart images may style themselves; nothing in an <img> can run script.
+CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _viewer():
+    return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+@bp.route("/rounds")
+def index():
+    page, per_page = page_args(20)
+    rounds = queries.rounds_page(_viewer(), status=request.args.get("status", "")[:16], page=page, per_page=per_page)
+    return render_template("decisions/index.html", rounds=rounds, status=request.args.get("status", ""))
+
+
+def round_context(round_, viewer) -> dict:
+    ballot = my_ballot(viewer, round_.id) if viewer else None
+    result = None
+    if results_visible(round_):
+        result = round_.result if round_.result is not None else live_result(round_)
+    history = queries.impact_history([c.id for c in round_.candidates])
+    outcome = queries.outcome_of(round_.id)
+    return {
+        "round": round_, "candidates": round_.candidates, "history": history,
+        "derived": {c.id: derived(c.impact) for c in round_.candidates}, "formulas": FORMULAS,
+        "my_ballot": ballot, "changed_since": changed_since_ballot(ballot, round_.candidates),
+        "eligible": is_eligible(viewer, round_), "result": result,
+        "disagreements": queries.disagreements(result) if result else [],
+        "outcome": outcome, "recommended": vote_recommends_adoption(round_) if result else set(),
+        "can_manage": has_role(viewer, *STAFF), "titles": {c.id: c.idea.title for c in round_.candidates},
+    }
+
+
+@bp.route("/rounds/<int:round_id>")
+def detail(round_id: int):
+    round_ = get_visible_round(_viewer(), round_id)
+    return render_template("decisions/detail.html", **round_context(round_, _viewer()))
+
+
+@bp.route("/rounds/<int:round_id>/ballot", methods=["POST"])
+@login_required
+@limiter.limit("30 per minute")
+def vote(round_id: int):
+    round_ = get_visible_round(current_user, round_id)
+    try:
+        ballot = cast_ballot(current_user, round_.id, ballot_from_form(round_, request.form))
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        if exc.status not in (409, 422):
+            raise
+        context = round_context(round_, current_user)
+        return render_template("decisions/detail.html", ballot_error=exc.message, **context), exc.status
+    flash(f"Your ballot is saved. Receipt: {ballot.receipt} — keep it to find your ballot in the export.", "success")
+    return redirect(url_for("decisions.detail", round_id=round_.id) + "#ballot")
+
+
+@bp.route("/rounds/<int:round_id>/receipt")
+def receipt(round_id: int):
+    """Find a ballot in the frozen export by its receipt (after close)."""
+    round_ = get_visible_round(_viewer(), round_id)
+    code = (request.args.get("code") or "").strip().upper()[:16]
+    found = None
+    if code and round_.export_json is not None:
+        found = db.session.query(Ballot).filter_by(round_id=round_.id, receipt=code).first()
+    return render_template("decisions/receipt.html", round=round_, code=code, ballot=found,
+                           titles={c.id: c.idea.title for c in round_.candidates})
+
+
+@bp.route("/rounds/<int:round_id>/ballots.json")
+def download_export(round_id: int):
+    round_ = get_visible_round(_viewer(), round_id)
+    if round_.export_json is None:
+        flash("The ballot export is published when the round closes.", "info")
+        return redirect(url_for("decisions.detail", round_id=round_.id))
+    return Response(round_.export_json, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="round-{round_.id}-ballots.json"'})
+
+
+def _svg(body: bytes) -> Response:
+    response = Response(body, mimetype="image/svg+xml")
+    response.headers["Content-Security-Policy"] = CHART_CSP
+    response.headers["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@bp.route("/rounds/<int:round_id>/cost-benefit.svg")
+def cost_benefit_svg(round_id: int):
+    return _svg(charts.cost_benefit_chart(get_visible_round(_viewer(), round_id)))
+
+
+@bp.route("/rounds/<int:round_id>/results.svg")
+def results_svg(round_id: int):
+    round_ = get_visible_round(_viewer(), round_id)
+    if not results_visible(round_):
+        return Response("Results are hidden until the round closes.", status=409, mimetype="text/plain")
+    return _svg(charts.results_chart(round_, round_.result or live_result(round_)))
+
+
+@bp.route("/rounds/how-counting-works")
+def how_counting_works():
+    return render_template("decisions/counting.html", formulas=FORMULAS)

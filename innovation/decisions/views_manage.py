@@ -1,0 +1,133 @@
+"""Pm pages: create a round, add candidates, edit impact data, move the round along, publish."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..accounts.permissions import STAFF, role_required
+from ..errors import ServiceError
+from ..extensions import db
+from ..ideas.queries import idea_page
+from ..web import FORM_ERROR_STATUS, attach_error
+from . import bp, export, outcomes, services
+from .forms import CandidateForm, ImpactForm, RoundForm, outcome_from_form
+from .permissions import get_visible_round
+
+
+@bp.route("/rounds/new", methods=["GET", "POST"])
+@login_required
+@role_required(*STAFF)
+def new():
+    form = RoundForm()
+    if form.validate_on_submit():
+        weight = float(form.weight_customer.data)
+        try:
+            round_ = services.create_round(
+                current_user, title=form.title.data, description=form.description.data or "",
+                method=form.method.data, budget=float(form.budget.data) if form.budget.data is not None else None,
+                weights={"customer": weight, "employee": round(1 - weight, 10)},
+                results_visibility=form.results_visibility.data, eligibility=form.eligibility.data,
+                voting_opens_at=form.voting_opens_at.data or None, closes_at=form.closes_at.data or None,
+                quorum={"customer": form.quorum_customer.data, "employee": form.quorum_employee.data})
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            flash("Round created as a draft. Add candidates with their impact data next.", "success")
+            return redirect(url_for("decisions.detail", round_id=round_.id))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("decisions/new.html", form=form), status
+
+
+@bp.route("/rounds/<int:round_id>/candidates/new", methods=["GET", "POST"])
+@login_required
+@role_required(*STAFF)
+def add_candidate(round_id: int):
+    round_ = get_visible_round(current_user, round_id)
+    form = CandidateForm(idea_id=request.args.get("idea_id", type=int))
+    if form.validate_on_submit():
+        try:
+            services.add_candidate(current_user, round_.id, form.idea_id.data, form.impact())
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            flash("Candidate added with its impact data.", "success")
+            return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    suggestions = idea_page(current_user, sort="top", page=1, per_page=30)["items"]
+    return render_template("decisions/candidate_form.html", form=form, round=round_, candidate=None,
+                           suggestions=suggestions), status
+
+
+@bp.route("/rounds/<int:round_id>/candidates/<int:candidate_id>/impact", methods=["GET", "POST"])
+@login_required
+@role_required(*STAFF)
+def edit_impact(round_id: int, candidate_id: int):
+    round_ = get_visible_round(current_user, round_id)
+    candidate = next((c for c in round_.candidates if c.id == candidate_id), None)
+    if candidate is None:
+        return render_template("errors/error.html", status=404, title="Page not found",
+                               message="No such candidate in this round."), 404
+    form = ImpactForm(obj=candidate)
+    if form.validate_on_submit():
+        try:
+            services.update_impact(current_user, round_.id, candidate.id, form.impact())
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            flash("Impact data updated; the earlier numbers stay in the history.", "success")
+            return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("decisions/candidate_form.html", form=form, round=round_, candidate=candidate,
+                           suggestions=[]), status
+
+
+TRANSITIONS = {
+    "deliberate": (services.start_deliberation, "Deliberation has started: everyone can discuss the numbers."),
+    "open": (services.open_round, "Voting is open."),
+    "close": (export.close_round, "The round is closed; results and the ballot export are published."),
+}
+
+
+@bp.route("/rounds/<int:round_id>/<any(deliberate, open, close):action>", methods=["POST"])
+@login_required
+def transition(round_id: int, action: str):
+    service, message = TRANSITIONS[action]
+    try:
+        service(current_user, round_id)
+        db.session.commit()
+        flash(message, "success")
+    except ServiceError as exc:
+        db.session.rollback()
+        if exc.status != 409:
+            raise
+        flash(exc.message, "error")
+    return redirect(url_for("decisions.detail", round_id=round_id))
+
+
+@bp.route("/rounds/<int:round_id>/outcome", methods=["GET", "POST"])
+@login_required
+@role_required(*STAFF)
+def outcome(round_id: int):
+    round_ = get_visible_round(current_user, round_id)
+    error = None
+    if request.method == "POST":
+        summary, decisions = outcome_from_form(round_, request.form)
+        try:
+            outcomes.publish_outcome(current_user, round_.id, summary, decisions)
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status not in (409, 422):
+                raise
+            error = exc.message
+        else:
+            flash("Outcome published. Everyone who took part will be told.", "success")
+            return redirect(url_for("decisions.detail", round_id=round_.id) + "#outcome")
+    recommended = outcomes.vote_recommends_adoption(round_)
+    status = 422 if error else 200
+    return render_template("decisions/outcome_form.html", round=round_, recommended=recommended, error=error,
+                           form_values=request.form), status
