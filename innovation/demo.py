@@ -106,5 +106,9 @@ def seed(ideas: int = 60) -> dict | None:
     with click.progressbar(IDEAS[:max(0, ideas)], label="Demo ideas") as specs:
         for spec in specs:
             _seed_idea(spec, people, now)
+    if ideas >= 8:
+        from .demo_rounds import seed_rounds
+
+        seed_rounds(people)
     db.session.commit()
     return {"password": DEMO_PASSWORD, "logins": logins[:4] + logins[7:8], "ideas": min(ideas, len(IDEAS))}

@@ -1,24 +1,33 @@
 """Schulze (margins, widest paths) over weighted, possibly partial rankings (TALLY.md)."""
+from itertools import chain
+
 import numpy as np
 
 from .weights import EPS
 
 
+def flat_index(lists: list[list[int]], candidates: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, place within its list) for every entry of every ballot's list, vectorized."""
+    lengths = np.fromiter((len(items) for items in lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(lists)), lengths)
+    columns = np.searchsorted(np.asarray(candidates), flat)  # candidates are sorted ids
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return rows, columns, np.arange(len(flat)) - starts
+
+
 def positions(rankings: list[list[int]], candidates: list[int]) -> np.ndarray:
     """Ballot × candidate matrix of rank positions; unranked candidates tie after the ranked."""
-    index = {cid: i for i, cid in enumerate(candidates)}
     k = len(candidates)
     matrix = np.full((len(rankings), k), k, dtype=np.int32)
-    for row, ranking in enumerate(rankings):
-        for place, cid in enumerate(ranking):
-            matrix[row, index[cid]] = place
+    rows, columns, places = flat_index(rankings, candidates)
+    matrix[rows, columns] = places
     return matrix
 
 
-def pairwise_matrix(rankings: list[list[int]], candidates: list[int], weights: np.ndarray) -> np.ndarray:
-    """d[a][b] = total weight of ballots preferring a to b."""
-    matrix = positions(rankings, candidates)
-    k = len(candidates)
+def pairwise_matrix(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """d[a][b] = total weight of ballots preferring a to b, from a positions matrix."""
+    k = matrix.shape[1]
     d = np.zeros((k, k))
     for a in range(k):
         prefers = matrix[:, a][:, None] < matrix  # ballots × candidates: a ranked above b
@@ -42,9 +51,10 @@ def beats(p: np.ndarray) -> np.ndarray:
     return (p - p.T) > EPS
 
 
-def schulze_scores(rankings, candidates, weights) -> tuple[dict[int, float], list[int], np.ndarray]:
+def schulze_from_positions(matrix: np.ndarray, candidates: list[int],
+                           weights: np.ndarray) -> tuple[dict[int, float], list[int], np.ndarray]:
     """(score = number of candidates beaten, winners = beaten by nobody, d)."""
-    d = pairwise_matrix(rankings, candidates, weights)
+    d = pairwise_matrix(matrix, weights)
     wins = beats(strongest_paths(d))
     scores = {cid: float(wins[i].sum()) for i, cid in enumerate(candidates)}
     beaten = wins.any(axis=0)

@@ -4,10 +4,12 @@
 `flask decisions tally|verify` all call, so a result anyone recomputes from the export is the
 same result the site shows.
 """
+from itertools import chain
+
 import numpy as np
 
 from .mes import completion, equal_shares
-from .schulze import schulze_scores
+from .schulze import flat_index, positions, schulze_from_positions
 from .weights import CONSTITUENCIES, EPS, ballot_weights, effective_weights, equal_weights
 
 METHODS = ("approval", "score", "ranked", "budget")
@@ -25,37 +27,41 @@ def _tiers(scores: dict[int, float], order: list[int] | None = None) -> list[lis
     return tiers
 
 
-def _matrix(ballots: list[dict], candidates: list[int], key: str) -> np.ndarray:
-    index = {cid: i for i, cid in enumerate(candidates)}
-    matrix = np.zeros((len(ballots), len(candidates)))
-    for row, ballot in enumerate(ballots):
-        if key == "approvals":
-            for cid in ballot.get("approvals", []):
-                matrix[row, index[cid]] = 1.0
-        else:
-            for cid, value in ballot.get("scores", {}).items():
-                matrix[row, index[int(cid)]] = float(value)
+def _matrix(ballots: list[dict], candidates: list[int], method: str) -> np.ndarray:
+    """Ballot × candidate matrix built once per tally: approvals (0/1), scores, or rank positions."""
+    k = len(candidates)
+    if method == "ranked":
+        return positions([ballot.get("ranking", []) for ballot in ballots], candidates)
+    matrix = np.zeros((len(ballots), k))
+    if method == "score":
+        lists = [[int(key) for key in ballot.get("scores", {})] for ballot in ballots]
+        values = np.fromiter(chain.from_iterable(ballot.get("scores", {}).values() for ballot in ballots),
+                             dtype=float)
+        rows, columns, _places = flat_index(lists, candidates)
+        matrix[rows, columns] = values
+        return matrix
+    rows, columns, _places = flat_index([ballot.get("approvals", []) for ballot in ballots], candidates)
+    matrix[rows, columns] = 1.0
     return matrix
 
 
-def _count(method: str, candidates: list[int], costs: dict[int, float], ballots: list[dict],
+def _count(method: str, candidates: list[int], costs: dict[int, float], matrix: np.ndarray,
            weights: np.ndarray, budget: float | None) -> dict:
-    """One tally (combined, or one constituency) → ranking, winners, scores (+ extras)."""
+    """One tally (combined, or one constituency's rows) → ranking, winners, scores (+ extras)."""
+    voted = matrix.shape[0] > 0
     if method in ("approval", "score", "budget"):
-        matrix = _matrix(ballots, candidates, "scores" if method == "score" else "approvals")
-        values = weights @ matrix if len(ballots) else np.zeros(len(candidates))
+        values = weights @ matrix if voted else np.zeros(len(candidates))
         scores = {cid: float(values[i]) for i, cid in enumerate(candidates)}
         if method != "budget":
             ranking = _tiers(scores)
-            return {"ranking": ranking, "winners": ranking[0] if ranking and ballots else [], "scores": scores}
+            return {"ranking": ranking, "winners": ranking[0] if ranking and voted else [], "scores": scores}
         mes_funded, spent = equal_shares(costs, matrix.astype(bool), candidates, weights, float(budget))
         more, spent = completion(costs, scores, mes_funded, float(budget), spent)
         funded = mes_funded + more
         return {"ranking": _tiers(scores, funded), "winners": funded, "scores": scores,
                 "funded": funded, "mes_funded": mes_funded, "completion_funded": more, "spent": spent}
-    rankings = [ballot.get("ranking", []) for ballot in ballots]
-    scores, winners, d = schulze_scores(rankings, candidates, weights)
-    return {"ranking": _tiers(scores), "winners": winners if ballots else [], "scores": scores, "d": d}
+    scores, winners, d = schulze_from_positions(matrix, candidates, weights)
+    return {"ranking": _tiers(scores), "winners": winners if voted else [], "scores": scores, "d": d}
 
 
 def _kendall_tau_b(x: list[float], y: list[float]) -> float | None:
@@ -94,14 +100,16 @@ def tally(method: str, candidates: list[dict], ballots: list[dict], weights: dic
         raise ValueError(f"unknown method {method!r}")
     ids = sorted(int(c["id"]) for c in candidates)
     costs = {int(c["id"]): float(c.get("cost") or 0.0) for c in candidates}
-    turnout = {c: sum(1 for b in ballots if b["constituency"] == c) for c in CONSTITUENCIES}
+    sides = [b["constituency"] for b in ballots]
+    turnout = {c: sides.count(c) for c in CONSTITUENCIES}
     effective = effective_weights(weights, turnout)
-    combined = _count(method, ids, costs, ballots, ballot_weights([b["constituency"] for b in ballots], effective),
-                      budget)
+    matrix = _matrix(ballots, ids, method)
+    combined = _count(method, ids, costs, matrix, ballot_weights(sides, effective), budget)
     by_constituency = {}
+    side_array = np.array(sides)
     for constituency in CONSTITUENCIES:
-        own = [b for b in ballots if b["constituency"] == constituency]
-        by_constituency[constituency] = _count(method, ids, costs, own, equal_weights(len(own)), budget)
+        rows = matrix[side_array == constituency] if ballots else matrix
+        by_constituency[constituency] = _count(method, ids, costs, rows, equal_weights(turnout[constituency]), budget)
     agreement = None
     if turnout["customer"] and turnout["employee"] and len(ids) >= 2:
         agreement = _kendall_tau_b([by_constituency["customer"]["scores"][cid] for cid in ids],

@@ -181,15 +181,22 @@ def test_mentions_are_linked_and_recorded_once(client, people, users):
     assert link.search(page_of(client, idea))
 
 
-def test_a_mention_at_the_start_of_a_paragraph_is_linked(client, people, users):
-    """Known bug: the link substitution skips a mention right after a tag (`<p>@Name`), so the
-    most common comment ("@Name, could you…") is recorded and notified but shown unlinked."""
-    priya = users("employee", name="Priya Raman")
+@pytest.mark.parametrize(("name", "body"), [
+    ("Priya Raman", "@Priya Raman could you look?"),
+    ("Priya Raman", "Ideas:\n\n- @Priya Raman"),
+    ("Priya Raman", "Thanks **@Priya Raman**"),
+    ("Sean O'Brien", "Could @Sean O'Brien look?"),
+], ids=["paragraph-start", "list-item", "bold", "apostrophe"])
+def test_every_recorded_mention_is_linked(client, people, users, name, body):
+    """Known bug: the link is put into the rendered HTML by a regex that skips a mention right after
+    a tag (`<p>@Name`) and compares the HTML-escaped name (`O&#39;Brien`) with unescaped text, so
+    these mentions are recorded (and notified) but shown as plain text."""
+    person = users("employee", name=name)
     author = Api(client, people["author"])
     idea = new_idea(author)["id"]
-    created = author.post(f"/ideas/{idea}/comments", json={"body": "@Priya Raman could you look?"}).get_json()
-    assert mentioned(created["id"]) == {priya.id}
-    assert f'<a class="mention" href="/people/{priya.id}"' in created["body_html"]
+    created = author.post(f"/ideas/{idea}/comments", json={"body": body}).get_json()
+    assert mentioned(created["id"]) == {person.id}
+    assert f'<a class="mention" href="/people/{person.id}"' in created["body_html"]
 
 
 def test_only_employee_side_people_are_mentionable_on_internal_ideas(client, people):
