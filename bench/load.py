@@ -69,6 +69,8 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=2, help="Seconds of unmeasured load before each.")
     parser.add_argument("--concurrency", type=int, default=16, help="Open connections (wrk -c).")
     parser.add_argument("--client-threads", type=int, default=2, help="wrk threads (wrk -t).")
+    parser.add_argument("--client-timeout", type=int, default=30,
+                        help="Seconds before wrk counts a request as timed out (and drops it from the latencies).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
     parser.add_argument("--worker-class", default="sync", choices=("sync", "gthread"))
     parser.add_argument("--threads", type=int, default=1, help="Threads per gunicorn worker (gthread).")
@@ -216,10 +218,11 @@ def settle(base: str, timeout: float = 120) -> None:
 
 def run_wrk(args, url: str, script: Path, script_args: list[str], seconds: int) -> dict:
     command = ["wrk", "-t", str(args.client_threads), "-c", str(args.concurrency), "-d", f"{seconds}s",
-               "--timeout", "10s", "-s", str(script), url]
+               "--timeout", f"{args.client_timeout}s", "-s", str(script), url]
     if script_args:
         command += ["--", *script_args]
-    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + args.client_timeout + 30,
+                            check=True).stdout
     line = next((line for line in output.splitlines() if line.startswith("BENCH ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no result:\n{output}")

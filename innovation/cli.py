@@ -155,5 +155,6 @@ def register_cli(app) -> None:
     try:  # bench/ sits beside wsgi.py: present in a checkout, absent from an installed package
         from bench.seed import bench_seed
     except ImportError:
-        return
-    app.cli.add_command(bench_seed)
+        bench_seed = None
+    if bench_seed is not None:  # no early return: commands registered below must not depend on bench/
+        app.cli.add_command(bench_seed)

@@ -40,15 +40,3 @@ def load_user_from_session(session_id: str):
     if user is None or user.session_version != int(version):
         return None
     return user
-
-
-@login_manager.request_loader
-def load_user_from_bearer(req):
-    if not req.path.startswith("/api/"):
-        return None
-    header = req.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
-        return None
-    from .accounts.services import user_for_api_token
-
-    return user_for_api_token(header[len("Bearer "):].strip())

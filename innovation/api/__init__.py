@@ -1,5 +1,5 @@
 """JSON API v1: thin views over the same services the pages use."""
-from flask import Blueprint, request
+from flask import Blueprint, g, request
 from flask_login import current_user
 
 from ..extensions import csrf
@@ -9,13 +9,21 @@ csrf.exempt(bp)
 
 
 @bp.before_request
-def require_csrf_for_cookie_writes():
-    # Bearer requests carry their own credential; a browser cookie alone must prove origin.
-    if request.method in ("GET", "HEAD", "OPTIONS"):
+def authenticate_api_request():
+    """A bearer token, when sent, is the only credential: never fall back to a session cookie
+    (a request could otherwise skip the CSRF check by adding any Authorization header)."""
+    header = request.headers.get("Authorization", "")
+    if header:
+        from ..accounts.services import user_for_api_token
+        from ..errors import NotAuthenticated
+
+        user = user_for_api_token(header[len("Bearer "):].strip()) if header.startswith("Bearer ") else None
+        if user is None:
+            raise NotAuthenticated("The bearer token is missing, invalid or expired.", code="invalid_token")
+        g._login_user = user  # what Flask-Login's current_user reads for this request only
         return
-    if request.headers.get("Authorization", "").startswith("Bearer "):
-        return
-    if current_user.is_authenticated:
+    # A browser cookie alone must prove the request came from our own pages.
+    if request.method not in ("GET", "HEAD", "OPTIONS") and current_user.is_authenticated:
         csrf.protect()
 
 

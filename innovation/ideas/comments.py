@@ -1,6 +1,7 @@
 """Discussion: threaded comments with sanitized markdown and recorded @mentions."""
 import logging
 import re
+import secrets
 
 from markupsafe import escape
 from sqlalchemy import func, select
@@ -60,11 +61,20 @@ def find_mentions(text: str, idea: Idea) -> list[tuple[str, User]]:
 
 
 def render_with_mentions(text: str, mentions: list[tuple[str, User]]) -> str:
+    """Markdown with each @mention linked to the person's profile.
+
+    Mentions become opaque placeholders before rendering (so markdown cannot split or escape
+    them, wherever they stand) and links after; the result is sanitized once more."""
+    links = {}
+    for number, (written, user) in enumerate(dict(mentions).items()):
+        placeholder = f"MENTIONPLACEHOLDER{number}X{secrets.token_hex(4)}"
+        pattern = rf"(?<![\w@]){re.escape(written)}(?![\w])"
+        text = re.sub(pattern, placeholder, text)
+        links[placeholder] = f'<a class="mention" href="/people/{user.id}">{escape(written)}</a>'
     html = render_markdown(text)
-    for written, user in dict(mentions).items():
-        link = f'<a class="mention" href="/people/{user.id}">{escape(written)}</a>'
-        html = re.sub(rf"(?<![\w@>]){re.escape(str(escape(written)))}(?![\w])", link, html)
-    return sanitize_html(html)  # the substitution must not be able to smuggle anything in
+    for placeholder, link in links.items():
+        html = html.replace(placeholder, link)
+    return sanitize_html(html)
 
 
 def _record_mentions(comment: Comment, mentions: list[tuple[str, User]], actor) -> None:

@@ -2,7 +2,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..errors import ServiceError
+from ..errors import PermissionDenied, ServiceError
 from ..extensions import db, limiter
 from ..voting.services import my_votes
 from ..web import FORM_ERROR_STATUS, attach_error, page_args
@@ -84,6 +84,8 @@ def detail(idea_id: int):
 @login_required
 def edit(idea_id: int):
     idea = get_visible_idea(current_user, idea_id)
+    if not can_edit_idea(current_user, idea):
+        raise PermissionDenied("Ideas can be edited by their author for 24 hours, and by product managers.")
     form = IdeaForm(obj=idea) if request.method == "GET" else IdeaForm()
     if request.method == "GET":
         form.tags.data = ", ".join(idea.tag_names)

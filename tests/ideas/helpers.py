@@ -1,5 +1,6 @@
 """Shared helpers for the ideas tests: bearer-token API calls."""
-from ..factories import DEFAULT_PASSWORD
+from innovation.accounts.services import issue_api_token
+from innovation.extensions import db
 
 
 class Api:
@@ -9,8 +10,11 @@ class Api:
         self.client = client
         self.headers = {}
         if user is not None:
-            response = client.post("/api/v1/auth/token", json={"email": user.email, "password": DEFAULT_PASSWORD})
-            self.headers = {"Authorization": f"Bearer {response.get_json()['token']}"}
+            # Issued directly: the token endpoint itself is tested in tests/api, and going
+            # through it for every test user would trip its (real) rate limit.
+            token = issue_api_token(user, 1)
+            db.session.commit()
+            self.headers = {"Authorization": f"Bearer {token}"}
 
     def __getattr__(self, method):
         call = getattr(self.client, method)
