@@ -204,6 +204,20 @@ def wait_until_up(base: str, process: subprocess.Popen, log_path: Path, timeout:
     raise SystemExit(f"gunicorn did not answer /healthz within {timeout:.0f}s")
 
 
+def worker_cpu_seconds(server: subprocess.Popen) -> float | None:
+    """User + system CPU of the gunicorn workers so far (Linux /proc; None elsewhere). Unlike req/s it
+    hardly depends on what else the machine runs, so it shows the app's own cost per request."""
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        ticks = 0
+        for pid in children:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    except (OSError, ValueError, IndexError):
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def settle(base: str, timeout: float = 120) -> None:
     """Wait until the workers are idle: wrk stops with requests still queued in gunicorn (a sync
     worker serves a closed connection's request anyway), and they must not eat the next run."""
@@ -254,7 +268,7 @@ def check_endpoints(base: str, prepared: dict, steps) -> None:
             raise SystemExit(f"{label} answered {status}: {body[:500]!r}")
 
 
-def measure(args, base: str, prepared: dict, workdir: Path) -> list[dict]:
+def measure(args, base: str, server: subprocess.Popen, prepared: dict, workdir: Path) -> list[dict]:
     done_script = workdir / "done.lua"
     done_script.write_text(DONE_LUA)
     vote_script = workdir / "vote.lua"
@@ -278,9 +292,13 @@ def measure(args, base: str, prepared: dict, workdir: Path) -> list[dict]:
         if args.warmup:
             run_wrk(args, url, script, script_args, args.warmup)
             settle(base)
+        cpu_before = worker_cpu_seconds(server)
         result = run_wrk(args, url, script, script_args, args.duration)
         settle(base)
-        result.update(name=name, label=label)
+        cpu_after = worker_cpu_seconds(server)
+        # settle()'s few /healthz requests are noise next to thousands of measured ones
+        cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+        result.update(name=name, label=label, cpu_ms=1000 * cpu / max(result["requests"], 1) if cpu else None)
         print(f"  {label:<45} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:7.1f} ms  "
               f"p95 {result['p95_us'] / 1000:7.1f} ms  non-2xx {result['non_2xx']}", file=sys.stderr)
         results.append(result)
@@ -290,13 +308,14 @@ def measure(args, base: str, prepared: dict, workdir: Path) -> list[dict]:
 def table(results: list[dict]) -> str:
     baseline = [r["rps"] for r in results if r["name"] == "healthz"]
     reference = sum(baseline) / len(baseline)
-    lines = ["| endpoint | req/s | ratio to /healthz | p50 ms | p95 ms | errors |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| endpoint | req/s | ratio to /healthz | p50 ms | p95 ms | errors | worker CPU ms/req |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         errors = r["non_2xx"] + r["socket_errors"]
+        cpu = "" if r.get("cpu_ms") is None else f"{r['cpu_ms']:.1f}"
         lines.append(f"| {r['label']} | {r['rps']:.0f} | {100 * r['rps'] / reference:.1f} % | "
-                     f"{r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | {errors} |")
-    lines.append(f"| /healthz reference (mean of first and last) | {reference:.0f} | 100 % | | | |")
+                     f"{r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | {errors} | {cpu} |")
+    lines.append(f"| /healthz reference (mean of first and last) | {reference:.0f} | 100 % | | | | |")
     return "\n".join(lines)
 
 
@@ -337,7 +356,7 @@ def main(argv=None) -> int:
         print(f"serving {facts['dialect']} ({facts['ideas']} ideas, {facts['supports']} supports, "
               f"{facts['comments']} comments) with gunicorn {args.workers}x{args.worker_class}"
               f"/{args.threads} on {base}", file=sys.stderr)
-        results = measure(args, base, prepared, workdir)
+        results = measure(args, base, server, prepared, workdir)
     except KeyboardInterrupt:
         print("interrupted; stopping gunicorn", file=sys.stderr)
         return 130

@@ -20,8 +20,12 @@ def _short(title: str, limit: int = 32) -> str:
 
 def cost_benefit_chart(round_) -> bytes:
     """Cost (x) against annual benefit (y); bubble size follows reach."""
+    costs = [c.cost for c in round_.candidates] or [1.0]
+    benefits = [c.annual_benefit for c in round_.candidates] or [1.0]
+    # Room around the extremes so the biggest bubbles are not cut off at the edges.
     chart = pygal.XY(stroke=False, title="Cost vs. annual benefit (bubble size = reach)", x_title="Cost",
-                     y_title="Annual benefit", dots_size=6, **_COMMON)
+                     y_title="Annual benefit", dots_size=6, xrange=(0, max(costs) * 1.2 or 1),
+                     range=(0, max(benefits) * 1.25 or 1), **_COMMON)
     reaches = [c.reach for c in round_.candidates] or [1]
     biggest = max(max(reaches), 1)
     for candidate in round_.candidates:
