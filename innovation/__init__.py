@@ -48,8 +48,11 @@ def _register_blueprints(app: Flask) -> None:
     from .core import bp as core_bp
     from .decisions import bp as decisions_bp
     from .ideas import bp as ideas_bp
+    from .notifications import bp as notifications_bp
+    from .notifications.outbox import connect_listeners
 
-    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, decisions_bp, api_bp):
+    connect_listeners()
+    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, decisions_bp, notifications_bp, api_bp):
         app.register_blueprint(blueprint)
 
 

@@ -10,6 +10,7 @@ from .extensions import db
 
 users_cli = AppGroup("users", help="Create users and change their roles.")
 decisions_cli = AppGroup("decisions", help="Recompute and verify decision rounds from ballot exports.")
+notifications_cli = AppGroup("notifications", help="The notification outbox.")
 redis_cli = AppGroup("redis", help="The embedded Redis server (used when REDIS_URL is unset).")
 
 
@@ -146,8 +147,19 @@ def decisions_verify(file):
     click.echo("OK: the result in the file matches a fresh recount of its ballots.")
 
 
+@notifications_cli.command("dispatch")
+def notifications_dispatch():
+    """Enqueue every pending outbox event and unsent e-mail (what the periodic sweeper does)."""
+    from .notifications.jobs import sweep_outbox
+
+    result = sweep_outbox(min_age_seconds=0)
+    click.echo(f"queued {result['events']} event(s) and {result['email_batches']} e-mail batch(es); "
+               f"{result['unstuck']} stuck e-mail(s) released")
+
+
 def register_cli(app) -> None:
     app.cli.add_command(users_cli)
+    app.cli.add_command(notifications_cli)
     app.cli.add_command(decisions_cli)
     app.cli.add_command(redis_cli)
     app.cli.add_command(seed_demo)

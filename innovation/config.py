@@ -65,6 +65,8 @@ class Config:
     INVITATION_MAX_AGE = 7 * 24 * 3600
     API_TOKEN_DAYS = 30
     JOB_QUEUES = ("high", "default", "mail", "low")
+    MAIL_RETRY_INTERVALS = (30, 120, 600)  # seconds between attempts of an e-mail batch
+    MAIL_MAX_ATTEMPTS = 4
 
     def __init__(self, instance_path: str):
         instance = Path(instance_path)

@@ -44,5 +44,8 @@ def register_template_helpers(app) -> None:
     def inject_common():
         # E-mails render outside any request: nobody is signed in there.
         signed_in = has_request_context() and current_user.is_authenticated
-        return {"logout_form": LogoutForm() if signed_in else None,
-                "unread_notifications": getattr(current_user, "unread_notification_count", 0) if signed_in else 0}
+        if not signed_in:
+            return {"logout_form": None, "unread_notifications": 0}
+        from .notifications.services import unread_count
+
+        return {"logout_form": LogoutForm(), "unread_notifications": unread_count(current_user)}

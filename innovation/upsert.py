@@ -29,3 +29,10 @@ def insert_from_select_or_ignore(model, columns: list[str], query, conflict_colu
     """INSERT … SELECT that skips rows whose unique key exists (the query needs a WHERE on SQLite)."""
     statement = _insert_for(model).from_select(columns, query).on_conflict_do_nothing(index_elements=conflict_columns)
     db.session.execute(statement)
+
+
+def insert_many_or_ignore(model, rows: list[dict], conflict_columns: list[str]) -> None:
+    """A set-based insert of many rows, skipping those whose unique key exists."""
+    if rows:
+        statement = _insert_for(model).on_conflict_do_nothing(index_elements=conflict_columns)
+        db.session.execute(statement, rows)

@@ -56,6 +56,10 @@ SCHEMAS = {
             "candidate_id", "decision", "rationale", "followed_vote"], "properties": {
             "candidate_id": {"type": "integer"}, "decision": {"type": "string", "enum": ["adopt", "defer", "decline"]},
             "rationale": {"type": "string"}, "followed_vote": {"type": "boolean"}}}}}},
+    "Notification": {"type": "object", "required": ["id", "kind", "title", "url", "created_at", "read_at"],
+                     "properties": {"id": {"type": "integer"}, "kind": {"type": "string"}, "title": {"type": "string"},
+                                    "url": {"type": "string"}, "created_at": {"type": "string"},
+                                    "read_at": MAYBE_TIME}},
     "BallotExport": {"type": "object", "required": ["format", "round", "candidates", "ballots", "result", "sha256"]},
 }
 
@@ -105,6 +109,16 @@ PATHS = {
     "/rounds/{id}/ballots.json": {"parameters": ID, "get": {
         "summary": "The frozen ballot export (after close)", "security": [],
         "responses": {**_ok("BallotExport"), **_errors("404", "409")}}},
+    "/notifications": {"get": {
+        "summary": "The caller's notifications, newest first",
+        "parameters": [*PAGING, {"name": "unread", "in": "query", "schema": {"type": "string", "enum": ["1"]}}],
+        "responses": {**_ok({**_list_of("Notification"), "properties": {
+            **_list_of("Notification")["properties"], "unread": {"type": "integer"}}}), **_errors("401")}}},
+    "/notifications/read": {"post": {
+        "summary": "Mark notifications read: {ids: [...]} or {all: true}",
+        "requestBody": _body({"ids": {"type": "array", "items": {"type": "integer"}}, "all": {"type": "boolean"}}),
+        "responses": {**_ok({"type": "object", "required": ["marked", "unread"], "properties": {
+            "marked": {"type": "integer"}, "unread": {"type": "integer"}}}), **_errors("400", "401", "422")}}},
     "/rounds/{id}/outcome": {
         "parameters": ID,
         "post": {"summary": "Publish the outcome (pm)", "requestBody": _body({

@@ -1,0 +1,63 @@
+"""Domain events → outbox rows, in the same transaction as the change; a dispatch job is
+queued for after the commit. If Redis is down the row waits for the sweeper."""
+from .. import events
+from ..extensions import db
+from ..jobs import enqueue_after_commit
+from .models import OutboxEvent
+
+
+def record(kind: str, **payload) -> OutboxEvent:
+    """Write an outbox event now; fan it out after commit."""
+    event = OutboxEvent(kind=kind, payload=payload)
+    db.session.add(event)
+    db.session.flush()
+    from .jobs import fan_out
+
+    enqueue_after_commit(fan_out, event.id, queue="default", job_id=f"fan-out-{event.id}")
+    return event
+
+
+def _actor_id(actor) -> int | None:
+    return getattr(actor, "id", None) if actor is not None else None
+
+
+def on_comment_added(comment, actor=None, idea=None, parent=None, **_):
+    record("comment", comment_id=comment.id, idea_id=comment.idea_id, actor_id=_actor_id(actor),
+           parent_author_id=parent.author_id if parent is not None else None)
+
+
+def on_user_mentioned(comment, actor=None, user=None, **_):
+    record("mention", comment_id=comment.id, idea_id=comment.idea_id, actor_id=_actor_id(actor), user_id=user.id)
+
+
+def on_status_changed(idea, actor=None, old=None, new=None, note="", **_):
+    record("status_change", idea_id=idea.id, actor_id=_actor_id(actor), old=old, new=new, note=note)
+
+
+def on_round_opened(round_, actor=None, **_):
+    record("round_opened", round_id=round_.id, actor_id=_actor_id(actor))
+
+
+def on_outcome_published(round_, actor=None, outcome=None, **_):
+    record("outcome_published", round_id=round_.id, actor_id=_actor_id(actor))
+
+
+def on_impact_changed(candidate, actor=None, round=None, changes=None, **_):  # noqa: A002 - signal kwarg
+    record("impact_changed", round_id=candidate.round_id, candidate_id=candidate.id,
+           version=candidate.impact_version, actor_id=_actor_id(actor))
+
+
+def on_user_registered(user, via="", **_):
+    if via == "registration":
+        record("email_verification", user_id=user.id)
+
+
+def connect_listeners() -> None:
+    """Subscribe once (weakly-referenced module functions stay alive: they are module-level)."""
+    events.comment_added.connect(on_comment_added)
+    events.user_mentioned.connect(on_user_mentioned)
+    events.status_changed.connect(on_status_changed)
+    events.round_opened.connect(on_round_opened)
+    events.outcome_published.connect(on_outcome_published)
+    events.impact_changed.connect(on_impact_changed)
+    events.user_registered.connect(on_user_registered)

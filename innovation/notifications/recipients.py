@@ -1,0 +1,149 @@
+"""Who hears about an event, and what they are told. Visibility is applied here with the
+same rules as everywhere: nothing about an internal idea or round reaches a customer."""
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..accounts.models import EMPLOYEE_SIDE, User
+from ..decisions.ballots import voter_key
+from ..decisions.models import Ballot, Candidate, Round
+from ..decisions.permissions import eligible_clause
+from ..extensions import db
+from ..ideas.models import Comment, Follow, Idea, Mention
+from ..voting.models import Support
+
+
+@dataclass
+class Message:
+    title: str
+    url: str
+    recipients: dict[int, str]  # user id → notification kind
+
+
+def _audience(query, idea_internal: bool):
+    """Limit a user-id query to those who may see the content."""
+    return query.where(User.role.in_(EMPLOYEE_SIDE)) if idea_internal else query
+
+
+def _ids(query) -> list[int]:
+    return list(db.session.scalars(query))
+
+
+def _idea_watchers(idea: Idea, *, supporters: bool) -> list[int]:
+    followers = select(Follow.user_id).where(Follow.idea_id == idea.id)
+    query = select(User.id).where(User.id.in_(followers))
+    if supporters:
+        query = select(User.id).where(User.id.in_(followers.union(
+            select(Support.user_id).where(Support.idea_id == idea.id))))
+    return _ids(_audience(query, idea.visibility == "internal"))
+
+
+def _comment(payload) -> Message | None:
+    comment, idea = db.session.get(Comment, payload["comment_id"]), db.session.get(Idea, payload["idea_id"])
+    if comment is None or idea is None or comment.hidden_at or comment.deleted_at:
+        return None
+    mentioned = set(db.session.scalars(select(Mention.user_id).where(Mention.comment_id == comment.id)))
+    recipients = {uid: "comment" for uid in _idea_watchers(idea, supporters=False) if uid not in mentioned}
+    parent_author = payload.get("parent_author_id")
+    if parent_author and parent_author in set(_ids(_audience(select(User.id).where(User.id == parent_author),
+                                                                idea.visibility == "internal"))):
+        recipients[parent_author] = "reply"
+    recipients.pop(payload.get("actor_id"), None)
+    return Message(f"{comment.author.name} commented on “{idea.title}”", f"/ideas/{idea.id}#comment-{comment.id}",
+                   recipients)
+
+
+def _mention(payload) -> Message | None:
+    comment, idea = db.session.get(Comment, payload["comment_id"]), db.session.get(Idea, payload["idea_id"])
+    user = db.session.get(User, payload["user_id"])
+    if comment is None or idea is None or user is None or comment.hidden_at or comment.deleted_at:
+        return None
+    if idea.visibility == "internal" and not user.is_employee_side:
+        return None
+    return Message(f"{comment.author.name} mentioned you on “{idea.title}”",
+                   f"/ideas/{idea.id}#comment-{comment.id}", {user.id: "mention"})
+
+
+def _status_change(payload) -> Message | None:
+    idea = db.session.get(Idea, payload["idea_id"])
+    if idea is None:
+        return None
+    recipients = dict.fromkeys(_idea_watchers(idea, supporters=True), "status_change")
+    recipients.pop(payload.get("actor_id"), None)
+    label = (payload.get("new") or idea.status).replace("_", " ")
+    return Message(f"“{idea.title}” is now {label}", f"/ideas/{idea.id}", recipients)
+
+
+def _round_is_internal(round_: Round) -> bool:
+    return db.session.scalar(select(Idea.id).join(Candidate, Candidate.idea_id == Idea.id).where(
+        Candidate.round_id == round_.id, Idea.visibility == "internal").limit(1)) is not None
+
+
+def _eligible(round_: Round) -> list[int]:
+    return _ids(_audience(select(User.id).where(eligible_clause(round_, User)), _round_is_internal(round_)))
+
+
+def _voters(round_: Round, user_ids: list[int] | None = None) -> list[int]:
+    """Users who cast a ballot, found by recomputing each candidate's keyed hash (no stored link)."""
+    keys = set(db.session.scalars(select(Ballot.voter_key).where(Ballot.round_id == round_.id)))
+    if not keys:
+        return []
+    candidates = user_ids if user_ids is not None else _ids(select(User.id))
+    return [uid for uid in candidates if voter_key(round_.id, uid) in keys]
+
+
+def _round_opened(payload) -> Message | None:
+    round_ = db.session.get(Round, payload["round_id"])
+    if round_ is None or round_.status != "voting":
+        return None
+    return Message(f"Voting is open: “{round_.title}”", f"/rounds/{round_.id}#ballot",
+                   dict.fromkeys(_eligible(round_), "round_opened"))
+
+
+def _round_closing(payload) -> Message | None:
+    round_ = db.session.get(Round, payload["round_id"])
+    if round_ is None or round_.status != "voting":
+        return None
+    eligible = _eligible(round_)
+    voted = set(_voters(round_, eligible))
+    return Message(f"Closing within 24 hours: “{round_.title}” — you have not voted yet", f"/rounds/{round_.id}#ballot",
+                   {uid: "round_closing" for uid in eligible if uid not in voted})
+
+
+def _outcome_published(payload) -> Message | None:
+    round_ = db.session.get(Round, payload["round_id"])
+    if round_ is None:
+        return None
+    internal = _round_is_internal(round_)
+    followers = _ids(_audience(select(User.id).where(User.id.in_(
+        select(Follow.user_id).join(Candidate, Candidate.idea_id == Follow.idea_id)
+        .where(Candidate.round_id == round_.id))), internal))
+    voters = _voters(round_, _ids(_audience(select(User.id), internal)))
+    recipients = dict.fromkeys(set(followers) | set(voters), "outcome_published")
+    recipients.pop(payload.get("actor_id"), None)
+    return Message(f"Outcome published: “{round_.title}”", f"/rounds/{round_.id}#outcome", recipients)
+
+
+def _impact_changed(payload) -> Message | None:
+    candidate = db.session.get(Candidate, payload["candidate_id"])
+    if candidate is None or candidate.round.status != "voting":
+        return None
+    key = str(candidate.id)
+    stale = {b.voter_key for b in db.session.scalars(select(Ballot).where(Ballot.round_id == candidate.round_id))
+             if b.impact_versions.get(key, payload["version"]) < payload["version"]}
+    if not stale:
+        return None
+    eligible = _eligible(candidate.round)
+    recipients = {uid: "impact_changed" for uid in eligible if voter_key(candidate.round_id, uid) in stale}
+    return Message(f"The numbers changed for “{candidate.idea.title}” since you voted",
+                   f"/rounds/{candidate.round_id}#impact", recipients)
+
+
+RESOLVERS = {"comment": _comment, "mention": _mention, "status_change": _status_change,
+             "round_opened": _round_opened, "round_closing": _round_closing,
+             "outcome_published": _outcome_published, "impact_changed": _impact_changed}
+
+
+def resolve(kind: str, payload: dict) -> Message | None:
+    resolver = RESOLVERS.get(kind)
+    return resolver(payload) if resolver else None
