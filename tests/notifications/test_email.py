@@ -106,12 +106,14 @@ def test_registration_sends_a_verification_link_and_company_domains_become_emplo
     app.config["EMPLOYEE_EMAIL_DOMAINS"] = ["brightfield.example"]
     page = client.get("/register")
     client.post("/register", data={"name": "Grace Hopper", "email": "grace@brightfield.example",
-                                   "password": "tangerine-lighthouse-7", "csrf_token": csrf_from(page.get_data(as_text=True))})
+                                   "password": "tangerine-lighthouse-7",
+                                   "csrf_token": csrf_from(page.get_data(as_text=True))})
     run_worker(app, burst=True, fork=False)
     run_worker(app, burst=True, fork=False)
     message = smtp.to("grace@brightfield.example")[0]
     assert "List-Unsubscribe" not in message
-    link = re.search(r"http://127\.0\.0\.1:5000(/verify-email/\S+)", message.get_body(("plain",)).get_content()).group(1)
+    text = message.get_body(("plain",)).get_content()
+    link = re.search(r"http://127\.0\.0\.1:5000(/verify-email/\S+)", text).group(1)
     assert client.get(link).status_code == 302
     from innovation.accounts.models import User
 

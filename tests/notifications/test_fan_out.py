@@ -20,7 +20,8 @@ def count(model, **where) -> int:
 
 
 def latest_event(kind):
-    return db.session.scalars(select(OutboxEvent).where(OutboxEvent.kind == kind).order_by(OutboxEvent.id.desc())).first()
+    query = select(OutboxEvent).where(OutboxEvent.kind == kind).order_by(OutboxEvent.id.desc())
+    return db.session.scalars(query).first()
 
 
 @pytest.fixture
