@@ -93,6 +93,8 @@ class Config:
         self.SESSION_COOKIE_SECURE = secure
         self.REMEMBER_COOKIE_SECURE = secure
         self.LOG_LEVEL = os.environ.get("LOG_LEVEL") or "INFO"
+        # People per committed fan-out batch (a killed worker resumes after the last batch).
+        self.NOTIFICATION_BATCH_SIZE = int(os.environ.get("NOTIFICATION_BATCH_SIZE") or 1000)
 
 
 class TestConfig(Config):

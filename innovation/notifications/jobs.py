@@ -22,7 +22,6 @@ from .recipients import resolve
 
 log = logging.getLogger(__name__)
 
-BATCH = 1000
 EMAIL_BATCH = 50
 
 
@@ -44,8 +43,9 @@ def fan_out(event_id: int) -> dict:
     channels = channels_for(user_ids, set(recipients.values())) if user_ids else {}
     now = utcnow()
     written = 0
-    for start in range(0, len(user_ids), BATCH):  # commit per batch: a killed worker resumes here
-        chunk = user_ids[start:start + BATCH]
+    batch = current_app.config["NOTIFICATION_BATCH_SIZE"]
+    for start in range(0, len(user_ids), batch):  # commit per batch: a killed worker resumes here
+        chunk = user_ids[start:start + batch]
         rows, deliveries = [], []
         for uid in chunk:
             kind = recipients[uid]
