@@ -47,7 +47,7 @@ def preferences():
         from flask_wtf.csrf import validate_csrf
 
         validate_csrf(request.form.get("csrf_token"))
-        choices = {kind: request.form.get(f"channel-{kind}", "") for kind in KINDS}
+        choices = {kind: request.form[f"channel-{kind}"] for kind in KINDS if f"channel-{kind}" in request.form}
         set_preferences(current_user, choices, request.form.get("digest_frequency"))
         db.session.commit()
         flash("Notification settings saved.", "success")
