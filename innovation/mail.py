@@ -1,6 +1,7 @@
 """Outgoing e-mail: SMTP when MAIL_SERVER is set, otherwise `.eml` files in instance/mail/."""
 import logging
 import smtplib
+from contextlib import contextmanager
 import uuid
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -36,18 +37,33 @@ def render_message(to: str, subject: str, template: str, headers: dict | None = 
     return build_message(to, subject, text, html, headers)
 
 
-def deliver(message: EmailMessage) -> str:
-    """Hand a message to SMTP, or write it as an .eml file; returns where it went."""
+@contextmanager
+def smtp_session():
+    """One SMTP connection for a batch of messages (None when mail goes to .eml files)."""
     config = current_app.config
     if not config.get("MAIL_SERVER"):
-        return _write_eml(message, Path(config["MAIL_DIR"]))
+        yield None
+        return
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()
         if config.get("MAIL_USERNAME"):
             smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+        yield smtp
+
+
+def deliver(message: EmailMessage, smtp: smtplib.SMTP | None = None) -> str:
+    """Hand a message to SMTP (an open session, or a new connection), or write it as an .eml
+    file when MAIL_SERVER is unset; returns where it went."""
+    config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        return _write_eml(message, Path(config["MAIL_DIR"]))
+    if smtp is None:
+        with smtp_session() as session:
+            session.send_message(message)
+    else:
         smtp.send_message(message)
-    log.info("mail sent to %s: %s", message["To"], message["Subject"])
+    log.debug("mail sent to %s: %s", message["To"], message["Subject"])
     return f"smtp://{config['MAIL_SERVER']}"
 
 

@@ -12,7 +12,7 @@ def unsubscribe_url(user_id: int, kind: str) -> str:
     return f"{current_app.config['BASE_URL']}/unsubscribe/{unsubscribe_token(user_id, kind)}"
 
 
-def send_notification_email(delivery) -> None:
+def send_notification_email(delivery, smtp=None) -> None:
     user = db.session.get(User, delivery.user_id)
     base = current_app.config["BASE_URL"]
     headers = {"X-Innovation-Delivery": str(delivery.id)}
@@ -24,7 +24,7 @@ def send_notification_email(delivery) -> None:
     message = render_message(user.email, delivery.title, "notification", headers=headers, user=user,
                              title=delivery.title, link=base + delivery.url, kind_label=label,
                              unsubscribe=unsubscribe, settings=f"{base}/settings/notifications")
-    deliver(message)
+    deliver(message, smtp)
 
 
 def send_digest_email(user, deliveries, frequency: str) -> None:

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from flask import current_app
 from rq import Retry
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 
 from ..extensions import db
 from ..jobs import get_queue
@@ -99,13 +99,31 @@ def _claim(delivery_ids: list[int]) -> list[int]:
 def send_deliveries(delivery_ids: list[int]) -> dict:
     """Send these e-mails once each; failures go back to pending (RQ retries with backoff)
     until MAIL_MAX_ATTEMPTS, then stay `failed` for the admins."""
+    from ..mail import smtp_session
     from .emails import send_notification_email
 
+    claimed = _claim(delivery_ids)
+    if not claimed:
+        return {"sent": 0}
+    try:
+        with smtp_session() as smtp:  # one connection for the batch
+            return _send_claimed(claimed, smtp, send_notification_email)
+    except OSError as exc:  # the server is unreachable: release the claims for the retry
+        db.session.rollback()
+        out_of_attempts = Delivery.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]
+        db.session.execute(update(Delivery).where(Delivery.id.in_(claimed), Delivery.status == "sending")
+                           .values(status=case((out_of_attempts, "failed"), else_="pending"),
+                                   last_error=f"{type(exc).__name__}: {exc}"[:2000]))
+        db.session.commit()
+        raise
+
+
+def _send_claimed(claimed: list[int], smtp, send_notification_email) -> dict:
     sent, failed = 0, []
-    for delivery_id in _claim(delivery_ids):
+    for delivery_id in claimed:
         delivery = db.session.get(Delivery, delivery_id)
         try:
-            send_notification_email(delivery)
+            send_notification_email(delivery, smtp)
         except Exception as exc:  # SMTP refusal, connection loss: recorded, retried
             give_up = delivery.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]
             delivery.status = "failed" if give_up else "pending"

@@ -120,3 +120,13 @@ def test_registration_sends_a_verification_link_and_company_domains_become_emplo
     user = db.session.scalar(select(User).where(User.email == "grace@brightfield.example"))
     assert user.email_verified_at is not None and user.role == "employee"
     assert client.get(link[:-3] + "abc").status_code == 400
+
+
+def test_unreachable_smtp_server_ends_as_failed_not_stuck(app, users):
+    from .conftest import free_port
+
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_RETRY_INTERVALS=(0, 0, 0))
+    author, _idea = status_change_for(users)
+    run_worker(app, burst=True, fork=False)
+    delivery = db.session.scalar(select(Delivery).where(Delivery.user_id == author.id))
+    assert delivery.status == "failed" and "Connection" in delivery.last_error
