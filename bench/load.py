@@ -346,7 +346,7 @@ def main(argv=None) -> int:
     print("preparing tokens and ids ...", file=sys.stderr)
     prepared = prepare(env, args.tokens)
     facts = prepared["facts"]
-    server = None
+    server, keep_workdir = None, True
     try:
         port = free_port()
         log_path = workdir / "gunicorn.log"
@@ -357,13 +357,19 @@ def main(argv=None) -> int:
               f"{facts['comments']} comments) with gunicorn {args.workers}x{args.worker_class}"
               f"/{args.threads} on {base}", file=sys.stderr)
         results = measure(args, base, server, prepared, workdir)
+        keep_workdir = False
     except KeyboardInterrupt:
         print("interrupted; stopping gunicorn", file=sys.stderr)
+        keep_workdir = False
         return 130
     finally:
         if server is not None:
             stop_gunicorn(server)
         drop_tokens(prepared, started_at)
+        if keep_workdir:
+            print(f"gunicorn log and wrk scripts kept in {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
     summary = (f"{facts['dialect']}: {facts['ideas']} ideas, {facts['supports']} supports, {facts['ratings']} "
                f"ratings, {facts['comments']} comments, {facts['users']} users; gunicorn {args.workers} "
                f"{args.worker_class} workers x {args.threads} threads; wrk -t{args.client_threads} "
@@ -373,7 +379,6 @@ def main(argv=None) -> int:
     print(summary + "\n\n" + table(results))
     if args.json:
         args.json.write_text(json.dumps({"summary": summary, "facts": facts, "results": results}, indent=2))
-    shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 

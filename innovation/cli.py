@@ -74,12 +74,13 @@ def seed_demo(ideas):
 
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Work until the queues are empty, then exit.")
-@click.option("--no-fork", is_flag=True, help="Run jobs in the worker process (no fork per job).")
-def worker(burst, no_fork):
+@click.option("--fork/--no-fork", default=False, show_default=True,
+              help="Fork a work horse per job (isolation) or run jobs in the worker process (speed).")
+def worker(burst, fork):
     """Run an RQ worker for all of the project's queues."""
     from .jobs import run_worker
 
-    run_worker(current_app._get_current_object(), burst=burst, fork=not no_fork)
+    run_worker(current_app._get_current_object(), burst=burst, fork=fork)
 
 
 @redis_cli.command("start")

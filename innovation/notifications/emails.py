@@ -1,8 +1,8 @@
 """Rendering and sending the notification e-mails (HTML + text, List-Unsubscribe)."""
+from dataclasses import dataclass
+
 from flask import current_app
 
-from ..accounts.models import User
-from ..extensions import db
 from ..mail import deliver, render_message
 from .models import KINDS
 from .tokens import unsubscribe_token
@@ -12,13 +12,26 @@ def unsubscribe_url(user_id: int, kind: str) -> str:
     return f"{current_app.config['BASE_URL']}/unsubscribe/{unsubscribe_token(user_id, kind)}"
 
 
-def send_notification_email(delivery, smtp=None) -> None:
-    user = db.session.get(User, delivery.user_id)
+@dataclass
+class OutgoingEmail:
+    """What one notification e-mail needs, detached from the database session."""
+
+    id: int
+    kind: str
+    title: str
+    url: str
+    user_id: int
+    name: str
+    email: str
+
+
+def send_notification_email(delivery: OutgoingEmail, smtp=None) -> None:
+    user = delivery  # name and e-mail travel with the delivery
     base = current_app.config["BASE_URL"]
     headers = {"X-Innovation-Delivery": str(delivery.id)}
     unsubscribe = None
     if delivery.kind in KINDS:  # transactional mails (verification) have nothing to unsubscribe from
-        unsubscribe = unsubscribe_url(user.id, delivery.kind)
+        unsubscribe = unsubscribe_url(user.user_id, delivery.kind)
         headers.update({"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
     label = KINDS[delivery.kind][0] if delivery.kind in KINDS else "Your account"
     message = render_message(user.email, delivery.title, "notification", headers=headers, user=user,

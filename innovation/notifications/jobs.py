@@ -16,6 +16,8 @@ from ..extensions import db
 from ..jobs import get_queue
 from ..models_base import utcnow
 from ..upsert import insert_many_or_ignore
+from ..accounts.models import User
+from .emails import OutgoingEmail
 from .models import Delivery, Notification, OutboxEvent
 from .preferences import channels_for
 from .recipients import resolve
@@ -119,22 +121,28 @@ def send_deliveries(delivery_ids: list[int]) -> dict:
 
 
 def _send_claimed(claimed: list[int], smtp, send_notification_email) -> dict:
+    # Plain values loaded once per batch: a commit per message must not reload ORM objects.
+    rows = db.session.execute(select(Delivery.id, Delivery.kind, Delivery.title, Delivery.url, Delivery.attempts,
+                                     User.id, User.name, User.email)
+                              .join(User, User.id == Delivery.user_id).where(Delivery.id.in_(claimed))).all()
+    db.session.commit()
     sent, failed = 0, []
-    for delivery_id in claimed:
-        delivery = db.session.get(Delivery, delivery_id)
+    for delivery_id, kind, title, url, attempts, user_id, name, address in rows:
+        outgoing = OutgoingEmail(delivery_id, kind, title, url, user_id, name, address)
         try:
-            send_notification_email(delivery, smtp)
+            send_notification_email(outgoing, smtp)
         except Exception as exc:  # SMTP refusal, connection loss: recorded, retried
-            give_up = delivery.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]
-            delivery.status = "failed" if give_up else "pending"
-            delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            give_up = attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]
+            db.session.execute(update(Delivery).where(Delivery.id == delivery_id).values(
+                status="failed" if give_up else "pending", last_error=f"{type(exc).__name__}: {exc}"[:2000]))
             db.session.commit()
-            log.warning("delivery %s failed (attempt %s): %s", delivery.id, delivery.attempts, exc)
+            log.warning("delivery %s failed (attempt %s): %s", delivery_id, attempts, exc)
             if not give_up:
-                failed.append(delivery.id)
+                failed.append(delivery_id)
             continue
-        delivery.status, delivery.sent_at, delivery.last_error = "sent", utcnow(), ""
-        db.session.commit()
+        db.session.execute(update(Delivery).where(Delivery.id == delivery_id)
+                           .values(status="sent", sent_at=utcnow(), last_error=""))
+        db.session.commit()  # one commit per accepted message: a crash re-sends at most this one
         sent += 1
     if failed:
         raise RuntimeError(f"{len(failed)} e-mail(s) not accepted yet: {failed[:10]}")  # RQ retries the job
