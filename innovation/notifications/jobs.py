@@ -12,11 +12,11 @@ from flask import current_app
 from rq import Retry
 from sqlalchemy import case, select, update
 
+from ..accounts.models import User
 from ..extensions import db
 from ..jobs import get_queue
 from ..models_base import utcnow
 from ..upsert import insert_many_or_ignore
-from ..accounts.models import User
 from .emails import OutgoingEmail
 from .models import Delivery, Notification, OutboxEvent
 from .preferences import channels_for
