@@ -109,3 +109,5 @@ class TestConfig(Config):
         self.REDIS_URL = redis_url
         self.MAIL_SERVER = None
         self.BASE_URL = "http://127.0.0.1:5000"
+        # Tests read their own writes at once; the cache has its own tests.
+        self.CACHE_DISABLED = True

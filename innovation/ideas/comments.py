@@ -5,6 +5,7 @@ import secrets
 
 from markupsafe import escape
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from .. import events
 from ..accounts.models import User
@@ -156,7 +157,8 @@ def delete_comment(actor, comment_id: int) -> Comment:
 def comment_thread(viewer, idea_id: int) -> list[tuple[Comment, int]]:
     """The idea's visible comments in thread order, each with its nesting depth (max 4)."""
     comments = list(db.session.scalars(
-        select(Comment).where(Comment.idea_id == idea_id, visible_comments_clause(viewer))
+        select(Comment).options(selectinload(Comment.author))
+        .where(Comment.idea_id == idea_id, visible_comments_clause(viewer))
         .order_by(Comment.created_at, Comment.id)))
     children: dict[int | None, list[Comment]] = {}
     ids = {c.id for c in comments}

@@ -2,6 +2,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..cache import anonymous_page_cache
 from ..errors import PermissionDenied, ServiceError
 from ..extensions import db, limiter
 from ..voting.services import my_votes
@@ -19,6 +20,7 @@ def _viewer():
 
 
 @bp.route("/ideas")
+@anonymous_page_cache(5)
 def index():
     viewer = _viewer()
     form = FilterForm(request.args)
@@ -72,6 +74,7 @@ def render_detail(idea, *, comment_form=None, status=200):
 
 
 @bp.route("/ideas/<int:idea_id>")
+@anonymous_page_cache(5)
 def detail(idea_id: int):
     idea = get_visible_idea(_viewer(), idea_id)
     if idea.status == "merged" and idea.merged_into_id:
