@@ -59,6 +59,9 @@ def new():
 
 def render_detail(idea, *, comment_form=None, status=200):
     viewer = _viewer()
+    # Visitors get the forms without a CSRF token: minting one would touch their session
+    # (and make the page uncacheable); they cannot post these forms anyway.
+    meta = {} if viewer else {"csrf": False}
     supported, rated = my_votes(viewer, [idea.id])
     statuses, revisions = queries.idea_history(idea.id)
     context = {
@@ -66,8 +69,9 @@ def render_detail(idea, *, comment_form=None, status=200):
         "my_rating": rated.get(idea.id), "shares": queries.constituency_shares(idea),
         "following": services.is_following(viewer, idea.id), "status_history": statuses, "revisions": revisions,
         "can_edit": can_edit_idea(viewer, idea), "is_moderator": is_moderator(viewer),
-        "comment_form": comment_form or CommentForm(), "rating_form": RatingForm(), "reason_form": ReasonForm(),
-        "status_form": StatusForm(status=idea.status), "merge_form": MergeForm(),
+        "comment_form": comment_form or CommentForm(meta=meta), "rating_form": RatingForm(meta=meta),
+        "reason_form": ReasonForm(meta=meta), "status_form": StatusForm(status=idea.status, meta=meta),
+        "merge_form": MergeForm(meta=meta),
         "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
     }
     return render_template("ideas/detail.html", **context), status

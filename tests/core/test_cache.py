@@ -42,3 +42,17 @@ def test_cache_survives_a_redis_outage(app, client, users):
     db.session.commit()
     response = client.get("/ideas")
     assert response.status_code == 200 and "Served without Redis" in response.get_data(as_text=True)
+
+
+def test_anonymous_idea_page_is_cached_and_sets_no_cookie(app, client, users):
+    app.config["CACHE_DISABLED"] = False
+    author = users("employee")
+    idea = submit_idea(author, title="A page worth caching")
+    db.session.commit()
+    first = client.get(f"/ideas/{idea.id}")
+    assert "Set-Cookie" not in first.headers
+    from innovation.ideas.comments import add_comment
+
+    add_comment(author, idea.id, "A comment after the first view")
+    db.session.commit()
+    assert "A comment after the first view" not in client.get(f"/ideas/{idea.id}").get_data(as_text=True)
