@@ -208,10 +208,9 @@ def issue_api_token(user: User, days: int) -> str:
 
 
 def user_for_api_token(token: str) -> User | None:
-    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_digest(token)))
-    if row is None or row.expires_at <= utcnow():
-        return None
-    return row.user
+    """The token's user (one query), or None when unknown or expired."""
+    return db.session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id).where(
+        ApiToken.token_hash == _token_digest(token), ApiToken.expires_at > utcnow()))
 
 
 def get_user(user_id: int) -> User:

@@ -1,8 +1,10 @@
-"""Support and rating services; counters on the idea are recomputed from the vote rows.
+"""Support and rating services; counters on the idea row move with every vote.
 
-Each change locks the idea row first (PostgreSQL; SQLite serializes writers anyway), so
-concurrent votes on one idea queue up and every recount sees all committed votes: the
-stored counts always equal the rows.
+Each change first takes the idea row's write lock with a no-op UPDATE (a row lock on
+PostgreSQL, the database write lock on SQLite), then reads what it needs and adjusts the
+counters by the exact delta of this one vote. Concurrent votes on one idea queue up behind
+the lock, so the stored counts always equal the rows; `refresh_counters` recounts from
+scratch (merges, repairs).
 """
 import logging
 
@@ -27,10 +29,40 @@ def _require_voter(actor) -> None:
 
 
 def _votable_idea(actor, idea_id: int) -> Idea:
-    idea = get_visible_idea(actor, idea_id, for_update=True)
+    idea = get_visible_idea(actor, idea_id)
     if idea.status == "merged" or not idea.listed:
         raise ValidationFailed("This idea no longer takes votes.", code="idea_closed")
+    db.session.execute(update(Idea).where(Idea.id == idea.id).values(support_total=Idea.support_total))
+    db.session.refresh(idea)  # read under the lock: these counters are current
     return idea
+
+
+def _support_of(actor, idea_id: int) -> bool:
+    return db.session.scalar(select(Support.id).where(Support.idea_id == idea_id, Support.user_id == actor.id)) \
+        is not None
+
+
+def _rating_of(actor, idea_id: int) -> int | None:
+    return db.session.scalar(select(Rating.value).where(Rating.idea_id == idea_id, Rating.user_id == actor.id))
+
+
+def _engagement(supported: bool, rating: int | None) -> tuple[int, int]:
+    """(favourable, engaged) of one person: support, or a rating of 4+, counts once."""
+    return int(supported or (rating is not None and rating >= 4)), int(supported or rating is not None)
+
+
+def _apply(idea: Idea, constituency: str, *, before: tuple[int, int], after: tuple[int, int],
+           support: int = 0, rating_count: int = 0, rating_sum: int = 0) -> None:
+    """Move the idea's counters by one person's change and restore the derived scores."""
+    for name, delta in (("support", support), ("rating_count", rating_count), ("rating_sum", rating_sum),
+                        ("favour", after[0] - before[0]), ("engaged", after[1] - before[1])):
+        column = f"{name}_{constituency}"
+        setattr(idea, column, getattr(idea, column) + delta)
+    counts = {f"{name}_{side}": getattr(idea, f"{name}_{side}") for side in ("customer", "employee")
+              for name in ("support", "rating_count", "rating_sum", "favour", "engaged")}
+    for column, value in derived_scores(counts, idea.created_at).items():
+        setattr(idea, column, value)
+    db.session.flush()
 
 
 def cast_support(actor, idea_id: int) -> Idea:
@@ -41,7 +73,9 @@ def cast_support(actor, idea_id: int) -> Idea:
                                           "constituency": actor.constituency, "created_at": utcnow()},
                                 ["idea_id", "user_id"])
     if inserted:
-        refresh_counters(idea)
+        rating = _rating_of(actor, idea.id)
+        _apply(idea, actor.constituency, support=1, before=_engagement(False, rating),
+               after=_engagement(True, rating))
         events.support_cast.send(idea, actor=actor)
         log.info("user %s supports idea %s", actor.id, idea.id)
     return idea
@@ -52,7 +86,9 @@ def retract_support(actor, idea_id: int) -> Idea:
     idea = _votable_idea(actor, idea_id)
     removed = db.session.execute(delete(Support).where(Support.idea_id == idea.id, Support.user_id == actor.id))
     if removed.rowcount:
-        refresh_counters(idea)
+        rating = _rating_of(actor, idea.id)
+        _apply(idea, actor.constituency, support=-1, before=_engagement(True, rating),
+               after=_engagement(False, rating))
         log.info("user %s retracted support for idea %s", actor.id, idea.id)
     return idea
 
@@ -74,11 +110,14 @@ def rate_idea(actor, idea_id: int, value) -> Idea:
     _require_voter(actor)
     number = parse_rating(value)
     idea = _votable_idea(actor, idea_id)
+    old = _rating_of(actor, idea.id)
+    supported = _support_of(actor, idea.id)
     now = utcnow()
     upsert(Rating, {"idea_id": idea.id, "user_id": actor.id, "constituency": actor.constituency,
                     "value": number, "created_at": now, "updated_at": now},
            ["idea_id", "user_id"], {"value": number, "updated_at": now})
-    refresh_counters(idea)
+    _apply(idea, actor.constituency, rating_count=0 if old is not None else 1, rating_sum=number - (old or 0),
+           before=_engagement(supported, old), after=_engagement(supported, number))
     events.idea_rated.send(idea, actor=actor, value=number)
     log.info("user %s rated idea %s", actor.id, idea.id)
     return idea
@@ -87,9 +126,12 @@ def rate_idea(actor, idea_id: int, value) -> Idea:
 def remove_rating(actor, idea_id: int) -> Idea:
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
-    removed = db.session.execute(delete(Rating).where(Rating.idea_id == idea.id, Rating.user_id == actor.id))
-    if removed.rowcount:
-        refresh_counters(idea)
+    old = _rating_of(actor, idea.id)
+    if old is not None:
+        supported = _support_of(actor, idea.id)
+        db.session.execute(delete(Rating).where(Rating.idea_id == idea.id, Rating.user_id == actor.id))
+        _apply(idea, actor.constituency, rating_count=-1, rating_sum=-old, before=_engagement(supported, old),
+               after=_engagement(supported, None))
     return idea
 
 
