@@ -82,8 +82,9 @@ def vote(idea_id: int):
     actor = current_actor()
     service = voting.cast_support if request.method == "POST" else voting.retract_support
     idea = service(actor, idea_id)
+    response = _one_idea(idea, actor)  # serialized from the locked row: no reload after commit
     db.session.commit()
-    return _one_idea(idea, actor)
+    return response
 
 
 @bp.route("/ideas/<int:idea_id>/rating", methods=["PUT", "DELETE"])
@@ -94,8 +95,9 @@ def rating(idea_id: int):
         idea = voting.rate_idea(actor, idea_id, json_body().get("value"))
     else:
         idea = voting.remove_rating(actor, idea_id)
+    response = _one_idea(idea, actor)
     db.session.commit()
-    return _one_idea(idea, actor)
+    return response
 
 
 @bp.route("/ideas/<int:idea_id>/comments")

@@ -11,10 +11,10 @@ import logging
 from sqlalchemy import case, delete, func, literal, select, union_all, update
 
 from .. import events
-from ..errors import NotAuthenticated, ValidationFailed
+from ..errors import NotAuthenticated, NotFound, ValidationFailed
 from ..extensions import db
 from ..ideas.models import Idea
-from ..ideas.permissions import get_visible_idea, is_signed_in
+from ..ideas.permissions import can_see_idea, is_signed_in
 from ..models_base import utcnow
 from ..upsert import insert_or_ignore, upsert
 from . import ranking
@@ -29,11 +29,16 @@ def _require_voter(actor) -> None:
 
 
 def _votable_idea(actor, idea_id: int) -> Idea:
-    idea = get_visible_idea(actor, idea_id)
+    """Lock and read the idea in one round trip (a no-op UPDATE … RETURNING), then check it."""
+    if isinstance(idea_id, bool) or not isinstance(idea_id, int):
+        raise NotFound("No such idea.")
+    statement = (update(Idea).where(Idea.id == idea_id).values(support_total=Idea.support_total)
+                 .returning(Idea).execution_options(populate_existing=True, synchronize_session=False))
+    idea = db.session.scalars(statement).first()
+    if idea is None or not can_see_idea(actor, idea):
+        raise NotFound("No such idea.")
     if idea.status == "merged" or not idea.listed:
         raise ValidationFailed("This idea no longer takes votes.", code="idea_closed")
-    db.session.execute(update(Idea).where(Idea.id == idea.id).values(support_total=Idea.support_total))
-    db.session.refresh(idea)  # read under the lock: these counters are current
     return idea
 
 
