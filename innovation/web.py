@@ -2,6 +2,7 @@
 from urllib.parse import urlsplit
 
 from flask import request
+from flask_login import current_user
 
 from .errors import ServiceError
 
@@ -34,3 +35,8 @@ def page_args(default_per_page: int = 20, max_per_page: int = 100) -> tuple[int,
     page = request.args.get("page", 1, type=int) or 1
     per_page = request.args.get("per_page", default_per_page, type=int) or default_per_page
     return max(1, min(page, 10**6)), max(1, min(per_page, max_per_page))
+
+
+def current_viewer():
+    """The signed-in user, or None for a visitor (what the visibility helpers expect)."""
+    return current_user._get_current_object() if current_user.is_authenticated else None

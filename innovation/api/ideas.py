@@ -1,6 +1,5 @@
 """Ideas, votes, ratings, comments, follows and merges over JSON (API.md)."""
 from flask import jsonify, request
-from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..extensions import db, limiter
@@ -11,16 +10,13 @@ from ..ideas.models import Comment, Idea
 from ..ideas.permissions import get_visible_idea, visible_comments_clause
 from ..voting import services as voting
 from ..voting.services import my_votes
-from ..web import page_args
+from ..web import current_viewer, page_args
 from . import bp
 from .serializers import comment_json, idea_json
 from .support import current_actor, json_body, paged
 
 POST_LIMIT = "60 per minute"
 
-
-def _viewer():
-    return current_user._get_current_object() if current_user.is_authenticated else None
 
 
 def _one_idea(idea: Idea, viewer, status: int = 200):
@@ -30,7 +26,7 @@ def _one_idea(idea: Idea, viewer, status: int = 200):
 
 @bp.route("/ideas")
 def list_ideas():
-    viewer = _viewer()
+    viewer = current_viewer()
     page, per_page = page_args(20)
     args = request.args
     result = queries.idea_page(viewer, sort=args.get("sort", "hot"), page=page, per_page=per_page,
@@ -53,7 +49,7 @@ def create_idea():
 
 @bp.route("/ideas/<int:idea_id>")
 def get_idea(idea_id: int):
-    viewer = _viewer()
+    viewer = current_viewer()
     return _one_idea(get_visible_idea(viewer, idea_id), viewer)
 
 
@@ -102,7 +98,7 @@ def rating(idea_id: int):
 
 @bp.route("/ideas/<int:idea_id>/comments")
 def list_comments(idea_id: int):
-    viewer = _viewer()
+    viewer = current_viewer()
     idea = get_visible_idea(viewer, idea_id)
     page, per_page = page_args(50)
     conditions = (Comment.idea_id == idea.id, visible_comments_clause(viewer))

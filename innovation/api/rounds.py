@@ -1,7 +1,6 @@
 """Decision rounds over JSON (API.md, TALLY.md)."""
 
 from flask import Response, jsonify, request
-from flask_login import current_user
 
 from ..decisions import ballots as ballot_services
 from ..decisions import export, outcomes, queries
@@ -11,19 +10,16 @@ from ..decisions.permissions import get_visible_round, results_visible
 from ..errors import Conflict, NotFound
 from ..extensions import db, limiter
 from ..models_base import iso
-from ..web import page_args
+from ..web import current_viewer, page_args
 from . import bp
 from .support import current_actor, json_body, paged
-
-
-def _viewer():
-    return current_user._get_current_object() if current_user.is_authenticated else None
 
 
 @bp.route("/rounds")
 def list_rounds():
     page, per_page = page_args(20)
-    result = queries.rounds_page(_viewer(), status=request.args.get("status", "")[:16], page=page, per_page=per_page)
+    result = queries.rounds_page(current_viewer(), status=request.args.get("status", "")[:16],
+                                 page=page, per_page=per_page)
     return jsonify(paged([queries.round_json(r) for r in result["items"]], page, per_page, result["total"]))
 
 
@@ -40,7 +36,7 @@ def create_round():
 
 @bp.route("/rounds/<int:round_id>")
 def get_round(round_id: int):
-    return jsonify(queries.round_json(get_visible_round(_viewer(), round_id)))
+    return jsonify(queries.round_json(get_visible_round(current_viewer(), round_id)))
 
 
 @bp.route("/rounds/<int:round_id>/candidates", methods=["POST"])
@@ -104,7 +100,7 @@ def get_ballot(round_id: int):
 
 @bp.route("/rounds/<int:round_id>/results")
 def results(round_id: int):
-    round_ = get_visible_round(_viewer(), round_id)
+    round_ = get_visible_round(current_viewer(), round_id)
     if not results_visible(round_):
         when = iso(round_.closes_at) or "when the round closes"
         raise Conflict(f"Results are hidden until the round closes ({when}).", code="results_hidden")
@@ -113,7 +109,7 @@ def results(round_id: int):
 
 @bp.route("/rounds/<int:round_id>/ballots.json")
 def ballots_export(round_id: int):
-    round_ = get_visible_round(_viewer(), round_id)
+    round_ = get_visible_round(current_viewer(), round_id)
     if round_.export_json is None:
         raise Conflict("The ballot export is published when the round closes.", code="not_closed")
     return Response(round_.export_json, mimetype="application/json",
@@ -132,7 +128,7 @@ def publish(round_id: int):
 
 @bp.route("/rounds/<int:round_id>/outcome")
 def get_outcome(round_id: int):
-    round_ = get_visible_round(_viewer(), round_id)
+    round_ = get_visible_round(current_viewer(), round_id)
     outcome = queries.outcome_of(round_.id)
     if outcome is None:
         raise NotFound("No outcome has been published for this round yet.", code="no_outcome")

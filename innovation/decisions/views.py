@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from ..accounts.permissions import STAFF, has_role
 from ..errors import ServiceError
 from ..extensions import db, limiter
-from ..web import page_args
+from ..web import current_viewer, page_args
 from . import bp, charts, queries
 from .ballots import cast_ballot, changed_since_ballot, my_ballot
 from .export import live_result
@@ -20,14 +20,12 @@ from .permissions import get_visible_round, is_eligible, results_visible
 CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def _viewer():
-    return current_user._get_current_object() if current_user.is_authenticated else None
-
 
 @bp.route("/rounds")
 def index():
     page, per_page = page_args(20)
-    rounds = queries.rounds_page(_viewer(), status=request.args.get("status", "")[:16], page=page, per_page=per_page)
+    rounds = queries.rounds_page(current_viewer(), status=request.args.get("status", "")[:16],
+                                 page=page, per_page=per_page)
     return render_template("decisions/index.html", rounds=rounds, status=request.args.get("status", ""))
 
 
@@ -51,8 +49,8 @@ def round_context(round_, viewer) -> dict:
 
 @bp.route("/rounds/<int:round_id>")
 def detail(round_id: int):
-    round_ = get_visible_round(_viewer(), round_id)
-    return render_template("decisions/detail.html", **round_context(round_, _viewer()))
+    round_ = get_visible_round(current_viewer(), round_id)
+    return render_template("decisions/detail.html", **round_context(round_, current_viewer()))
 
 
 @bp.route("/rounds/<int:round_id>/ballot", methods=["POST"])
@@ -76,7 +74,7 @@ def vote(round_id: int):
 @bp.route("/rounds/<int:round_id>/receipt")
 def receipt(round_id: int):
     """Find a ballot in the frozen export by its receipt (after close)."""
-    round_ = get_visible_round(_viewer(), round_id)
+    round_ = get_visible_round(current_viewer(), round_id)
     code = (request.args.get("code") or "").strip().upper()[:16]
     found = None
     if code and round_.export_json is not None:
@@ -87,7 +85,7 @@ def receipt(round_id: int):
 
 @bp.route("/rounds/<int:round_id>/ballots.json")
 def download_export(round_id: int):
-    round_ = get_visible_round(_viewer(), round_id)
+    round_ = get_visible_round(current_viewer(), round_id)
     if round_.export_json is None:
         flash("The ballot export is published when the round closes.", "info")
         return redirect(url_for("decisions.detail", round_id=round_.id))
@@ -104,12 +102,12 @@ def _svg(body: bytes) -> Response:
 
 @bp.route("/rounds/<int:round_id>/cost-benefit.svg")
 def cost_benefit_svg(round_id: int):
-    return _svg(charts.cost_benefit_chart(get_visible_round(_viewer(), round_id)))
+    return _svg(charts.cost_benefit_chart(get_visible_round(current_viewer(), round_id)))
 
 
 @bp.route("/rounds/<int:round_id>/results.svg")
 def results_svg(round_id: int):
-    round_ = get_visible_round(_viewer(), round_id)
+    round_ = get_visible_round(current_viewer(), round_id)
     if not results_visible(round_):
         return Response("Results are hidden until the round closes.", status=409, mimetype="text/plain")
     return _svg(charts.results_chart(round_, round_.result or live_result(round_)))

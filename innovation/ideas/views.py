@@ -6,7 +6,7 @@ from ..cache import anonymous_page_cache
 from ..errors import PermissionDenied, ServiceError
 from ..extensions import db, limiter
 from ..voting.services import my_votes
-from ..web import FORM_ERROR_STATUS, attach_error, page_args
+from ..web import FORM_ERROR_STATUS, attach_error, current_viewer, page_args
 from . import bp, queries, services
 from .comments import comment_thread
 from .forms import CommentForm, FilterForm, IdeaForm, MergeForm, RatingForm, ReasonForm, StatusForm
@@ -15,14 +15,11 @@ from .permissions import can_edit_idea, get_visible_idea, is_moderator, sees_int
 POST_LIMIT = "30 per minute"
 
 
-def _viewer():
-    return current_user._get_current_object() if current_user.is_authenticated else None
-
 
 @bp.route("/ideas")
 @anonymous_page_cache(5)
 def index():
-    viewer = _viewer()
+    viewer = current_viewer()
     form = FilterForm(request.args)
     page, per_page = page_args(20)
     filters = {key: (form[key].data or "") for key in ("q", "status", "constituency", "tag")}
@@ -58,7 +55,7 @@ def new():
 
 
 def render_detail(idea, *, comment_form=None, status=200):
-    viewer = _viewer()
+    viewer = current_viewer()
     # Visitors get the forms without a CSRF token: minting one would touch their session
     # (and make the page uncacheable); they cannot post these forms anyway.
     meta = {} if viewer else {"csrf": False}
@@ -80,7 +77,7 @@ def render_detail(idea, *, comment_form=None, status=200):
 @bp.route("/ideas/<int:idea_id>")
 @anonymous_page_cache(5)
 def detail(idea_id: int):
-    idea = get_visible_idea(_viewer(), idea_id)
+    idea = get_visible_idea(current_viewer(), idea_id)
     if idea.status == "merged" and idea.merged_into_id:
         flash(f"“{idea.title}” was merged into this idea; its supporters and comments are here now.", "info")
         return redirect(url_for("ideas.detail", idea_id=idea.merged_into_id))
@@ -117,7 +114,7 @@ def edit(idea_id: int):
 
 @bp.route("/roadmap")
 def roadmap():
-    return render_template("ideas/roadmap.html", columns=queries.roadmap(_viewer()))
+    return render_template("ideas/roadmap.html", columns=queries.roadmap(current_viewer()))
 
 
 @bp.route("/ideas/<int:idea_id>/status", methods=["POST"])
