@@ -136,3 +136,22 @@ def test_worker_killed_mid_fan_out_resumes_without_duplicates(app, client, users
                                          .where(Notification.event_id == event.id)).one()
     assert total == distinct == expected
     assert db.session.get(OutboxEvent, event.id).dispatched_at is not None
+
+
+def test_the_sweeper_re_drives_abandoned_events_within_90_seconds(app, users):
+    """Every worker ticks the sweeper once a minute; it takes events older than 30 seconds."""
+    from datetime import timedelta
+
+    from innovation.models_base import utcnow
+    from innovation.scheduling import PERIODIC
+
+    assert ("sweep_outbox", "innovation.notifications.jobs.sweep_outbox", 60, "default") in PERIODIC
+    fresh = record("status_change", idea_id=1)
+    abandoned = record("status_change", idea_id=1)
+    abandoned.created_at = utcnow() - timedelta(seconds=31)
+    db.session.commit()
+    from innovation.jobs import get_queue
+
+    get_queue("default").empty()
+    assert sweep_outbox()["events"] == 1  # only the one a worker should have finished by now
+    assert fresh.dispatched_at is None
