@@ -1,4 +1,5 @@
 """Outgoing e-mail: SMTP when MAIL_SERVER is set, otherwise `.eml` files in instance/mail/."""
+import email.policy
 import logging
 import smtplib
 import uuid
@@ -8,15 +9,17 @@ from email.header import Header
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.policy import compat32
 from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 
 from flask import current_app, render_template
 
 log = logging.getLogger(__name__)
-_UNFOLDED = compat32.clone(max_line_length=0)
-_UNFOLDED_SMTP = _UNFOLDED.clone(linesep="\r\n")  # sendmail() sends bytes as they are
+# Headers are written as they are, never refolded (they stay far below RFC 5322's 998-character
+# limit): refolding is most of the cost of flattening a message. SMTP needs CRLF line ends,
+# because sendmail() sends bytes as they are.
+_UNFOLDED = email.policy.SMTP.clone(max_line_length=None, linesep="\n")
+_UNFOLDED_SMTP = _UNFOLDED.clone(linesep="\r\n")
 
 
 def build_message(to: str, subject: str, text: str, html: str | None = None,
@@ -29,7 +32,7 @@ def build_message(to: str, subject: str, text: str, html: str | None = None,
         message.attach(MIMEText(html, "html", "utf-8"))
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
-    message["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
+    message["Subject"] = subject if subject.isascii() else Header(subject, "utf-8").encode()
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="innovation-commons")
     for name, value in (headers or {}).items():
