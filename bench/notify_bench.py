@@ -8,6 +8,7 @@ forking worker with the non-forking one.
 """
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -114,8 +115,11 @@ def run_size(app, env, n: int, sink: CountingSink) -> dict:
             break
         time.sleep(0.05)
     mails_at = time.perf_counter() - start
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     worker.wait(timeout=600)
-    return {"voters": n, "in_app_s": in_app_at, "emails_s": mails_at, "emails": sink.count}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"voters": n, "in_app_s": in_app_at, "emails_s": mails_at, "emails": sink.count, "worker_cpu_s": cpu}
 
 
 def job_overhead(app, env, jobs: int = 300) -> dict:
@@ -160,11 +164,11 @@ def main() -> None:
         upgrade()
         get_redis().flushdb()
         env = dict(os.environ)
-        print("| voters | in-app notifications written | e-mails handed to SMTP |\n|---|---|---|")
+        print("| voters | in-app notifications written | e-mails handed to SMTP | worker CPU |\n|---|---|---|---|")
         for n in args.sizes:
             row = run_size(app, env, n, sink)
-            print(f"| {n:,} | {row['in_app_s']:.1f} s | {row['emails_s']:.1f} s ({row['emails']:,} e-mails) |",
-                  flush=True)
+            print(f"| {n:,} | {row['in_app_s']:.1f} s | {row['emails_s']:.1f} s ({row['emails']:,} e-mails) "
+                  f"| {row['worker_cpu_s']:.1f} s |", flush=True)
         print("\n| worker | ms per job |\n|---|---|")
         for label, ms in job_overhead(app, env).items():
             print(f"| {label} | {ms:.1f} |")
