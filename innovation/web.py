@@ -5,6 +5,7 @@ from flask import request
 from flask_login import current_user
 
 from .errors import ServiceError
+from .extensions import db
 
 FORM_ERROR_STATUS = 422
 
@@ -19,6 +20,22 @@ def attach_error(form, exc: ServiceError) -> None:
             placed = True
     if not placed:
         form.form_errors.append(exc.message)
+
+
+def commit_form(form, action, *, refusals_as_pages: bool = False) -> tuple[bool, object]:
+    """Run `action` (one service call) for a submitted form and commit. A refusal rolls back
+    and is shown on the form; with `refusals_as_pages`, only 422s are, and 403/404/409 become
+    error pages. Returns (saved, what the service returned)."""
+    try:
+        result = action()
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        if refusals_as_pages and exc.status != 422:
+            raise
+        attach_error(form, exc)
+        return False, None
+    return True, result
 
 
 def safe_next(default: str) -> str:

@@ -2,9 +2,8 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..errors import ServiceError
 from ..extensions import db, limiter
-from ..web import FORM_ERROR_STATUS, attach_error, safe_next
+from ..web import FORM_ERROR_STATUS, commit_form, safe_next
 from . import bp, invitations, services
 from .forms import (
     AcceptInvitationForm,
@@ -37,13 +36,9 @@ def register():
         return redirect(url_for("core.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = services.register_customer(form.email.data, form.name.data, form.password.data)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, user = commit_form(form, lambda: services.register_customer(
+            form.email.data, form.name.data, form.password.data))
+        if saved:
             login_user(user)
             flash(f"Welcome, {user.name}! Your customer account is ready.", "success")
             return redirect(safe_next(url_for("core.home")))
@@ -91,13 +86,8 @@ def logout():
 def invite():
     form = InviteForm()
     if form.validate_on_submit():
-        try:
-            invitation = invitations.invite_employee(current_user, form.email.data)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, invitation = commit_form(form, lambda: invitations.invite_employee(current_user, form.email.data))
+        if saved:
             flash(f"Invitation sent to {invitation.email}. The link is valid for 7 days.", "success")
             return redirect(url_for("accounts.invite"))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
@@ -113,13 +103,9 @@ def accept_invite(token: str):
         logout_user()
     form = AcceptInvitationForm()
     if form.validate_on_submit():
-        try:
-            user = invitations.accept_invitation(token, form.name.data, form.password.data)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, user = commit_form(form, lambda: invitations.accept_invitation(
+            token, form.name.data, form.password.data))
+        if saved:
             login_user(user)
             flash(f"Welcome aboard, {user.name}! You joined as an employee.", "success")
             return redirect(url_for("accounts.settings"))
@@ -145,13 +131,9 @@ def settings():
         form.expertise.data = ", ".join(user.expertise_tags)
     password_form = PasswordForm(prefix="pw")
     if request.form.get("which") == "profile" and form.validate_on_submit():
-        try:
-            services.update_profile(user, user, **{k: v for k, v in form.data.items() if k != "csrf_token"})
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        fields = {k: v for k, v in form.data.items() if k != "csrf_token"}
+        saved, _result = commit_form(form, lambda: services.update_profile(user, user, **fields))
+        if saved:
             flash("Profile saved.", "success")
             return redirect(url_for("accounts.settings"))
     status = FORM_ERROR_STATUS if request.method == "POST" else 200
@@ -164,13 +146,9 @@ def change_password():
     user = current_user._get_current_object()
     password_form = PasswordForm(prefix="pw")
     if password_form.validate_on_submit():
-        try:
-            services.change_password(user, password_form.current_password.data, password_form.new_password.data)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(password_form, exc)
-        else:
+        saved, _result = commit_form(password_form, lambda: services.change_password(
+            user, password_form.current_password.data, password_form.new_password.data))
+        if saved:
             login_user(user)  # keep this session alive under the new session version
             flash("Password changed. Other devices have been signed out.", "success")
             return redirect(url_for("accounts.settings"))

@@ -10,6 +10,7 @@ from ..accounts.permissions import STAFF, require_role
 from ..errors import Conflict, NotFound, ValidationFailed
 from ..extensions import db
 from ..ideas.permissions import get_visible_idea
+from ..ideas.services import clean_title
 from ..models_base import utcnow
 from ..rendering import render_markdown
 from .impact import check_ranges, clean_impact
@@ -70,9 +71,7 @@ def create_round(actor, *, title, description="", method, budget=None, weights=N
                  closes_at=None, quorum=None, invitees=None) -> Round:
     """A new round in `draft` (pms)."""
     require_role(actor, *STAFF, action="create_round")
-    title = " ".join(title.split()) if isinstance(title, str) else ""
-    if not 5 <= len(title) <= 140:
-        raise ValidationFailed("A title has 5 to 140 characters.", fields={"title": ["5 to 140 characters."]})
+    title = clean_title(title)  # the same rule as ideas
     if not isinstance(description, str) or len(description) > 20_000:
         raise ValidationFailed("The description is text (at most 20,000 characters).",
                                fields={"description": ["Text."]})

@@ -6,7 +6,7 @@ from ..accounts.permissions import STAFF, role_required
 from ..errors import ServiceError
 from ..extensions import db
 from ..ideas.queries import idea_page
-from ..web import FORM_ERROR_STATUS, attach_error
+from ..web import FORM_ERROR_STATUS, commit_form
 from . import bp, export, outcomes, services
 from .forms import CandidateForm, ImpactForm, RoundForm, outcome_from_form
 from .permissions import get_visible_round
@@ -19,19 +19,14 @@ def new():
     form = RoundForm()
     if form.validate_on_submit():
         weight = float(form.weight_customer.data)
-        try:
-            round_ = services.create_round(
-                current_user, title=form.title.data, description=form.description.data or "",
-                method=form.method.data, budget=float(form.budget.data) if form.budget.data is not None else None,
-                weights={"customer": weight, "employee": round(1 - weight, 10)},
-                results_visibility=form.results_visibility.data, eligibility=form.eligibility.data,
-                voting_opens_at=form.voting_opens_at.data or None, closes_at=form.closes_at.data or None,
-                quorum={"customer": form.quorum_customer.data, "employee": form.quorum_employee.data})
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, round_ = commit_form(form, lambda: services.create_round(
+            current_user, title=form.title.data, description=form.description.data or "",
+            method=form.method.data, budget=float(form.budget.data) if form.budget.data is not None else None,
+            weights={"customer": weight, "employee": round(1 - weight, 10)},
+            results_visibility=form.results_visibility.data, eligibility=form.eligibility.data,
+            voting_opens_at=form.voting_opens_at.data or None, closes_at=form.closes_at.data or None,
+            quorum={"customer": form.quorum_customer.data, "employee": form.quorum_employee.data}))
+        if saved:
             flash("Round created as a draft. Add candidates with their impact data next.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
@@ -45,13 +40,9 @@ def add_candidate(round_id: int):
     round_ = get_visible_round(current_user, round_id)
     form = CandidateForm(idea_id=request.args.get("idea_id", type=int))
     if form.validate_on_submit():
-        try:
-            services.add_candidate(current_user, round_.id, form.idea_id.data, form.impact())
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, _result = commit_form(form, lambda: services.add_candidate(
+            current_user, round_.id, form.idea_id.data, form.impact()))
+        if saved:
             flash("Candidate added with its impact data.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
@@ -71,13 +62,9 @@ def edit_impact(round_id: int, candidate_id: int):
                                message="No such candidate in this round."), 404
     form = ImpactForm(obj=candidate)
     if form.validate_on_submit():
-        try:
-            services.update_impact(current_user, round_.id, candidate.id, form.impact())
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, _result = commit_form(form, lambda: services.update_impact(
+            current_user, round_.id, candidate.id, form.impact()))
+        if saved:
             flash("Impact data updated; the earlier numbers stay in the history.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
     status = FORM_ERROR_STATUS if form.is_submitted() else 200

@@ -3,10 +3,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..cache import anonymous_page_cache
-from ..errors import PermissionDenied, ServiceError
+from ..errors import PermissionDenied
 from ..extensions import db, limiter
 from ..voting.services import my_votes
-from ..web import FORM_ERROR_STATUS, attach_error, current_viewer, page_args
+from ..web import FORM_ERROR_STATUS, commit_form, current_viewer, page_args
 from . import bp, queries, services
 from .comments import comment_thread
 from .forms import CommentForm, FilterForm, IdeaForm, MergeForm, RatingForm, ReasonForm, StatusForm
@@ -40,14 +40,10 @@ def new():
     if not sees_internal(current_user):
         form.visibility.choices = form.visibility.choices[:1]
     if form.validate_on_submit():
-        try:
-            idea = services.submit_idea(current_user, title=form.title.data, body=form.body.data,
-                                        tags=form.tags.data, visibility=form.visibility.data)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
+        saved, idea = commit_form(form, lambda: services.submit_idea(
+            current_user, title=form.title.data, body=form.body.data, tags=form.tags.data,
+            visibility=form.visibility.data))
+        if saved:
             flash("Your idea is published. You will hear about comments and status changes.", "success")
             return redirect(url_for("ideas.detail", idea_id=idea.id))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
@@ -96,16 +92,10 @@ def edit(idea_id: int):
     if not sees_internal(current_user):
         form.visibility.choices = form.visibility.choices[:1]
     if form.validate_on_submit():
-        try:
-            services.edit_idea(current_user, idea.id, title=form.title.data, body=form.body.data,
-                               tags=form.tags.data, visibility=form.visibility.data)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            if exc.status != 422:
-                raise
-            attach_error(form, exc)
-        else:
+        saved, _result = commit_form(form, lambda: services.edit_idea(
+            current_user, idea.id, title=form.title.data, body=form.body.data, tags=form.tags.data,
+            visibility=form.visibility.data), refusals_as_pages=True)
+        if saved:
             flash("Changes saved; the earlier version stays in the edit history.", "success")
             return redirect(url_for("ideas.detail", idea_id=idea.id))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
