@@ -21,6 +21,9 @@ def create_app(config=None) -> Flask:
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     jobs.configure_redis(app)
+    from .search.index import check_backend_config
+
+    check_backend_config(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
@@ -50,9 +53,12 @@ def _register_blueprints(app: Flask) -> None:
     from .ideas import bp as ideas_bp
     from .notifications import bp as notifications_bp
     from .notifications.outbox import connect_listeners
+    from .search import bp as search_bp
+    from .search.listeners import connect_listeners as connect_search_listeners
 
     connect_listeners()
-    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, decisions_bp, notifications_bp, api_bp):
+    connect_search_listeners()
+    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, decisions_bp, notifications_bp, search_bp, api_bp):
         app.register_blueprint(blueprint)
 
 

@@ -40,7 +40,7 @@ def _cacheable_request() -> bool:
 
 
 def anonymous_page_cache(seconds: int):
-    """Serve the same HTML to every anonymous visitor for a few seconds. Signed-in people,
+    """Serve the same page (HTML or JSON) to every anonymous visitor for a few seconds. Signed-in people,
     pages with a pending flash message and pages that minted a CSRF token are never cached."""
 
     def decorate(view):
@@ -54,11 +54,12 @@ def anonymous_page_cache(seconds: int):
             except redis.RedisError:
                 hit = None
             if hit is not None:
-                return Response(hit, mimetype="text/html")
+                mimetype, _, body = hit.partition(b"\n")
+                return Response(body, mimetype=mimetype.decode())
             response = current_app.make_response(view(*args, **kwargs))
             if response.status_code == 200 and not session.modified and not g.get("csrf_token"):
                 try:
-                    get_redis().setex(key, seconds, response.get_data())
+                    get_redis().setex(key, seconds, response.mimetype.encode() + b"\n" + response.get_data())
                 except redis.RedisError:
                     pass
             return response

@@ -1,4 +1,4 @@
-"""Command-line interface: `flask --app wsgi users|seed-demo|worker|redis ...`."""
+"""Command-line interface: `flask --app wsgi users|seed-demo|worker|redis|search ...`."""
 import sys
 
 import click
@@ -165,6 +165,9 @@ def register_cli(app) -> None:
     app.cli.add_command(redis_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(worker)
+    from .search.cli import search_cli
+
+    app.cli.add_command(search_cli)
     try:  # bench/ sits beside wsgi.py: present in a checkout, absent from an installed package
         from bench.seed import bench_seed
     except ImportError:

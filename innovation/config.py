@@ -64,7 +64,7 @@ class Config:
     RATELIMIT_INVITE = "30 per hour"
     INVITATION_MAX_AGE = 7 * 24 * 3600
     API_TOKEN_DAYS = 30
-    JOB_QUEUES = ("high", "default", "mail", "low")
+    JOB_QUEUES = ("high", "default", "search", "mail", "low")
     MAIL_RETRY_INTERVALS = (30, 120, 600)  # seconds between attempts of an e-mail batch
     MAIL_MAX_ATTEMPTS = 4
 
@@ -78,6 +78,8 @@ class Config:
         self.REDIS_URL = os.environ.get("REDIS_URL") or None
         self.EMBEDDED_REDIS_DIR = str(instance)
         self.SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(instance / "search-index")
+        # whoosh (single node, the default) or postgres (several web nodes sharing the database)
+        self.SEARCH_BACKEND = (os.environ.get("SEARCH_BACKEND") or "whoosh").strip().lower()
         self.MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
         self.MAIL_PORT = int(os.environ.get("MAIL_PORT") or 25)
         self.MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None

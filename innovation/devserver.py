@@ -22,6 +22,11 @@ def _prepare(app) -> dict | None:
         upgrade()
         first_run = db.session.scalar(select(func.count()).select_from(User)) == 0
         created = seed() if first_run else None
+        from .search.index import get_backend
+        from .search.jobs import rebuild_index
+
+        if created or get_backend().count("ideas") == 0:
+            rebuild_index()  # searchable at once, not a worker tick later (and after deleting the index)
         db.engine.dispose()
     return created
 

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 PERIODIC = [
     ("advance_rounds", "innovation.decisions.jobs.advance_rounds", 60, "high"),
     ("sweep_outbox", "innovation.notifications.jobs.sweep_outbox", 60, "default"),
+    ("sweep_search", "innovation.search.jobs.sweep_pending", 60, "search"),
     ("remind_closing_rounds", "innovation.notifications.scheduled.remind_closing_rounds", 300, "low"),
     ("send_digests", "innovation.notifications.scheduled.send_digests", 3600, "low"),
 ]

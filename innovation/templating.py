@@ -13,8 +13,7 @@ NAV_ITEMS = (
     ("Ideas", "ideas.index"),
     ("Roadmap", "ideas.roadmap"),
     ("Rounds", "decisions.index"),
-    ("Search", "search.index"),
-)
+)  # search is the query box beside them (a search landmark), not another link
 
 
 def nav_items() -> list[tuple[str, str, str]]:

@@ -116,10 +116,15 @@ def accept_invite(token: str):
 @bp.route("/people/<int:user_id>")
 def profile(user_id: int):
     from ..ideas.queries import ideas_by_author  # the profile lists what the person proposed
+    from ..search.network import collaborator_network
+    from ..search.people import cloud_levels, collaborators, topic_cloud
 
     person = services.get_user(user_id)
     viewer = current_user._get_current_object() if current_user.is_authenticated else None
-    return render_template("accounts/profile.html", person=person, person_ideas=ideas_by_author(viewer, person.id))
+    people_met = collaborators(viewer, person.id)
+    return render_template("accounts/profile.html", person=person, person_ideas=ideas_by_author(viewer, person.id),
+                           topics=cloud_levels(topic_cloud(viewer, person.id)), collaborators=people_met,
+                           network=collaborator_network(person, people_met))
 
 
 @bp.route("/settings", methods=["GET", "POST"])

@@ -20,8 +20,22 @@ def index():
     role = request.args.get("role", "")
     users = queries.users_page(q, role, page, per_page)
     role_forms = {user.id: RoleForm(prefix=f"u{user.id}", role=user.role) for user in users["items"]}
+    from ..search.services import index_status
+
     return render_template("admin/index.html", users=users, q=q, role=role, role_forms=role_forms,
-                           invitations=invitations.pending_invitations(10))
+                           invitations=invitations.pending_invitations(10), search_status=index_status())
+
+
+@bp.route("/search/reindex", methods=["POST"])
+@login_required
+@role_required("admin")
+def reindex_search():
+    from ..search.services import request_reindex
+
+    request_reindex(current_user)
+    db.session.commit()
+    flash("The search index is being rebuilt in the background; searches keep working meanwhile.", "success")
+    return redirect(url_for("admin.index"))
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])

@@ -27,4 +27,4 @@ def authenticate_api_request():
         csrf.protect()
 
 
-from . import auth, ideas, notifications, rounds, spec  # noqa: E402,F401
+from . import auth, ideas, notifications, rounds, search, spec  # noqa: E402,F401

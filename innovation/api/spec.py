@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of API v1; tests check real responses against it."""
 from flask import jsonify
 
-from . import bp, spec_ideas, spec_rounds
+from . import bp, spec_ideas, spec_rounds, spec_search
 
 ERROR = {
     "type": "object",
@@ -97,14 +97,15 @@ def openapi_document() -> dict:
                  "description": "Ideas, support, ratings and joint-decision rounds of customers and employees."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}, {"cookie": []}],
-        "paths": {**PATHS, **spec_ideas.PATHS, **spec_rounds.PATHS},
+        "paths": {**PATHS, **spec_ideas.PATHS, **spec_rounds.PATHS, **spec_search.PATHS},
         "components": {
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "cookie": {"type": "apiKey", "in": "cookie", "name": "session",
                            "description": "Browser session; changes need the X-CSRFToken header."},
             },
-            "schemas": {"Error": ERROR, "UserRef": USER_REF, "Me": ME, **spec_ideas.SCHEMAS, **spec_rounds.SCHEMAS},
+            "schemas": {"Error": ERROR, "UserRef": USER_REF, "Me": ME, **spec_ideas.SCHEMAS, **spec_rounds.SCHEMAS,
+                        **spec_search.SCHEMAS},
         },
     }
 

@@ -150,6 +150,7 @@ def delete_comment(actor, comment_id: int) -> Comment:
     comment.body, comment.body_html = "", ""
     db.session.flush()
     recount_comments(comment.idea_id)
+    events.comment_deleted.send(comment, actor=actor)
     log.info("user %s deleted comment %s", actor.id, comment.id)
     return comment
 

@@ -2,7 +2,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..cache import anonymous_page_cache
+from ..cache import anonymous_page_cache, cached_json
 from ..errors import PermissionDenied
 from ..extensions import db, limiter
 from ..voting.services import my_votes
@@ -39,18 +39,26 @@ def new():
     form = IdeaForm()
     if not sees_internal(current_user):
         form.visibility.choices = form.visibility.choices[:1]
-    if form.validate_on_submit():
+    duplicates = []
+    if form.validate_on_submit() and not request.form.get("duplicates_checked"):
+        # Shown once, before anything is saved; publishing again confirms it is new.
+        from ..search.services import similar_ideas  # search builds on ideas, not the reverse
+
+        duplicates = similar_ideas(current_user, form.title.data, form.body.data or "")
+    if form.is_submitted() and not form.errors and not duplicates:
         saved, idea = commit_form(form, lambda: services.submit_idea(
             current_user, title=form.title.data, body=form.body.data, tags=form.tags.data,
             visibility=form.visibility.data))
         if saved:
             flash("Your idea is published. You will hear about comments and status changes.", "success")
             return redirect(url_for("ideas.detail", idea_id=idea.id))
-    status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    return render_template("ideas/new.html", form=form), status
+    status = FORM_ERROR_STATUS if form.is_submitted() and not duplicates else 200
+    return render_template("ideas/new.html", form=form, duplicates=duplicates), status
 
 
 def render_detail(idea, *, comment_form=None, status=200):
+    from ..search.services import related_ideas  # search builds on ideas, not the reverse
+
     viewer = current_viewer()
     # Visitors get the forms without a CSRF token: minting one would touch their session
     # (and make the page uncacheable); they cannot post these forms anyway.
@@ -66,6 +74,8 @@ def render_detail(idea, *, comment_form=None, status=200):
         "reason_form": ReasonForm(meta=meta), "status_form": StatusForm(status=idea.status, meta=meta),
         "merge_form": MergeForm(meta=meta),
         "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
+        "related": cached_json(f"related:{idea.id}:{'all' if sees_internal(viewer) else 'public'}", 60,
+                               lambda: related_ideas(viewer, idea)),
     }
     return render_template("ideas/detail.html", **context), status
 

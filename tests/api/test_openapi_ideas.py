@@ -254,6 +254,16 @@ def merge(s: Session):
     s.call("employee", "post", "/ideas/{id}/vote", 422, id=source)  # a merged idea takes no votes
 
 
+@operation("get", "/ideas/similar")
+def similar(s: Session):
+    # The index is filled by a job: nothing indexed yet means no suggestions, not an error.
+    s.idea(title="Let technicians attach photos")
+    assert s.call("customer", "get", "/ideas/similar", 200, query_string={"title": "technician photos"}) == \
+        {"items": []}
+    s.call("anon", "get", "/ideas/similar", 422, query_string={"title": "photos", "limit": "0"})
+    s.call("anon", "get", "/ideas/similar", 422, query_string={"title": "x" * 1001})
+
+
 def documented_ideas_operations(client) -> set[tuple[str, str]]:
     spec = client.get("/api/v1/openapi.json").get_json()
     return {(method, path) for path, item in spec["paths"].items() if path.startswith(("/ideas", "/comments"))
@@ -274,5 +284,5 @@ def test_every_documented_ideas_operation_is_called(session, client):
     for exercise in OPERATIONS.values():
         exercise(session)
     documented = documented_ideas_operations(client)
-    assert len(documented) == 16
+    assert len(documented) == 17
     assert set(session.called) == documented

@@ -56,3 +56,12 @@ def test_anonymous_idea_page_is_cached_and_sets_no_cookie(app, client, users):
     add_comment(author, idea.id, "A comment after the first view")
     db.session.commit()
     assert "A comment after the first view" not in client.get(f"/ideas/{idea.id}").get_data(as_text=True)
+
+
+def test_anonymous_api_answers_are_cached_as_json(app, client, users):
+    app.config["CACHE_DISABLED"] = False
+    first = client.get("/api/v1/search?q=nothing-yet")
+    assert get_redis().get("innovation:cache:api:public:/api/v1/search?q=nothing-yet") is not None
+    again = client.get("/api/v1/search?q=nothing-yet")
+    assert first.mimetype == again.mimetype == "application/json"
+    assert again.get_json() == first.get_json() and again.get_json()["total"] == 0

@@ -1,0 +1,253 @@
+"""Searching as a given person: the backend finds ids with visibility inside the query, and
+the rows are re-read through the same visibility helpers every page uses."""
+import html
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..accounts.models import User
+from ..cache import cached_json
+from ..errors import ValidationFailed
+from ..extensions import db
+from ..ideas.models import STATUSES, Comment, Idea
+from ..ideas.permissions import listed_ideas_clause, sees_internal, visible_comments_clause
+from ..tags import TAG_PATTERN
+from .documents import KINDS, plain_text
+from .index import SearchRequest, get_backend
+from .text import parse_query
+
+MAX_PAGE = 500  # deeper pages are a crawler's, not a person's
+CONSTITUENCIES = ("customer", "employee")
+SNIPPET_CHARS = 220
+SIMILAR_RELATIVE_CUTOFF = 0.25
+
+
+@dataclass
+class SearchPage:
+    kind: str
+    query: str
+    page: int
+    per_page: int
+    items: list[dict] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    filters: dict[str, str] = field(default_factory=dict)
+    corrected: bool = False
+    message: str = ""
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+
+
+def audiences_for(viewer) -> tuple[str, ...]:
+    """Who may find internal content: exactly those `sees_internal` lets see it."""
+    return ("public", "internal") if sees_internal(viewer) else ("public",)
+
+
+def clean_page(raw) -> int:
+    try:
+        page = int(raw if raw not in (None, "") else 1)
+    except (TypeError, ValueError):
+        raise ValidationFailed("The page is a whole number from 1.", fields={"page": ["A whole number."]}) from None
+    if page < 1:
+        raise ValidationFailed("Pages start at 1.", fields={"page": ["Pages start at 1."]})
+    return page
+
+
+def clean_filters(kind: str, raw: dict | None) -> dict[str, str]:
+    filters = {}
+    for name, value in (raw or {}).items():
+        if not value:
+            continue
+        value = str(value)[:40]
+        valid = {"status": value in STATUSES, "constituency": value in CONSTITUENCIES,
+                 "tag": bool(TAG_PATTERN.match(value))}.get(name)
+        if valid is None:
+            continue
+        if not valid:
+            raise ValidationFailed(f"Unknown {name} {value!r}.", fields={name: ["Unknown value."]})
+        if name == "status" and kind == "people":
+            continue
+        filters[name] = value
+    return filters
+
+
+def search_content(viewer, q, *, kind="ideas", page=1, per_page=20, filters=None) -> SearchPage:
+    """One page of ideas, comments or people matching `q` that `viewer` may see, with counts
+    and facets computed over exactly that visible set. Raises ValidationFailed on bad input."""
+    if kind not in KINDS:
+        raise ValidationFailed("Search ideas, comments or people.", fields={"type": ["ideas, comments or people."]})
+    parsed = parse_query(q)
+    page = clean_page(page)
+    result = SearchPage(kind=kind, query=parsed.text(), page=page, per_page=per_page,
+                        filters=clean_filters(kind, filters))
+    if parsed.empty:
+        result.message = "Type a word or a \"quoted phrase\" to search for."
+        return result
+    beyond = page > MAX_PAGE
+    request = SearchRequest(kind=kind, query=parsed, audiences=audiences_for(viewer), filters=result.filters,
+                            offset=0 if beyond else (page - 1) * per_page, limit=1 if beyond else per_page)
+    hits = get_backend().query(request)
+    result.total, result.facets, result.corrected = hits.total, hits.facets, hits.corrected
+    if beyond:
+        result.message = f"Only the first {MAX_PAGE} pages are shown; narrow the search with more words or a filter."
+        return result
+    result.items = HYDRATE[kind](viewer, hits)
+    if not result.items and page > 1 and hits.total:
+        result.message = f"There are only {result.pages} pages of results."
+    return result
+
+
+def _plain_request(viewer, text, kind: str, limit: int) -> SearchRequest | None:
+    """A request without facets or highlights, or None when the text is not a query."""
+    try:
+        parsed = parse_query(text)
+    except ValidationFailed:
+        return None
+    if parsed.empty:
+        return None
+    return SearchRequest(kind=kind, query=parsed, audiences=audiences_for(viewer), limit=limit, facets=False,
+                         highlights=False)
+
+
+def count_matches(viewer, q, kinds) -> dict[str, int]:
+    """How many of each kind match, for the tabs (cached briefly per query, audience and kinds)."""
+    requests = {kind: _plain_request(viewer, q, kind, 1) for kind in kinds}
+    if not requests or None in requests.values():
+        return {}
+    first = next(iter(requests.values()))
+    key = f"search-counts:{'+'.join(first.audiences)}:{','.join(kinds)}:{first.query.text()}"
+    return cached_json(key[:250], 30, lambda: {kind: get_backend().query(request).total
+                                               for kind, request in requests.items()})
+
+
+def matching_ids(viewer, text: str, kind: str, limit: int) -> list[int]:
+    """Ids of visible ideas or comments best matching `text` (for finding experts)."""
+    request = _plain_request(viewer, text, kind, limit)
+    return get_backend().query(request).ids if request else []
+
+
+def similar_ideas(viewer, title, body="", *, exclude_id: int | None = None, limit: int = 5) -> list[dict]:
+    """Possible duplicates of a title (and body) being written, among ideas `viewer` may see."""
+    title, body = printable(title)[:300], printable(body)[:5000]
+    pairs = get_backend().similar(title, body, audiences_for(viewer), exclude_id=exclude_id,
+                                  limit=limit)
+    if not pairs:
+        return []
+    # Far weaker matches than the best one are noise next to a real duplicate.
+    pairs = [(idea_id, score) for idea_id, score in pairs if score >= SIMILAR_RELATIVE_CUTOFF * pairs[0][1]]
+    scores = dict(pairs)
+    ideas = {idea.id: idea for idea in db.session.scalars(
+        select(Idea).where(Idea.id.in_(scores), listed_ideas_clause(viewer)))}
+    return [{"id": idea_id, "title": ideas[idea_id].title, "score": scores[idea_id],
+             "status": ideas[idea_id].status, "support_total": ideas[idea_id].support_total,
+             "url": f"/ideas/{idea_id}"}
+            for idea_id, _score in pairs if idea_id in ideas]
+
+
+def printable(raw) -> str:
+    """Text without control characters (PostgreSQL refuses NUL; none of them is a word)."""
+    if not isinstance(raw, str):
+        return ""
+    return "".join(ch if ch.isprintable() else " " for ch in raw)
+
+
+def related_ideas(viewer, idea: Idea, limit: int = 5) -> list[dict]:
+    return similar_ideas(viewer, idea.title, idea.body, exclude_id=idea.id, limit=limit)
+
+
+def _snippet(hit_highlights: dict, text: str) -> str:
+    if hit_highlights.get("body"):
+        return hit_highlights["body"]
+    plain = " ".join(text.split())
+    return html.escape(plain[:SNIPPET_CHARS] + ("…" if len(plain) > SNIPPET_CHARS else ""), quote=False)
+
+
+def _person(user: User) -> dict:
+    return {"id": user.id, "name": user.name, "constituency": user.constituency}
+
+
+def _hydrate_ideas(viewer, hits) -> list[dict]:
+    rows = db.session.scalars(select(Idea).where(Idea.id.in_(hits.ids), listed_ideas_clause(viewer))
+                              .options(selectinload(Idea.tags), selectinload(Idea.author)))
+    found = {idea.id: idea for idea in rows}
+    items = []
+    for idea_id in hits.ids:
+        if (idea := found.get(idea_id)) is None:
+            continue  # the index is a moment behind the database: the database wins
+        marks = hits.highlights.get(idea_id, {})
+        items.append({"type": "idea", "id": idea.id, "title": idea.title, "status": idea.status,
+                      "visibility": idea.visibility, "tags": idea.tag_names, "support_total": idea.support_total,
+                      "comment_count": idea.comment_count, "author": _person(idea.author),
+                      "score": hits.scores.get(idea_id), "highlights": marks,
+                      "title_html": marks.get("title") or html.escape(idea.title, quote=False),
+                      "snippet_html": _snippet(marks, plain_text(idea.body_html)),
+                      "url": f"/ideas/{idea.id}"})
+    return items
+
+
+def _hydrate_comments(viewer, hits) -> list[dict]:
+    rows = db.session.scalars(
+        select(Comment).join(Idea, Idea.id == Comment.idea_id)
+        .where(Comment.id.in_(hits.ids), Comment.deleted_at.is_(None), listed_ideas_clause(viewer),
+               visible_comments_clause(viewer), Comment.hidden_at.is_(None))
+        .options(selectinload(Comment.author), selectinload(Comment.idea)))
+    found = {comment.id: comment for comment in rows}
+    items = []
+    for comment_id in hits.ids:
+        if (comment := found.get(comment_id)) is None:
+            continue
+        marks = hits.highlights.get(comment_id, {})
+        items.append({"type": "comment", "id": comment.id, "idea": {"id": comment.idea.id, "title": comment.idea.title},
+                      "author": _person(comment.author), "created_at": comment.created_at.isoformat(),
+                      "score": hits.scores.get(comment_id), "highlights": marks,
+                      "snippet_html": _snippet(marks, plain_text(comment.body_html)),
+                      "url": f"/ideas/{comment.idea_id}#comment-{comment.id}"})
+    return items
+
+
+def _hydrate_people(viewer, hits) -> list[dict]:
+    rows = db.session.scalars(select(User).where(User.id.in_(hits.ids)).options(selectinload(User.expertise)))
+    found = {user.id: user for user in rows}
+    items = []
+    for user_id in hits.ids:
+        if (user := found.get(user_id)) is None:
+            continue
+        marks = hits.highlights.get(user_id, {})
+        items.append({"type": "person", **_person(user), "role": user.role, "expertise": user.expertise_tags,
+                      "score": hits.scores.get(user_id), "highlights": marks,
+                      "title_html": marks.get("title") or html.escape(user.name, quote=False),
+                      "snippet_html": _snippet(marks, user.bio),
+                      "url": f"/people/{user.id}"})
+    return items
+
+
+HYDRATE = {"ideas": _hydrate_ideas, "comments": _hydrate_comments, "people": _hydrate_people}
+
+
+def index_status() -> dict:
+    """What an administrator needs to trust the index: documents per kind, and changes waiting."""
+    from sqlalchemy import func
+
+    from .models import SearchPending
+
+    backend = get_backend()
+    pending, oldest = db.session.execute(select(func.count(SearchPending.id), func.min(SearchPending.queued_at))).one()
+    return {"backend": backend.name, "documents": {kind: backend.count(kind) for kind in KINDS},
+            "pending": pending, "oldest_pending": oldest}
+
+
+def request_reindex(actor) -> None:
+    """Rebuild the whole index in the background (admins): after restoring a backup, or after
+    switching SEARCH_BACKEND. Audited; the job runs on the search queue, after commit."""
+    from ..accounts.audit import record_audit
+    from ..accounts.permissions import require_role
+    from ..jobs import enqueue_after_commit
+    from .jobs import rebuild_in_background
+
+    require_role(actor, "admin", action="reindex_search")
+    record_audit("search_reindex_requested", actor=actor)
+    enqueue_after_commit(rebuild_in_background, queue="search", job_timeout=4 * 3600)
+
