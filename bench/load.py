@@ -169,12 +169,13 @@ def start_gunicorn(args, env: dict[str, str], port: int, log_path: Path) -> subp
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def stop_gunicorn(process: subprocess.Popen) -> None:
+def stop_process_group(process: subprocess.Popen, timeout: float = 15) -> None:
+    """SIGTERM a process started in its own session (and its children), SIGKILL if it lingers."""
     if process.poll() is not None:
         return
     os.killpg(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=5)
@@ -364,7 +365,7 @@ def main(argv=None) -> int:
         return 130
     finally:
         if server is not None:
-            stop_gunicorn(server)
+            stop_process_group(server)
         drop_tokens(prepared, started_at)
         if keep_workdir:
             print(f"gunicorn log and wrk scripts kept in {workdir}", file=sys.stderr)

@@ -359,17 +359,6 @@ def start_worker(env, log_path: Path) -> subprocess.Popen:
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def stop_process_group(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
-
-
 def unique_word() -> str:
     return "zq" + "".join(secrets.choice("bcdfghjklmnpqrstvwxz") for _ in range(10))
 
@@ -417,7 +406,7 @@ def run_freshness(app, args, base: str, viewers, env, workdir: Path) -> dict:
             pending = db.session.scalar(select(func.count(SearchPending.id)))
             db.session.remove()
     finally:
-        stop_process_group(worker)
+        load.stop_process_group(worker, timeout=20)
         remove_ideas(app, created)
     return {"seconds": seconds, "median_s": statistics.median(seconds), "max_s": max(seconds),
             "pending_after": pending}
@@ -505,7 +494,7 @@ def main(argv=None) -> int:
         return 130
     finally:
         if server is not None:
-            load.stop_gunicorn(server)
+            load.stop_process_group(server)
         if token_users:
             drop_tokens(app, token_users, started_at)
 

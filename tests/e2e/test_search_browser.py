@@ -22,6 +22,13 @@ def refresh_index() -> int:
     return index_pending()
 
 
+def signed_in_page(new_page, live_server, user):
+    page = new_page()
+    sign_in(page, live_server.url, user.email, DEFAULT_PASSWORD)
+    expect(page.get_by_text(f"Signed in as {user.name}")).to_be_visible()
+    return page
+
+
 def search_from_header(page, words: str) -> None:
     box = page.get_by_role("search").get_by_label("Search", exact=True)
     expect(box).to_have_id("site-search-q")
@@ -45,9 +52,7 @@ def test_possible_duplicate_while_typing_and_before_publishing(live_server, new_
     assert refresh_index() > 0
     customer = users("customer")
 
-    page = new_page()
-    sign_in(page, live_server.url, customer.email, DEFAULT_PASSWORD)
-    expect(page.get_by_text(f"Signed in as {customer.name}")).to_be_visible()
+    page = signed_in_page(new_page, live_server, customer)
     page.goto(f"{live_server.url}/ideas/new")
     suggestions = page.locator("#similar-ideas")
     expect(suggestions.get_by_role("link")).to_have_count(0)
@@ -93,9 +98,7 @@ def test_editing_the_title_after_the_warning_still_publishes(live_server, new_pa
     refresh_index()
     customer = users("customer")
 
-    page = new_page()
-    sign_in(page, live_server.url, customer.email, DEFAULT_PASSWORD)
-    expect(page.get_by_text(f"Signed in as {customer.name}")).to_be_visible()
+    page = signed_in_page(new_page, live_server, customer)
     page.goto(f"{live_server.url}/ideas/new")
     page.get_by_label("Title").fill("Offline mode for the technician app")
     page.get_by_role("button", name="Publish idea").click()
@@ -122,9 +125,7 @@ def test_header_search_highlights_the_stemmed_word(live_server, new_page, users)
     refresh_index()
     customer = users("customer")
 
-    page = new_page()
-    sign_in(page, live_server.url, customer.email, DEFAULT_PASSWORD)
-    expect(page.get_by_text(f"Signed in as {customer.name}")).to_be_visible()
+    page = signed_in_page(new_page, live_server, customer)
     page.goto(f"{live_server.url}/ideas")
     search_from_header(page, "onboarding")
 
@@ -167,9 +168,7 @@ def test_customers_never_find_internal_ideas(live_server, new_page, users):
     refresh_index()
     customer = users("customer")
 
-    carla = new_page()
-    sign_in(carla, live_server.url, customer.email, DEFAULT_PASSWORD)
-    expect(carla.get_by_text(f"Signed in as {customer.name}")).to_be_visible()
+    carla = signed_in_page(new_page, live_server, customer)
     search_from_header(carla, "zephyrine")
     expect(ideas_tab(carla).locator(".count")).to_have_text("0")
     expect(carla.get_by_text("Nothing you can see matches “zephyrine”")).to_be_visible()
@@ -196,9 +195,7 @@ def test_customers_never_find_internal_ideas(live_server, new_page, users):
     expect(suggestions.get_by_role("link")).to_have_count(1)
     expect(suggestions.get_by_role("link", name=secret.title, exact=True)).to_have_count(0)
 
-    grace = new_page()
-    sign_in(grace, live_server.url, employee.email, DEFAULT_PASSWORD)
-    expect(grace.get_by_text("Signed in as Grace Okafor")).to_be_visible()
+    grace = signed_in_page(new_page, live_server, employee)
     search_from_header(grace, "zephyrine")
     expect(ideas_tab(grace).locator(".count")).to_have_text("1")
     hit = grace.locator("ol.search-hits > li")
