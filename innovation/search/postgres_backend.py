@@ -24,14 +24,17 @@ LEARN_WORDS = text("""
 HEADLINE = "StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \""
 TITLE_HEADLINE = "StartSel=\x02, StopSel=\x03, HighlightAll=true"
 TAG_FACET_SIZE = 15
+# One pass over the matches counts the total and both small facets (GROUPING tells the rows
+# apart: 1 = a status, 2 = a constituency, 3 = everything); tags are split row by row.
+COUNT_COLUMNS = ", (SELECT count(*) FROM m) AS total"
 FACET_COLUMNS = f""",
-    (SELECT json_agg(json_build_array(s.status, s.n) ORDER BY s.n DESC, s.status)
-     FROM (SELECT status, count(*) AS n FROM m GROUP BY status) s) AS status,
-    (SELECT json_agg(json_build_array(c.constituency, c.n) ORDER BY c.n DESC, c.constituency)
-     FROM (SELECT constituency, count(*) AS n FROM m GROUP BY constituency) c) AS constituency,
+    (SELECT json_agg(json_build_array(g.grouping, g.value, g.n)) FROM (
+        SELECT GROUPING(status, constituency) AS grouping, COALESCE(status, constituency) AS value, count(*) AS n
+        FROM m GROUP BY GROUPING SETS ((status), (constituency), ())) g) AS groups,
     (SELECT json_agg(json_build_array(t.tag, t.n) ORDER BY t.n DESC, t.tag)
-     FROM (SELECT tag, count(*) AS n FROM m CROSS JOIN LATERAL unnest(string_to_array(NULLIF(m.tags, ''), ' ')) AS tag
+     FROM (SELECT tag, count(*) AS n FROM (SELECT unnest(string_to_array(NULLIF(m.tags, ''), ' ')) AS tag FROM m) u
            GROUP BY tag ORDER BY n DESC, tag LIMIT {TAG_FACET_SIZE}) t) AS tag"""
+GROUPING_FACETS = {1: "status", 2: "constituency"}
 
 
 def kind_of(kind: str) -> str:
@@ -158,20 +161,32 @@ class PostgresBackend(SearchBackend):
                 SELECT d.ref_id, d.status, d.constituency, d.tags,
                        ts_rank(d.document, q.query) * (CASE WHEN d.document @@ q.near THEN 2 ELSE 1 END) AS rank
                 FROM search_documents d, q WHERE {where})
-            SELECT (SELECT count(*) FROM m) AS total,
-                   (SELECT json_agg(json_build_array(p.ref_id, p.rank) ORDER BY p.rank DESC, p.ref_id DESC)
+            SELECT (SELECT json_agg(json_build_array(p.ref_id, p.rank) ORDER BY p.rank DESC, p.ref_id DESC)
                     FROM (SELECT ref_id, rank FROM m ORDER BY rank DESC, ref_id DESC LIMIT :limit OFFSET :offset) p)
                     AS page
-                   {FACET_COLUMNS if request.facets else ""}"""), params).one()
+                   {FACET_COLUMNS if request.facets else COUNT_COLUMNS}"""), params).one()
         pairs = row.page or []
-        hits = SearchHits(ids=[int(ref_id) for ref_id, _rank in pairs], total=row.total, corrected=corrected,
+        hits = SearchHits(ids=[int(ref_id) for ref_id, _rank in pairs], total=0, corrected=corrected,
                           scores={int(ref_id): round(float(rank), 4) for ref_id, rank in pairs})
         if request.facets:
-            hits.facets = {name: [(value, n) for value, n in (getattr(row, name) or []) if value]
-                           for name in ("status", "constituency", "tag")}
+            self._read_facets(hits, row)
+        else:
+            hits.total = row.total
         if request.highlights and hits.ids:
             self._highlights(hits, expression, params, request.kind)
         return hits
+
+    @staticmethod
+    def _read_facets(hits: SearchHits, row) -> None:
+        counted = {name: [] for name in GROUPING_FACETS.values()}
+        for grouping, value, n in row.groups or []:
+            if grouping in GROUPING_FACETS:
+                if value:
+                    counted[GROUPING_FACETS[grouping]].append((value, n))
+            else:
+                hits.total = n
+        hits.facets = {name: sorted(pairs, key=lambda pair: (-pair[1], pair[0])) for name, pairs in counted.items()}
+        hits.facets["tag"] = [(value, n) for value, n in row.tag or [] if value]
 
     def _highlights(self, hits: SearchHits, expression: str, params: dict, kind: str) -> None:
         rows = db.session.execute(text(f"""
