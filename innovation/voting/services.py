@@ -8,7 +8,7 @@ scratch (merges, repairs).
 """
 import logging
 
-from sqlalchemy import case, delete, func, literal, select, union_all, update
+from sqlalchemy import case, delete, func, literal, null, select, union_all, update
 
 from .. import events
 from ..errors import NotAuthenticated, NotFound, ValidationFailed
@@ -70,15 +70,20 @@ def _apply(idea: Idea, constituency: str, *, before: tuple[int, int], after: tup
     db.session.flush()
 
 
+def _rating_subquery(actor, idea_id: int):
+    """The voter's rating, read by the INSERT/DELETE itself (after the idea's lock, in one round trip)."""
+    return select(Rating.value).where(Rating.idea_id == idea_id, Rating.user_id == actor.id).scalar_subquery()
+
+
 def cast_support(actor, idea_id: int) -> Idea:
     """Support an idea; a second call changes nothing (unique key, insert-or-ignore)."""
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
     inserted = insert_or_ignore(Support, {"idea_id": idea.id, "user_id": actor.id,
                                           "constituency": actor.constituency, "created_at": utcnow()},
-                                ["idea_id", "user_id"])
+                                ["idea_id", "user_id"], also_return=_rating_subquery(actor, idea.id))
     if inserted:
-        rating = _rating_of(actor, idea.id)
+        rating = inserted[1]
         _apply(idea, actor.constituency, support=1, before=_engagement(False, rating),
                after=_engagement(True, rating))
         events.support_cast.send(idea, actor=actor)
@@ -89,9 +94,10 @@ def cast_support(actor, idea_id: int) -> Idea:
 def retract_support(actor, idea_id: int) -> Idea:
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
-    removed = db.session.execute(delete(Support).where(Support.idea_id == idea.id, Support.user_id == actor.id))
-    if removed.rowcount:
-        rating = _rating_of(actor, idea.id)
+    removed = db.session.execute(delete(Support).where(Support.idea_id == idea.id, Support.user_id == actor.id)
+                                 .returning(Support.id, _rating_subquery(actor, idea.id))).first()
+    if removed:
+        rating = removed[1]
         _apply(idea, actor.constituency, support=-1, before=_engagement(True, rating),
                after=_engagement(False, rating))
         log.info("user %s retracted support for idea %s", actor.id, idea.id)
@@ -199,11 +205,12 @@ def derived_scores(counts: dict, created_at) -> dict:
 
 
 def my_votes(user, idea_ids: list[int]) -> tuple[set[int], dict[int, int]]:
-    """Which of these ideas `user` supports, and their ratings (one query each)."""
+    """Which of these ideas `user` supports, and their ratings (one query for both)."""
     if not is_signed_in(user) or not idea_ids:
         return set(), {}
-    supported = set(db.session.scalars(
-        select(Support.idea_id).where(Support.user_id == user.id, Support.idea_id.in_(idea_ids))))
-    rated = dict(db.session.execute(
-        select(Rating.idea_id, Rating.value).where(Rating.user_id == user.id, Rating.idea_id.in_(idea_ids))).all())
-    return supported, rated
+    rows = db.session.execute(union_all(
+        select(Support.idea_id, null().label("value"))
+        .where(Support.user_id == user.id, Support.idea_id.in_(idea_ids)),
+        select(Rating.idea_id, Rating.value).where(Rating.user_id == user.id, Rating.idea_id.in_(idea_ids)))).all()
+    return {idea_id for idea_id, value in rows if value is None}, \
+        {idea_id: value for idea_id, value in rows if value is not None}
