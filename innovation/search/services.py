@@ -3,14 +3,14 @@ the rows are re-read through the same visibility helpers every page uses."""
 import html
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
 from ..cache import cached_json
 from ..errors import ValidationFailed
 from ..extensions import db
-from ..ideas.models import STATUSES, Comment, Idea
+from ..ideas.models import STATUSES, Comment, Idea, IdeaTag
 from ..ideas.permissions import listed_ideas_clause, sees_internal, visible_comments_clause
 from ..tags import TAG_PATTERN
 from .documents import KINDS, plain_text
@@ -154,8 +154,31 @@ def printable(raw) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in raw)
 
 
+RELATED_PER_TAG = 100  # the newest ideas of each tag are the candidates: index-only, whatever the tag's size
+
+
 def related_ideas(viewer, idea: Idea, limit: int = 5) -> list[dict]:
-    return similar_ideas(viewer, idea.title, idea.body, exclude_id=idea.id, limit=limit)
+    """Possible duplicates first, then recent visible ideas sharing the most tags with this one,
+    each with why it is related."""
+    related = [{**item, "shared_tags": []} for item in
+               similar_ideas(viewer, idea.title, idea.body, exclude_id=idea.id, limit=limit)]
+    tags = idea.tag_names
+    if len(related) < limit and tags:
+        taken = {item["id"] for item in related} | {idea.id}
+        newest = [select(IdeaTag.idea_id).where(IdeaTag.tag == tag, IdeaTag.idea_id != idea.id)
+                  .order_by(IdeaTag.idea_id.desc()).limit(RELATED_PER_TAG).subquery() for tag in tags]
+        candidates = union_all(*(select(each.c.idea_id) for each in newest)).subquery()
+        shared = (select(candidates.c.idea_id, func.count().label("shared"))
+                  .group_by(candidates.c.idea_id).subquery())
+        rows = db.session.scalars(
+            select(Idea).join(shared, shared.c.idea_id == Idea.id)
+            .where(Idea.id.not_in(taken), listed_ideas_clause(viewer))
+            .order_by(shared.c.shared.desc(), Idea.id.desc())
+            .limit(limit - len(related)).options(selectinload(Idea.tags)))
+        related += [{"id": other.id, "title": other.title, "score": None, "status": other.status,
+                     "support_total": other.support_total, "url": f"/ideas/{other.id}",
+                     "shared_tags": [tag for tag in other.tag_names if tag in tags]} for other in rows]
+    return related
 
 
 def _snippet(hit_highlights: dict, text: str) -> str:
