@@ -11,16 +11,13 @@ def _insert_for(model):
 
 
 def insert_or_ignore(model, values: dict, conflict_columns: list[str], also_return=None):
-    """Insert a row unless one with the same unique key exists. Truthy when it was inserted: the
-    row (id, also_return) when `also_return` (a column or scalar subquery) is given, else True."""
+    """Insert a row unless one with the same unique key exists. Returns the inserted row's
+    (id[, also_return]) — `also_return` is a column or scalar subquery — or None."""
     returning = [model.__table__.c.id] + ([also_return] if also_return is not None else [])
     statement = (_insert_for(model).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
                  .returning(*returning))
     # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns rows.
-    row = db.session.execute(statement).first()
-    if also_return is None:
-        return row is not None
-    return row
+    return db.session.execute(statement).first()
 
 
 def upsert(model, values: dict, conflict_columns: list[str], update: dict) -> None:
