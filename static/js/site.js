@@ -52,8 +52,17 @@
     }
   }
 
+  // People in a network picture open their profile on click (the list beside it has the links).
+  function openNetworkNode(event) {
+    var node = event.target.closest ? event.target.closest(".network-graph [data-href]") : null;
+    if (node) {
+      window.location.assign(node.getAttribute("data-href"));
+    }
+  }
+
   function init() {
     addCloseButtons(document);
+    document.addEventListener("click", openNetworkNode);
     document.addEventListener("submit", confirmBeforeSubmit, true);
     document.addEventListener("click", confirmButton, true);
   }
