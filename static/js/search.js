@@ -67,7 +67,14 @@
     if (body) { body.addEventListener("change", schedule); }
   }
 
+  // On a phone the facets would push the first result below the fold: start them folded.
+  function foldFacetsOnSmallScreens() {
+    var panel = document.querySelector(".facet-panel");
+    if (panel && window.matchMedia("(max-width: 760px)").matches) { panel.open = false; }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-similar-ideas]"), watch);
+    foldFacetsOnSmallScreens();
   });
 })();

@@ -204,3 +204,28 @@ def test_customers_never_find_internal_ideas(live_server, new_page, users):
     expect(hit.get_by_text("Internal", exact=True)).to_be_visible()
     expect(hit.locator("h3 mark")).to_have_text("Zephyrine")
     assert carla.errors == [] and grace.errors == []
+
+
+def test_facets_fold_away_on_a_phone(live_server, browser, new_page, users):
+    employee = users("employee")
+    for n in range(3):
+        services.submit_idea(employee, title=f"Invoice export number {n}", tags=["invoicing"])
+    db.session.commit()
+    refresh_index()
+
+    wide = new_page()
+    wide.goto(f"{live_server.url}/search?q=invoice")
+    expect(wide.get_by_role("complementary").get_by_role("link", name=re.compile("^#invoicing"))).to_be_visible()
+    expect(wide.get_by_text("Filter results")).to_be_hidden()
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        phone = context.new_page()
+        phone.goto(f"{live_server.url}/search?q=invoice")
+        expect(phone.locator("ol.search-hits > li")).to_have_count(3)
+        tag_filter = phone.get_by_role("complementary").get_by_role("link", name=re.compile("^#invoicing"))
+        expect(tag_filter).to_be_hidden()
+        phone.get_by_text("Filter results").click()
+        expect(tag_filter).to_be_visible()
+    finally:
+        context.close()
