@@ -2,6 +2,7 @@
 violation on the pages each kind of person uses: labels, landmarks, names, contrast, ARIA."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from innovation.extensions import db
 from innovation.ideas import comments
@@ -80,3 +81,30 @@ def test_pages_for_product_managers_and_admins(live_server, new_page, site):
     admin_page = new_page()
     sign_in(admin_page, live_server.url, site["admin"].email, DEFAULT_PASSWORD)
     audit(admin_page, live_server.url, ["/admin", "/admin/deliveries", "/admin/audit"])
+
+
+def test_skip_link_and_keys_operate_search_and_support(live_server, new_page, site):
+    page = new_page()
+    sign_in(page, live_server.url, site["employee"].email, DEFAULT_PASSWORD)
+    page.goto(f"{live_server.url}/ideas")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("main#content")).to_be_focused()
+
+    # From the header's search box to a result, then support the idea, all with keys (focus()
+    # stands in for a run of Tab presses: what is tested is that keys operate each control).
+    page.get_by_role("search").get_by_label("Search", exact=True).focus()
+    page.keyboard.type("reminders")
+    page.keyboard.press("Enter")
+    result = page.locator("ol.search-hits").get_by_role("link", name=site["idea"].title, exact=True)
+    result.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}/ideas/{site['idea'].id}")
+    support = page.get_by_role("button", name="Support this idea")
+    support.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Withdraw support")).to_be_visible()
+    assert page.errors == []
