@@ -24,7 +24,8 @@ def _tiers(scores: dict[int, float], order: list[int] | None = None) -> list[lis
             tiers[-1].append(cid)
         else:
             tiers.append([cid])
-    return tiers
+    # Scores equal within 1e-9 may still differ in the last bits: the ids decide the order.
+    return [sorted(tier) for tier in tiers]
 
 
 def _matrix(ballots: list[dict], candidates: list[int], method: str) -> np.ndarray:

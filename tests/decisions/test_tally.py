@@ -160,6 +160,19 @@ def test_budget_results_never_exceed_the_budget(ballots, costs, budget, w):
     assert result["funded"] == result["mes_funded"] + result["completion_funded"]
 
 
+def test_a_tie_within_rounding_lists_ids_in_order():
+    """Hypothesis found this: with the weights scaled, candidate 4's score came out a few ulps
+    above candidate 1's; they tie (1e-9) and a tier lists its ids ascending either way."""
+    ballots = [{"constituency": "customer", "scores": {}}, {"constituency": "customer", "scores": {}},
+               {"constituency": "employee", "scores": {}}, {"constituency": "customer", "scores": {"1": 5}},
+               {"constituency": "customer", "scores": {"1": 0, "2": 0, "4": 1}},
+               {"constituency": "customer", "scores": {"1": 0, "2": 0, "3": 0, "4": 1}},
+               {"constituency": "customer", "scores": {"1": 0, "2": 0, "4": 3}}]
+    for factor in (1, 0.1):
+        weights = {"customer": 0.09375 * factor, "employee": (1 - 0.09375) * factor}
+        assert tally("score", candidates(4), ballots, weights)["combined"]["ranking"] == [[1, 4], [2, 3]]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.builds(lambda s, c: {"constituency": c, "scores": s},
                           st.dictionaries(st.sampled_from(["1", "2", "3", "4"]), st.integers(0, 5)), constituency),
