@@ -36,15 +36,18 @@ function done(summary, latency, requests)
 end
 """
 
-# Each wrk thread walks its own slice of the tokens round-robin (so no user comes near the
-# 60/minute limit) and picks a random idea per request (so most requests insert a support).
-VOTE_LUA = """
-local tokens, ids, n, k = {}, {}, 0, 0
+# Numbers the wrk threads (`tid`, 0-based) so each can take its own share of the tokens.
+THREAD_IDS_LUA = """
 local threads = {}
 function setup(thread)
   thread:set("tid", #threads)
   table.insert(threads, thread)
 end
+"""
+
+# Each wrk thread walks its own slice of the tokens round-robin (so no user comes near the
+# 60/minute limit) and picks a random idea per request (so most requests insert a support).
+VOTE_LUA = THREAD_IDS_LUA + """local tokens, ids, n, k = {}, {}, 0, 0
 function init(args)
   for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
   for line in io.lines(args[2]) do ids[#ids + 1] = line end

@@ -52,13 +52,7 @@ QUERIES = [("common", "invoice"), ("rare", "outlook"), ("two words", "technician
 COMMENT_QUERY = ("comments", "spreadsheet")
 SIMILAR_TITLES = ["Sync job notes offline on Android phones", "Export all invoices as CSV every week"]
 
-TOKEN_LUA = """
-local tokens, k = {}, 0
-local threads = {}
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
+TOKEN_LUA = load.THREAD_IDS_LUA + """local tokens, k = {}, 0
 function init(args)
   for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
   k = tid * 97
