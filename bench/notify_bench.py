@@ -123,7 +123,7 @@ def run_size(app, env, n: int, sink: CountingSink) -> dict:
 
 
 def job_overhead(app, env, jobs: int = 300) -> dict:
-    from innovation.jobs import get_queue
+    from innovation.platform.jobs import get_queue
 
     results = {}
     for label, args in (("forking worker (--fork)", ["--fork"]), ("non-forking worker (default)", ["--no-fork"])):
@@ -157,7 +157,7 @@ def main() -> None:
     from flask_migrate import upgrade
 
     from innovation import create_app
-    from innovation.jobs import get_redis
+    from innovation.platform.jobs import get_redis
 
     app = create_app()
     with app.app_context():

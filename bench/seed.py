@@ -18,7 +18,7 @@ from innovation.accounts.models import User
 from innovation.accounts.passwords import hash_password
 from innovation.extensions import db
 from innovation.ideas.models import Comment, Idea, IdeaTag
-from innovation.rendering import render_markdown
+from innovation.platform.markdown import render_markdown
 from innovation.voting.models import Rating, Support
 from innovation.voting.services import derived_scores
 

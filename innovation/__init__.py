@@ -1,11 +1,17 @@
 """Innovation Commons: customers and employees co-creating ideas and deciding together."""
 import logging
+from importlib import import_module
 
-from flask import Flask, request
+from flask import Flask
 
-from . import jobs
 from .config import Config, instance_path_from_env
 from .extensions import csrf, db, limiter, login_manager, migrate
+from .platform.jobs import configure_redis, install_job_logging
+
+# Each feature package has `init_app(app)`, which registers its blueprint, CLI commands,
+# event listeners and context processors. The order is the order of their blueprints.
+FEATURES = ("home", "accounts", "admin", "people", "ideas", "voting", "decisions", "notifications", "search",
+            "api", "demo")
 
 
 def create_app(config=None) -> Flask:
@@ -18,13 +24,20 @@ def create_app(config=None) -> Flask:
         app.config.update(config or {})
     else:
         app.config.from_object(config)
+    install_job_logging()  # before any handler formats a record: the format names `job`
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    jobs.configure_redis(app)
-    from .search.index import check_backend_config
+                        format="%(asctime)s %(levelname)s %(name)s%(job)s: %(message)s")
+    configure_redis(app)  # before the rate limiter reads its storage URL
+    _init_extensions(app)
+    from . import platform
 
-    check_backend_config(app)
+    platform.init_app(app)
+    for name in FEATURES:
+        import_module(f".{name}", __name__).init_app(app)
+    return app
 
+
+def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
     login_manager.init_app(app)
@@ -34,45 +47,3 @@ def create_app(config=None) -> Flask:
     login_manager.session_protection = "basic"
     csrf.init_app(app)
     limiter.init_app(app)
-
-    _register_blueprints(app)
-    _register_hooks(app)
-    from .cli import register_cli
-
-    register_cli(app)
-    return app
-
-
-def _register_blueprints(app: Flask) -> None:
-    from . import models  # noqa: F401  (every model registered before Alembic looks)
-    from .accounts import bp as accounts_bp
-    from .admin import bp as admin_bp
-    from .api import bp as api_bp
-    from .core import bp as core_bp
-    from .decisions import bp as decisions_bp
-    from .ideas import bp as ideas_bp
-    from .notifications import bp as notifications_bp
-    from .notifications.outbox import connect_listeners
-    from .search import bp as search_bp
-    from .search.listeners import connect_listeners as connect_search_listeners
-
-    connect_listeners()
-    connect_search_listeners()
-    for blueprint in (core_bp, accounts_bp, admin_bp, ideas_bp, decisions_bp, notifications_bp, search_bp, api_bp):
-        app.register_blueprint(blueprint)
-
-
-def _register_hooks(app: Flask) -> None:
-    from . import security
-    from .error_pages import register_error_handlers
-    from .templating import register_template_helpers
-
-    register_error_handlers(app)
-    register_template_helpers(app)
-    app.after_request(security.set_security_headers)
-
-    @app.before_request
-    def start_embedded_redis():
-        # The rate limiter's storage must answer before the first limited request.
-        if request.endpoint not in ("core.healthz", "static"):
-            jobs.ensure_redis_started(app)

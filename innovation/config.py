@@ -64,7 +64,6 @@ class Config:
     RATELIMIT_INVITE = "30 per hour"
     INVITATION_MAX_AGE = 7 * 24 * 3600
     API_TOKEN_DAYS = 30
-    JOB_QUEUES = ("high", "default", "search", "mail", "low")
     MAIL_RETRY_INTERVALS = (30, 120, 600)  # seconds between attempts of an e-mail batch
     MAIL_MAX_ATTEMPTS = 4
 

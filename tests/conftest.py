@@ -14,7 +14,7 @@ from sqlalchemy import text
 from innovation import create_app
 from innovation.config import TestConfig
 from innovation.extensions import db
-from innovation.redis_server import EmbeddedRedis
+from innovation.platform.redis_server import EmbeddedRedis
 
 from .factories import DEFAULT_PASSWORD, UserFactory
 

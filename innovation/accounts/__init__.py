@@ -1,6 +1,26 @@
-"""Accounts: registration, sign-in, invitations, profiles and roles."""
-from flask import Blueprint
+"""Accounts: registration, sign-in, invitations, profiles and roles, sessions and API tokens,
+the audit log."""
+from flask import Flask, has_request_context
+from flask_login import current_user
+
+from ..platform.web import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from . import views  # noqa: E402,F401  (routes register on import)
+
+def init_app(app: Flask) -> None:
+    from ..platform.transaction import refusal_rolled_back
+    from . import sessions, views  # noqa: F401  (routes and the session loader register on import)
+    from .audit import save_noted_denials
+    from .cli import register_cli
+    from .forms import LogoutForm
+
+    app.register_blueprint(bp)
+    register_cli(app)
+    refusal_rolled_back.connect(save_noted_denials)
+
+    @app.context_processor
+    def sign_out_form():
+        # E-mails render outside any request: nobody is signed in there.
+        signed_in = has_request_context() and current_user.is_authenticated
+        return {"logout_form": LogoutForm() if signed_in else None}

@@ -30,8 +30,8 @@ def note_denial(actor, subject: str = "", **detail) -> None:
     )
 
 
-def save_noted_denials() -> None:
-    """Called by the error handlers after rollback: persist the refusals noted meanwhile."""
+def save_noted_denials(_app=None) -> None:
+    """Connected to the platform's `refusal_rolled_back`: persist the refusals noted meanwhile."""
     rows = db.session.info.pop(DENIALS_KEY, [])
     if rows:
         db.session.add_all(rows)

@@ -7,10 +7,10 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from .. import events
-from ..errors import Conflict, NotFound, ServiceError
 from ..extensions import db
-from ..jobs import enqueue_after_commit
-from ..models_base import utcnow
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, NotFound, ServiceError
+from ..platform.jobs import enqueue_after_commit
 from .audit import record_audit
 from .models import Invitation, User
 from .permissions import STAFF, require_role
@@ -49,8 +49,7 @@ def invite_employee(actor, email: str) -> Invitation:
     events.invitation_created.send(invitation, actor=actor)
     from .jobs import send_invitation_email
 
-    enqueue_after_commit(send_invitation_email, invitation.id, queue="mail",
-                         job_id=f"invitation-mail-{invitation.id}")
+    enqueue_after_commit(send_invitation_email, invitation.id, job_id=f"invitation-mail-{invitation.id}")
     log.info("user %s invited %s (invitation %s)", actor.id, email, invitation.id)
     return invitation
 
@@ -112,6 +111,6 @@ def resend_invitation(actor, invitation: Invitation) -> Invitation:
     db.session.flush()
     from .jobs import send_invitation_email
 
-    enqueue_after_commit(send_invitation_email, invitation.id, queue="mail")
+    enqueue_after_commit(send_invitation_email, invitation.id)
     log.info("user %s re-sent invitation %s", actor.id, invitation.id)
     return invitation

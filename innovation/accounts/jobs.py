@@ -4,13 +4,15 @@ import logging
 from flask import current_app
 
 from ..extensions import db
-from ..mail import deliver, render_message
-from ..models_base import utcnow
+from ..platform.db import utcnow
+from ..platform.jobs import job
+from ..platform.mail import deliver, render_message
 from .models import Invitation
 
 log = logging.getLogger(__name__)
 
 
+@job(queue="mail")
 def send_invitation_email(invitation_id: int) -> str | None:
     """E-mail the invitation link once; a second run finds `email_sent_at` set and stops."""
     from .invitations import invitation_token

@@ -6,7 +6,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..models_base import UTCDateTime, utcnow
+from ..platform.db import UTCDateTime, utcnow
 
 ROLES = ("customer", "employee", "pm", "admin")
 EMPLOYEE_SIDE = ("employee", "pm", "admin")

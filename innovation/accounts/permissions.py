@@ -3,7 +3,7 @@ from functools import wraps
 
 from flask_login import current_user
 
-from ..errors import NotAuthenticated, PermissionDenied
+from ..platform.errors import NotAuthenticated, PermissionDenied
 from .audit import note_denial
 
 STAFF = ("pm", "admin")

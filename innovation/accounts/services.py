@@ -12,10 +12,10 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 
 from .. import events
-from ..errors import Conflict, NotFound, ValidationFailed
 from ..extensions import db
-from ..models_base import utcnow
-from ..tags import parse_tags
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, NotFound, ValidationFailed
+from ..platform.tags import parse_tags
 from .audit import record_audit
 from .models import ROLES, ApiToken, ExpertiseTag, User
 from .passwords import DUMMY_HASH, hash_password, needs_rehash, password_problem, verify_password

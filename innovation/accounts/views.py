@@ -2,8 +2,8 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..extensions import db, limiter
-from ..web import FORM_ERROR_STATUS, commit_form, safe_next
+from ..extensions import limiter
+from ..platform.web import FORM_ERROR_STATUS, safe_next, submit_form
 from . import bp, invitations, services
 from .forms import (
     AcceptInvitationForm,
@@ -33,15 +33,15 @@ def _invite_limit():
 @limiter.limit(_register_limit, methods=["POST"])
 def register():
     if current_user.is_authenticated:
-        return redirect(url_for("core.home"))
+        return redirect(url_for("home.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        saved, user = commit_form(form, lambda: services.register_customer(
+        saved, user = submit_form(form, lambda: services.register_customer(
             form.email.data, form.name.data, form.password.data))
         if saved:
             login_user(user)
             flash(f"Welcome, {user.name}! Your customer account is ready.", "success")
-            return redirect(safe_next(url_for("core.home")))
+            return redirect(safe_next(url_for("home.home")))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
     return render_template("accounts/register.html", form=form), status
 
@@ -50,15 +50,15 @@ def register():
 @limiter.limit(_login_limit, methods=["POST"])
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("core.home"))
+        return redirect(url_for("home.home"))
     form = LoginForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
-        db.session.commit()  # keeps the audit row of a failure too
+        # A failure returns the form (no exception), so the commit point keeps its audit row.
         if user is not None:
             login_user(user, remember=form.remember.data)
             flash(f"Signed in as {user.name}.", "success")
-            return redirect(safe_next(url_for("core.home")))
+            return redirect(safe_next(url_for("home.home")))
         form.form_errors.append("That e-mail address and password do not match an account.")
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
     return render_template("accounts/login.html", form=form), status
@@ -70,12 +70,11 @@ def logout():
     if request.method == "POST" and form.validate_on_submit():
         if current_user.is_authenticated:
             services.end_sessions(current_user._get_current_object())
-            db.session.commit()
         logout_user()
         flash("You are signed out.", "info")
-        return redirect(url_for("core.home"))
+        return redirect(url_for("home.home"))
     if not current_user.is_authenticated:
-        return redirect(url_for("core.home"))
+        return redirect(url_for("home.home"))
     return render_template("accounts/logout.html", form=form)
 
 
@@ -86,7 +85,7 @@ def logout():
 def invite():
     form = InviteForm()
     if form.validate_on_submit():
-        saved, invitation = commit_form(form, lambda: invitations.invite_employee(current_user, form.email.data))
+        saved, invitation = submit_form(form, lambda: invitations.invite_employee(current_user, form.email.data))
         if saved:
             flash(f"Invitation sent to {invitation.email}. The link is valid for 7 days.", "success")
             return redirect(url_for("accounts.invite"))
@@ -103,7 +102,7 @@ def accept_invite(token: str):
         logout_user()
     form = AcceptInvitationForm()
     if form.validate_on_submit():
-        saved, user = commit_form(form, lambda: invitations.accept_invitation(
+        saved, user = submit_form(form, lambda: invitations.accept_invitation(
             token, form.name.data, form.password.data))
         if saved:
             login_user(user)
@@ -111,20 +110,6 @@ def accept_invite(token: str):
             return redirect(url_for("accounts.settings"))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
     return render_template("accounts/accept_invite.html", form=form, invitation=invitation), status
-
-
-@bp.route("/people/<int:user_id>")
-def profile(user_id: int):
-    from ..ideas.queries import ideas_by_author  # the profile lists what the person proposed
-    from ..search.network import collaborator_network
-    from ..search.people import cloud_levels, collaborators, topic_cloud
-
-    person = services.get_user(user_id)
-    viewer = current_user._get_current_object() if current_user.is_authenticated else None
-    people_met = collaborators(viewer, person.id)
-    return render_template("accounts/profile.html", person=person, person_ideas=ideas_by_author(viewer, person.id),
-                           topics=cloud_levels(topic_cloud(viewer, person.id)), collaborators=people_met,
-                           network=collaborator_network(person, people_met))
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -137,7 +122,7 @@ def settings():
     password_form = PasswordForm(prefix="pw")
     if request.form.get("which") == "profile" and form.validate_on_submit():
         fields = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        saved, _result = commit_form(form, lambda: services.update_profile(user, user, **fields))
+        saved, _result = submit_form(form, lambda: services.update_profile(user, user, **fields))
         if saved:
             flash("Profile saved.", "success")
             return redirect(url_for("accounts.settings"))
@@ -151,7 +136,7 @@ def change_password():
     user = current_user._get_current_object()
     password_form = PasswordForm(prefix="pw")
     if password_form.validate_on_submit():
-        saved, _result = commit_form(password_form, lambda: services.change_password(
+        saved, _result = submit_form(password_form, lambda: services.change_password(
             user, password_form.current_password.data, password_form.new_password.data))
         if saved:
             login_user(user)  # keep this session alive under the new session version

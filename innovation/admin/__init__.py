@@ -1,6 +1,12 @@
 """Administration: users and roles, invitations, the audit log."""
-from flask import Blueprint
+from flask import Flask
+
+from ..platform.web import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from . import views  # noqa: E402,F401
+
+def init_app(app: Flask) -> None:
+    from . import views  # noqa: F401
+
+    app.register_blueprint(bp)

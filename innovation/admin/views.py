@@ -5,9 +5,7 @@ from flask_login import current_user, login_required
 from ..accounts import invitations, services
 from ..accounts.forms import RoleForm
 from ..accounts.permissions import STAFF, role_required
-from ..errors import ServiceError
-from ..extensions import db
-from ..web import page_args, safe_next
+from ..platform.web import attempt, page_args, safe_next
 from . import bp, queries
 
 
@@ -33,7 +31,6 @@ def reindex_search():
     from ..search.services import request_reindex
 
     request_reindex(current_user)
-    db.session.commit()
     flash("The search index is being rebuilt in the background; searches keep working meanwhile.", "success")
     return redirect(url_for("admin.index"))
 
@@ -45,13 +42,8 @@ def change_role(user_id: int):
     user = services.get_user(user_id)
     form = RoleForm(prefix=f"u{user_id}")
     if form.validate_on_submit():
-        try:
-            services.change_role(current_user, user, form.role.data)
-            db.session.commit()
-            flash(f"{user.name} is now {user.role}.", "success")
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
+        _changed, refusal = attempt(lambda: services.change_role(current_user, user, form.role.data))
+        flash(refusal.message if refusal else f"{user.name} is now {user.role}.", "error" if refusal else "success")
     else:
         flash("Choose one of the listed roles.", "error")
     return redirect(safe_next(url_for("admin.index")))
@@ -62,13 +54,9 @@ def change_role(user_id: int):
 @role_required(*STAFF)
 def resend_invitation(invitation_id: int):
     invitation = invitations.get_invitation(invitation_id)
-    try:
-        invitations.resend_invitation(current_user, invitation)
-        db.session.commit()
-        flash(f"The invitation to {invitation.email} will be sent again.", "success")
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
+    _sent, refusal = attempt(lambda: invitations.resend_invitation(current_user, invitation))
+    flash(refusal.message if refusal else f"The invitation to {invitation.email} will be sent again.",
+          "error" if refusal else "success")
     return redirect(url_for("accounts.invite"))
 
 

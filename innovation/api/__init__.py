@@ -1,8 +1,9 @@
 """JSON API v1: thin views over the same services the pages use."""
-from flask import Blueprint, g, request
+from flask import Flask, g, request
 from flask_login import current_user
 
 from ..extensions import csrf
+from ..platform.web import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -15,7 +16,7 @@ def authenticate_api_request():
     header = request.headers.get("Authorization", "")
     if header:
         from ..accounts.services import user_for_api_token
-        from ..errors import NotAuthenticated
+        from ..platform.errors import NotAuthenticated
 
         user = user_for_api_token(header[len("Bearer "):].strip()) if header.startswith("Bearer ") else None
         if user is None:
@@ -27,4 +28,9 @@ def authenticate_api_request():
         csrf.protect()
 
 
-from . import auth, ideas, notifications, rounds, search, spec  # noqa: E402,F401
+
+
+def init_app(app: Flask) -> None:
+    from . import auth, ideas, notifications, rounds, search, spec  # noqa: F401  (routes register on import)
+
+    app.register_blueprint(bp)

@@ -2,8 +2,8 @@
 from flask import current_app, jsonify
 
 from ..accounts import services
-from ..errors import NotAuthenticated
-from ..extensions import db, limiter
+from ..extensions import limiter
+from ..platform.error_pages import error_response
 from . import bp
 from .support import current_actor, json_body, string_field
 
@@ -17,11 +17,9 @@ def user_json(user) -> dict:
 def issue_token():
     data = json_body()
     user = services.authenticate(string_field(data, "email"), string_field(data, "password"))
-    if user is None:
-        db.session.commit()  # keep the failed sign-in in the audit log
-        raise NotAuthenticated("Wrong e-mail address or password.", code="invalid_credentials")
+    if user is None:  # answered, not raised: the commit point keeps the failed sign-in's audit row
+        return error_response(401, "Wrong e-mail address or password.", "invalid_credentials")
     token = services.issue_api_token(user, current_app.config["API_TOKEN_DAYS"])
-    db.session.commit()
     return jsonify({"token": token, "user": user_json(user)})
 
 

@@ -8,9 +8,9 @@ from ..ideas import queries
 from ..ideas import services as idea_services
 from ..ideas.models import Comment, Idea
 from ..ideas.permissions import get_visible_idea, visible_comments_clause
+from ..platform.web import current_viewer, page_args
 from ..voting import services as voting
 from ..voting.services import my_votes
-from ..web import current_viewer, page_args
 from . import bp
 from .serializers import comment_json, idea_json
 from .support import current_actor, json_body, paged
@@ -43,7 +43,6 @@ def create_idea():
     data = json_body()
     idea = idea_services.submit_idea(actor, title=data.get("title"), body=data.get("body", ""),
                                      tags=data.get("tags"), visibility=data.get("visibility", "public"))
-    db.session.commit()
     return _one_idea(idea, actor, 201)
 
 
@@ -59,7 +58,6 @@ def patch_idea(idea_id: int):
     data = json_body()
     idea = idea_services.edit_idea(actor, idea_id, **{key: data[key] for key in ("title", "body", "tags", "visibility")
                                                       if key in data})
-    db.session.commit()
     return _one_idea(idea, actor)
 
 
@@ -68,7 +66,6 @@ def set_status(idea_id: int):
     actor = current_actor()
     data = json_body()
     idea = idea_services.change_status(actor, idea_id, data.get("status"), data.get("note") or "")
-    db.session.commit()
     return _one_idea(idea, actor)
 
 
@@ -79,7 +76,6 @@ def vote(idea_id: int):
     service = voting.cast_support if request.method == "POST" else voting.retract_support
     idea = service(actor, idea_id)
     response = _one_idea(idea, actor)  # serialized from the locked row: no reload after commit
-    db.session.commit()
     return response
 
 
@@ -92,7 +88,6 @@ def rating(idea_id: int):
     else:
         idea = voting.remove_rating(actor, idea_id)
     response = _one_idea(idea, actor)
-    db.session.commit()
     return response
 
 
@@ -114,7 +109,6 @@ def create_comment(idea_id: int):
     actor = current_actor()
     data = json_body()
     comment = comment_services.add_comment(actor, idea_id, data.get("body"), data.get("parent_id"))
-    db.session.commit()
     return jsonify(comment_json(comment)), 201
 
 
@@ -125,7 +119,6 @@ def change_comment(comment_id: int):
         comment = comment_services.edit_comment(actor, comment_id, json_body().get("body"))
     else:
         comment = comment_services.delete_comment(actor, comment_id)
-    db.session.commit()
     return jsonify(comment_json(comment))
 
 
@@ -134,7 +127,6 @@ def follow(idea_id: int):
     actor = current_actor()
     service = idea_services.follow_idea if request.method == "POST" else idea_services.unfollow_idea
     idea = service(actor, idea_id)
-    db.session.commit()
     return jsonify({"idea_id": idea.id, "following": request.method == "POST"})
 
 
@@ -142,6 +134,5 @@ def follow(idea_id: int):
 def merge(idea_id: int):
     actor = current_actor()
     target = idea_services.merge_ideas(actor, idea_id, json_body().get("into"))
-    db.session.commit()
     return _one_idea(target, actor)
 

@@ -1,10 +1,9 @@
 """The caller's notifications over JSON."""
 from flask import jsonify, request
 
-from ..extensions import db
-from ..models_base import iso
 from ..notifications import services
-from ..web import page_args
+from ..platform.db import iso
+from ..platform.web import page_args
 from . import bp
 from .support import current_actor, json_body, paged
 
@@ -30,5 +29,4 @@ def read_notifications():
     actor = current_actor()
     data = json_body()
     changed = services.mark_read(actor, data.get("ids"), everything=data.get("all") is True)
-    db.session.commit()
     return jsonify({"marked": changed, "unread": services.unread_count(actor)})

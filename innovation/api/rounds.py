@@ -7,10 +7,10 @@ from ..decisions import export, outcomes, queries
 from ..decisions import services as round_services
 from ..decisions.models import Candidate
 from ..decisions.permissions import get_visible_round, results_visible
-from ..errors import Conflict, NotFound
 from ..extensions import db, limiter
-from ..models_base import iso
-from ..web import current_viewer, page_args
+from ..platform.db import iso
+from ..platform.errors import Conflict, NotFound
+from ..platform.web import current_viewer, page_args
 from . import bp
 from .support import current_actor, json_body, paged
 
@@ -30,7 +30,6 @@ def create_round():
     fields = ("title", "description", "method", "budget", "weights", "results_visibility", "eligibility",
               "voting_opens_at", "closes_at", "quorum", "invitees")
     round_ = round_services.create_round(actor, **{k: data[k] for k in fields if k in data})
-    db.session.commit()
     return jsonify(queries.round_json(round_)), 201
 
 
@@ -44,7 +43,6 @@ def add_candidate(round_id: int):
     actor = current_actor()
     data = json_body()
     candidate = round_services.add_candidate(actor, round_id, data.get("idea_id"), data.get("impact"))
-    db.session.commit()
     return jsonify(queries.candidate_json(candidate, queries.impact_history([candidate.id])[candidate.id])), 201
 
 
@@ -52,7 +50,6 @@ def add_candidate(round_id: int):
 def update_candidate(round_id: int, candidate_id: int):
     actor = current_actor()
     candidate = round_services.update_impact(actor, round_id, candidate_id, json_body())
-    db.session.commit()
     candidate = db.session.get(Candidate, candidate.id)
     return jsonify(queries.candidate_json(candidate, queries.impact_history([candidate.id])[candidate.id]))
 
@@ -62,7 +59,6 @@ def transition(round_id: int, action: str):
     actor = current_actor()
     service = round_services.start_deliberation if action == "deliberate" else round_services.open_round
     round_ = service(actor, round_id)
-    db.session.commit()
     return jsonify(queries.round_json(round_))
 
 
@@ -70,7 +66,6 @@ def transition(round_id: int, action: str):
 def close(round_id: int):
     actor = current_actor()
     round_ = export.close_round(actor, round_id)
-    db.session.commit()
     return jsonify(queries.round_json(round_))
 
 
@@ -85,7 +80,6 @@ def _ballot_json(ballot, round_) -> dict:
 def put_ballot(round_id: int):
     actor = current_actor()
     ballot = ballot_services.cast_ballot(actor, round_id, json_body())
-    db.session.commit()
     return jsonify({"receipt": ballot.receipt, **_ballot_json(ballot, get_visible_round(actor, round_id))})
 
 
@@ -121,7 +115,6 @@ def publish(round_id: int):
     actor = current_actor()
     data = json_body()
     outcome = outcomes.publish_outcome(actor, round_id, data.get("summary"), data.get("decisions"))
-    db.session.commit()
     round_ = get_visible_round(actor, round_id)
     return jsonify(queries.outcome_json(round_, outcome))
 

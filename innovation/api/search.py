@@ -1,10 +1,10 @@
 """Search, possible duplicates and experts over JSON (API.md): the services the pages use."""
 from flask import jsonify, request
 
-from ..cache import cached_json
-from ..errors import ValidationFailed
+from ..platform.cache import cached_json
+from ..platform.errors import ValidationFailed
+from ..platform.web import current_viewer
 from ..search.services import audiences_for, search_content, similar_ideas
-from ..web import current_viewer
 from . import bp
 
 
@@ -52,7 +52,7 @@ def similar():
 
 @bp.route("/experts")
 def experts():
-    from ..search.people import find_experts
+    from ..people.queries import find_experts
 
     found = find_experts(current_viewer(), request.args.get("q", ""),
                          limit=max(1, min(request.args.get("limit", 20, type=int) or 20, 50)))

@@ -1,7 +1,7 @@
 """JSON shapes of API.md."""
 from flask import current_app
 
-from ..models_base import iso
+from ..platform.db import iso
 
 
 def author_json(user) -> dict:

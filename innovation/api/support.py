@@ -2,7 +2,7 @@
 from flask import request
 from flask_login import current_user
 
-from ..errors import NotAuthenticated, ServiceError
+from ..platform.errors import NotAuthenticated, ServiceError
 
 
 class MalformedJSON(ServiceError):
@@ -21,7 +21,7 @@ def json_body() -> dict:
 
 
 def string_field(data: dict, name: str, *, required: bool = True) -> str:
-    from ..errors import ValidationFailed
+    from ..platform.errors import ValidationFailed
 
     value = data.get(name)
     if value is None and not required:

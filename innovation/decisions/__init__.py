@@ -1,6 +1,16 @@
 """Joint-decision rounds: shared impact data, secret ballots, transparent tallies, outcomes."""
-from flask import Blueprint
+from flask import Flask
+
+from ..platform.templating import add_nav_item
+from ..platform.web import Blueprint
 
 bp = Blueprint("decisions", __name__)
 
-from . import views, views_manage  # noqa: E402,F401
+
+def init_app(app: Flask) -> None:
+    from . import jobs, models, views, views_manage  # noqa: F401  (jobs: the periodic round transitions)
+    from .cli import register_cli
+
+    app.register_blueprint(bp)
+    register_cli(app)
+    add_nav_item(app, "Rounds", "decisions.index", order=30)

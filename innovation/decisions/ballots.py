@@ -8,11 +8,11 @@ from flask import current_app
 from sqlalchemy import select
 
 from .. import events
-from ..errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
 from ..extensions import db
 from ..ideas.permissions import is_signed_in
-from ..models_base import utcnow
-from ..upsert import upsert
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
+from ..platform.upsert import upsert
 from .models import Ballot, Candidate, Round
 from .permissions import get_visible_round, is_eligible
 

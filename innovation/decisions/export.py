@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from .. import events
 from ..accounts.permissions import STAFF, require_role
-from ..errors import Conflict, NotFound
 from ..extensions import db
-from ..models_base import iso, utcnow
+from ..platform.db import iso, utcnow
+from ..platform.errors import Conflict, NotFound
 from ..voting.tally import METHODS, tally
 from .models import Ballot, Round
 from .permissions import get_visible_round

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from ..errors import ValidationFailed
+from ..platform.errors import ValidationFailed
 from .models import ELIGIBILITY, METHODS, RISKS
 
 METHOD_LABELS = {"approval": "Approval — tick every idea you support", "score": "Score — rate each idea 0–5",

@@ -1,5 +1,5 @@
 """Impact data: validation and the derived figures shown to everyone (formulas on the page)."""
-from ..errors import ValidationFailed
+from ..platform.errors import ValidationFailed
 from .models import IMPACT_FIELDS, RISKS
 
 NUMBER_FIELDS = ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low", "benefit_high",

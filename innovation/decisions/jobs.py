@@ -3,9 +3,11 @@ import logging
 
 from sqlalchemy import select
 
-from ..errors import ServiceError
 from ..extensions import db
-from ..models_base import utcnow
+from ..platform.db import utcnow
+from ..platform.errors import ServiceError
+from ..platform.jobs import job
+from ..platform.periodic import periodic
 from .export import close_round
 from .models import Round
 from .services import open_round
@@ -13,6 +15,8 @@ from .services import open_round
 log = logging.getLogger(__name__)
 
 
+@periodic(every=60)
+@job(queue="high")
 def advance_rounds() -> dict:
     """Open rounds whose `voting_opens_at` has come and close those whose `closes_at` has.
     Safe to run twice: a round already moved is skipped by its status."""

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..extensions import db
 from ..ideas.models import Idea
-from ..models_base import UTCDateTime, utcnow
+from ..platform.db import UTCDateTime, utcnow
 
 METHODS = ("approval", "score", "ranked", "budget")
 ROUND_STATUSES = ("draft", "deliberation", "voting", "closed", "decided")

@@ -3,11 +3,11 @@ import logging
 
 from .. import events
 from ..accounts.permissions import STAFF, require_role
-from ..errors import Conflict, ValidationFailed
 from ..extensions import db
 from ..ideas.models import StatusChange
-from ..models_base import utcnow
-from ..rendering import render_markdown
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, ValidationFailed
+from ..platform.markdown import render_markdown
 from .models import DECISIONS, Outcome, OutcomeDecision, Round
 from .permissions import get_visible_round
 

@@ -2,10 +2,10 @@
 from sqlalchemy import and_, exists, false, select, true
 
 from ..accounts.permissions import STAFF, has_role
-from ..errors import NotFound
 from ..extensions import db
 from ..ideas.models import Idea
 from ..ideas.permissions import is_signed_in, sees_internal
+from ..platform.errors import NotFound
 from .models import Candidate, Round, RoundInvitee
 
 

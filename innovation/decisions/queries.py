@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models_base import iso
+from ..platform.db import iso
 from .impact import derived
 from .models import Ballot, Candidate, ImpactRevision, Outcome, Round
 from .outcomes import vote_recommends_adoption

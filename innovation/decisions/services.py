@@ -7,12 +7,12 @@ from sqlalchemy import select
 from .. import events
 from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
-from ..errors import Conflict, NotFound, ValidationFailed
 from ..extensions import db
 from ..ideas.permissions import get_visible_idea
 from ..ideas.services import clean_title
-from ..models_base import utcnow
-from ..rendering import render_markdown
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, NotFound, ValidationFailed
+from ..platform.markdown import render_markdown
 from .impact import check_ranges, clean_impact
 from .models import (
     ELIGIBILITY,

@@ -4,9 +4,8 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, has_role
-from ..errors import ServiceError
 from ..extensions import db, limiter
-from ..web import current_viewer, page_args
+from ..platform.web import attempt, current_viewer, page_args
 from . import bp, charts, queries
 from .ballots import cast_ballot, changed_since_ballot, my_ballot
 from .export import live_result
@@ -58,15 +57,11 @@ def detail(round_id: int):
 @limiter.limit("30 per minute")
 def vote(round_id: int):
     round_ = get_visible_round(current_user, round_id)
-    try:
-        ballot = cast_ballot(current_user, round_.id, ballot_from_form(round_, request.form))
-        db.session.commit()
-    except ServiceError as exc:
-        db.session.rollback()
-        if exc.status not in (409, 422):
-            raise
+    ballot, refusal = attempt(lambda: cast_ballot(current_user, round_.id, ballot_from_form(round_, request.form)),
+                              show=(409, 422))
+    if refusal is not None:
         context = round_context(round_, current_user)
-        return render_template("decisions/detail.html", ballot_error=exc.message, **context), exc.status
+        return render_template("decisions/detail.html", ballot_error=refusal.message, **context), refusal.status
     flash(f"Your ballot is saved. Receipt: {ballot.receipt} — keep it to find your ballot in the export.", "success")
     return redirect(url_for("decisions.detail", round_id=round_.id) + "#ballot")
 

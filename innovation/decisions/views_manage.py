@@ -3,10 +3,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, role_required
-from ..errors import ServiceError
-from ..extensions import db
 from ..ideas.queries import idea_page
-from ..web import FORM_ERROR_STATUS, commit_form
+from ..platform.web import FORM_ERROR_STATUS, attempt, submit_form
 from . import bp, export, outcomes, services
 from .forms import CandidateForm, ImpactForm, RoundForm, outcome_from_form
 from .permissions import get_visible_round
@@ -19,7 +17,7 @@ def new():
     form = RoundForm()
     if form.validate_on_submit():
         weight = float(form.weight_customer.data)
-        saved, round_ = commit_form(form, lambda: services.create_round(
+        saved, round_ = submit_form(form, lambda: services.create_round(
             current_user, title=form.title.data, description=form.description.data or "",
             method=form.method.data, budget=float(form.budget.data) if form.budget.data is not None else None,
             weights={"customer": weight, "employee": round(1 - weight, 10)},
@@ -40,7 +38,7 @@ def add_candidate(round_id: int):
     round_ = get_visible_round(current_user, round_id)
     form = CandidateForm(idea_id=request.args.get("idea_id", type=int))
     if form.validate_on_submit():
-        saved, _result = commit_form(form, lambda: services.add_candidate(
+        saved, _result = submit_form(form, lambda: services.add_candidate(
             current_user, round_.id, form.idea_id.data, form.impact()))
         if saved:
             flash("Candidate added with its impact data.", "success")
@@ -62,7 +60,7 @@ def edit_impact(round_id: int, candidate_id: int):
                                message="No such candidate in this round."), 404
     form = ImpactForm(obj=candidate)
     if form.validate_on_submit():
-        saved, _result = commit_form(form, lambda: services.update_impact(
+        saved, _result = submit_form(form, lambda: services.update_impact(
             current_user, round_.id, candidate.id, form.impact()))
         if saved:
             flash("Impact data updated; the earlier numbers stay in the history.", "success")
@@ -83,15 +81,8 @@ TRANSITIONS = {
 @login_required
 def transition(round_id: int, action: str):
     service, message = TRANSITIONS[action]
-    try:
-        service(current_user, round_id)
-        db.session.commit()
-        flash(message, "success")
-    except ServiceError as exc:
-        db.session.rollback()
-        if exc.status != 409:
-            raise
-        flash(exc.message, "error")
+    _round, refusal = attempt(lambda: service(current_user, round_id), show=(409,))
+    flash(refusal.message if refusal else message, "error" if refusal else "success")
     return redirect(url_for("decisions.detail", round_id=round_id))
 
 
@@ -103,14 +94,10 @@ def outcome(round_id: int):
     error = None
     if request.method == "POST":
         summary, decisions = outcome_from_form(round_, request.form)
-        try:
-            outcomes.publish_outcome(current_user, round_.id, summary, decisions)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            if exc.status not in (409, 422):
-                raise
-            error = exc.message
+        _outcome, refusal = attempt(lambda: outcomes.publish_outcome(current_user, round_.id, summary, decisions),
+                                    show=(409, 422))
+        if refusal is not None:
+            error = refusal.message
         else:
             flash("Outcome published. Everyone who took part will be told.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#outcome")

@@ -1,6 +1,15 @@
 """Ideas: submit, discuss, support, rate, follow, moderate, merge; the public roadmap."""
-from flask import Blueprint
+from flask import Flask
+
+from ..platform.templating import add_nav_item
+from ..platform.web import Blueprint
 
 bp = Blueprint("ideas", __name__)
 
-from . import views, views_discussion  # noqa: E402,F401
+
+def init_app(app: Flask) -> None:
+    from . import models, views, views_discussion  # noqa: F401
+
+    app.register_blueprint(bp)
+    add_nav_item(app, "Ideas", "ideas.index", order=10)
+    add_nav_item(app, "Roadmap", "ideas.roadmap", order=20)

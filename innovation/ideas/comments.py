@@ -9,11 +9,11 @@ from sqlalchemy.orm import selectinload
 
 from .. import events
 from ..accounts.models import User
-from ..errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from ..extensions import db
-from ..models_base import utcnow
-from ..rendering import render_markdown, sanitize_html
-from ..upsert import insert_or_ignore
+from ..platform.db import utcnow
+from ..platform.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
+from ..platform.markdown import render_markdown, sanitize_html
+from ..platform.upsert import insert_or_ignore
 from .models import Comment, Idea, Mention
 from .permissions import (
     can_delete_comment,

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..extensions import db
-from ..models_base import UTCDateTime, utcnow
+from ..platform.db import UTCDateTime, utcnow
 
 STATUSES = ("new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged")
 VISIBILITIES = ("public", "internal")

@@ -5,10 +5,10 @@ from sqlalchemy import func, select, update
 
 from .. import events
 from ..accounts.permissions import STAFF, require_role
-from ..errors import NotAuthenticated, ValidationFailed
 from ..extensions import db
-from ..models_base import utcnow
-from ..upsert import insert_or_ignore
+from ..platform.db import utcnow
+from ..platform.errors import NotAuthenticated, ValidationFailed
+from ..platform.upsert import insert_or_ignore
 from .comments import get_visible_comment
 from .models import Comment, Flag, Idea, ModerationAction
 from .permissions import get_visible_idea, is_signed_in

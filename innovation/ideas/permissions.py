@@ -5,9 +5,9 @@ from datetime import timedelta
 from sqlalchemy import and_, or_, true
 
 from ..accounts.permissions import STAFF, has_role
-from ..errors import NotFound
 from ..extensions import db
-from ..models_base import utcnow
+from ..platform.db import utcnow
+from ..platform.errors import NotFound
 from .models import Comment, Idea
 
 IDEA_EDIT_WINDOW = timedelta(hours=24)

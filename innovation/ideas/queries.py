@@ -3,9 +3,9 @@ the database through the visibility helpers."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..cache import cached_json
-from ..errors import ValidationFailed
 from ..extensions import db
+from ..platform.cache import cached_json
+from ..platform.errors import ValidationFailed
 from ..voting.ranking import share
 from .models import SORT_COLUMNS, STATUSES, Idea, IdeaRevision, IdeaTag, StatusChange
 from .permissions import listed_ideas_clause, sees_internal, visible_ideas_clause

@@ -6,12 +6,12 @@ from sqlalchemy import delete, func, literal, select, update
 
 from .. import events
 from ..accounts.permissions import STAFF, require_role
-from ..errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
 from ..extensions import db
-from ..models_base import utcnow
-from ..rendering import render_markdown
-from ..tags import parse_tags
-from ..upsert import insert_from_select_or_ignore, insert_or_ignore
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
+from ..platform.markdown import render_markdown
+from ..platform.tags import parse_tags
+from ..platform.upsert import insert_from_select_or_ignore, insert_or_ignore
 from ..voting.models import Rating, Support
 from ..voting.ranking import hot_score
 from ..voting.services import refresh_counters

@@ -2,11 +2,11 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..cache import anonymous_page_cache, cached_json
-from ..errors import PermissionDenied
-from ..extensions import db, limiter
+from ..extensions import limiter
+from ..platform.cache import anonymous_page_cache, cached_json
+from ..platform.errors import PermissionDenied
+from ..platform.web import FORM_ERROR_STATUS, current_viewer, page_args, submit_form
 from ..voting.services import my_votes
-from ..web import FORM_ERROR_STATUS, commit_form, current_viewer, page_args
 from . import bp, queries, services
 from .comments import comment_thread
 from .forms import CommentForm, FilterForm, IdeaForm, MergeForm, RatingForm, ReasonForm, StatusForm
@@ -46,7 +46,7 @@ def new():
 
         duplicates = similar_ideas(current_user, form.title.data, form.body.data or "")
     if form.is_submitted() and not form.errors and not duplicates:
-        saved, idea = commit_form(form, lambda: services.submit_idea(
+        saved, idea = submit_form(form, lambda: services.submit_idea(
             current_user, title=form.title.data, body=form.body.data, tags=form.tags.data,
             visibility=form.visibility.data))
         if saved:
@@ -102,7 +102,7 @@ def edit(idea_id: int):
     if not sees_internal(current_user):
         form.visibility.choices = form.visibility.choices[:1]
     if form.validate_on_submit():
-        saved, _result = commit_form(form, lambda: services.edit_idea(
+        saved, _result = submit_form(form, lambda: services.edit_idea(
             current_user, idea.id, title=form.title.data, body=form.body.data, tags=form.tags.data,
             visibility=form.visibility.data), refusals_as_pages=True)
         if saved:
@@ -124,7 +124,6 @@ def change_status(idea_id: int):
     if not form.validate_on_submit():
         return render_detail(get_visible_idea(current_user, idea_id), status=FORM_ERROR_STATUS)
     services.change_status(current_user, idea_id, form.status.data, form.note.data or "")
-    db.session.commit()
     flash("Status updated; followers and supporters will be told.", "success")
     return redirect(url_for("ideas.detail", idea_id=idea_id))
 
@@ -136,6 +135,5 @@ def merge(idea_id: int):
     if not form.validate_on_submit():
         return render_detail(get_visible_idea(current_user, idea_id), status=FORM_ERROR_STATUS)
     target = services.merge_ideas(current_user, idea_id, form.into.data)
-    db.session.commit()
     flash(f"Merged into “{target.title}”.", "success")
     return redirect(url_for("ideas.detail", idea_id=target.id))

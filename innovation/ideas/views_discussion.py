@@ -2,10 +2,10 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..errors import ServiceError, ValidationFailed
-from ..extensions import db, limiter
+from ..extensions import limiter
+from ..platform.errors import ValidationFailed
+from ..platform.web import attempt, safe_next
 from ..voting import services as voting
-from ..web import safe_next
 from . import bp, comments, moderation, services
 from .forms import CommentForm, RatingForm, ReasonForm
 from .permissions import get_visible_idea
@@ -28,7 +28,6 @@ def _require_form(form_class=ReasonForm):
 def support(idea_id: int):
     _require_form()
     voting.cast_support(current_user, idea_id)
-    db.session.commit()
     return _back(idea_id, "support")
 
 
@@ -37,7 +36,6 @@ def support(idea_id: int):
 def unsupport(idea_id: int):
     _require_form()
     voting.retract_support(current_user, idea_id)
-    db.session.commit()
     return _back(idea_id, "support")
 
 
@@ -48,7 +46,6 @@ def rate(idea_id: int):
     if not form.validate_on_submit():
         raise ValidationFailed("Choose a rating from 1 to 5.", fields={"value": ["1 to 5."]})
     voting.rate_idea(current_user, idea_id, form.value.data)
-    db.session.commit()
     flash("Thanks, your rating is saved.", "success")
     return _back(idea_id, "rating")
 
@@ -58,7 +55,6 @@ def rate(idea_id: int):
 def unrate(idea_id: int):
     _require_form()
     voting.remove_rating(current_user, idea_id)
-    db.session.commit()
     return _back(idea_id, "rating")
 
 
@@ -68,7 +64,6 @@ def follow(idea_id: int):
     _require_form()
     following = request.form.get("follow", "1") == "1"
     (services.follow_idea if following else services.unfollow_idea)(current_user, idea_id)
-    db.session.commit()
     flash("You follow this idea now." if following else "You no longer follow this idea.", "info")
     return _back(idea_id)
 
@@ -80,17 +75,11 @@ def add_comment(idea_id: int):
     idea = get_visible_idea(current_user, idea_id)
     form = CommentForm()
     if form.validate_on_submit():
-        try:
-            comment = comments.add_comment(current_user, idea.id, form.body.data, form.parent_id.data or None)
-            db.session.commit()
-        except ServiceError as exc:
-            db.session.rollback()
-            if exc.status != 422:
-                raise
-            attach = form.body if not exc.fields.get("parent_id") else None
-            (attach.errors.append(exc.message) if attach is not None else form.form_errors.append(exc.message))
-        else:
+        comment, refusal = attempt(lambda: comments.add_comment(current_user, idea.id, form.body.data,
+                                                                form.parent_id.data or None), show=(422,))
+        if refusal is None:
             return _back(idea.id, f"comment-{comment.id}")
+        (form.form_errors if refusal.fields.get("parent_id") else form.body.errors).append(refusal.message)
     return render_detail(idea, comment_form=form, status=422)
 
 
@@ -100,14 +89,11 @@ def edit_comment(comment_id: int):
     comment = comments.get_visible_comment(current_user, comment_id)
     form = CommentForm(body=comment.body) if request.method == "GET" else CommentForm()
     if form.validate_on_submit():
-        try:
-            comments.edit_comment(current_user, comment.id, form.body.data)
-            db.session.commit()
-        except ValidationFailed as exc:
-            db.session.rollback()
-            form.body.errors.append(exc.message)
-        else:
+        _edited, refusal = attempt(lambda: comments.edit_comment(current_user, comment.id, form.body.data),
+                                   show=(422,))
+        if refusal is None:
             return _back(comment.idea_id, f"comment-{comment.id}")
+        form.body.errors.append(refusal.message)
     status = 422 if form.is_submitted() else 200
     return render_template("ideas/edit_comment.html", form=form, comment=comment), status
 
@@ -117,7 +103,6 @@ def edit_comment(comment_id: int):
 def delete_comment(comment_id: int):
     _require_form()
     comment = comments.delete_comment(current_user, comment_id)
-    db.session.commit()
     flash("Comment deleted. Replies to it stay.", "info")
     return _back(comment.idea_id, f"comment-{comment.id}")
 
@@ -127,7 +112,6 @@ def delete_comment(comment_id: int):
 def flag(target_type: str, target_id: int):
     form = _require_form()
     created = moderation.flag_content(current_user, target_type, target_id, form.reason.data or "")
-    db.session.commit()
     flash("Thanks — a moderator will look at it." if created else "You already flagged this.", "info")
     return redirect(safe_next(url_for("ideas.index")))
 
@@ -149,6 +133,5 @@ def moderate(target_type: str, target_id: int, action: str):
     else:
         handler = moderation.hide_content if action == "hide" else moderation.restore_content
         handler(current_user, target_type, target_id, form.reason.data or "")
-    db.session.commit()
     flash({"hide": "Hidden.", "restore": "Restored.", "dismiss": "Flags dismissed."}[action], "success")
     return redirect(safe_next(url_for("ideas.moderation_queue")))

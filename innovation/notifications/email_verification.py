@@ -7,8 +7,8 @@ from flask import current_app
 from ..accounts.audit import record_audit
 from ..accounts.models import User
 from ..extensions import db
-from ..models_base import utcnow
-from ..upsert import insert_many_or_ignore
+from ..platform.db import utcnow
+from ..platform.upsert import insert_many_or_ignore
 from .models import Delivery
 from .tokens import InvalidLink, read_verification_token, verification_token
 

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from ..mail import deliver, render_message
+from ..platform.mail import deliver, render_message
 from .models import KINDS
 from .tokens import unsubscribe_token
 

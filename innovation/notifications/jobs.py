@@ -14,9 +14,10 @@ from sqlalchemy import case, select, update
 
 from ..accounts.models import User
 from ..extensions import db
-from ..jobs import get_queue
-from ..models_base import utcnow
-from ..upsert import insert_many_or_ignore
+from ..platform.db import utcnow
+from ..platform.jobs import enqueue_now, job
+from ..platform.periodic import periodic
+from ..platform.upsert import insert_many_or_ignore
 from .emails import OutgoingEmail
 from .models import Delivery, Notification, OutboxEvent
 from .preferences import channels_for
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 EMAIL_BATCH = 50
 
 
+@job(queue="default")
 def fan_out(event_id: int) -> dict:
     """Write the in-app notifications and e-mail deliveries of one outbox event."""
     event = db.session.get(OutboxEvent, event_id)
@@ -83,9 +85,8 @@ def enqueue_pending_emails(event_id: int | None = None) -> int:
     if event_id is not None:
         query = query.where(Delivery.event_id == event_id)
     ids = list(db.session.scalars(query.order_by(Delivery.id)))
-    queue = get_queue("mail")
     for start in range(0, len(ids), EMAIL_BATCH):
-        queue.enqueue(send_deliveries, ids[start:start + EMAIL_BATCH], retry=retry_policy())
+        enqueue_now(send_deliveries, ids[start:start + EMAIL_BATCH])
     return -(-len(ids) // EMAIL_BATCH)
 
 
@@ -98,10 +99,11 @@ def _claim(delivery_ids: list[int]) -> list[int]:
     return list(claimed)
 
 
+@job(queue="mail", retry=retry_policy)
 def send_deliveries(delivery_ids: list[int]) -> dict:
     """Send these e-mails once each; failures go back to pending (RQ retries with backoff)
     until MAIL_MAX_ATTEMPTS, then stay `failed` for the admins."""
-    from ..mail import smtp_session
+    from ..platform.mail import smtp_session
     from .emails import send_notification_email
 
     claimed = _claim(delivery_ids)
@@ -149,6 +151,8 @@ def _send_claimed(claimed: list[int], smtp, send_notification_email) -> dict:
     return {"sent": sent}
 
 
+@periodic(every=60)
+@job(queue="default")
 def sweep_outbox(min_age_seconds: int = 30) -> dict:
     """Re-drive what Redis or a dead worker lost: undispatched events, unsent e-mails, and
     e-mails stuck in `sending` for five minutes."""
@@ -160,8 +164,7 @@ def sweep_outbox(min_age_seconds: int = 30) -> dict:
     events = list(db.session.scalars(select(OutboxEvent.id).where(
         OutboxEvent.dispatched_at.is_(None), OutboxEvent.created_at <= now - timedelta(seconds=min_age_seconds))
         .order_by(OutboxEvent.id).limit(5000)))
-    queue = get_queue("default")
     for event_id in events:
-        queue.enqueue(fan_out, event_id)
+        enqueue_now(fan_out, event_id)
     emails = enqueue_pending_emails()
     return {"events": len(events), "email_batches": emails, "unstuck": stuck}

@@ -5,7 +5,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from ..models_base import UTCDateTime, utcnow
+from ..platform.db import UTCDateTime, utcnow
 
 # kind → (label on the preferences page, default channel)
 KINDS = {

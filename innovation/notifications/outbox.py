@@ -2,7 +2,7 @@
 queued for after the commit. If Redis is down the row waits for the sweeper."""
 from .. import events
 from ..extensions import db
-from ..jobs import enqueue_after_commit
+from ..platform.jobs import enqueue_after_commit
 from .models import OutboxEvent
 
 
@@ -13,7 +13,7 @@ def record(kind: str, **payload) -> OutboxEvent:
     db.session.flush()
     from .jobs import fan_out
 
-    enqueue_after_commit(fan_out, event.id, queue="default", job_id=f"fan-out-{event.id}")
+    enqueue_after_commit(fan_out, event.id, job_id=f"fan-out-{event.id}")
     return event
 
 

@@ -1,9 +1,9 @@
 """Per-person, per-kind channel choices (in-app, e-mail now, digest, off)."""
 from sqlalchemy import select
 
-from ..errors import ValidationFailed
 from ..extensions import db
-from ..upsert import upsert
+from ..platform.errors import ValidationFailed
+from ..platform.upsert import upsert
 from .models import CHANNELS, DIGEST_FREQUENCIES, KINDS, DigestSetting, Preference
 
 

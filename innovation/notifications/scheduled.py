@@ -7,7 +7,9 @@ from sqlalchemy import select
 from ..accounts.models import User
 from ..decisions.models import Round
 from ..extensions import db
-from ..models_base import utcnow
+from ..platform.db import utcnow
+from ..platform.jobs import job
+from ..platform.periodic import periodic
 from .emails import send_digest_email
 from .models import Delivery, DigestSetting
 from .outbox import record
@@ -16,6 +18,8 @@ log = logging.getLogger(__name__)
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
+@periodic(every=3600)
+@job(queue="low")
 def send_digests() -> dict:
     """One summary e-mail per person whose digest period has passed and who has updates."""
     now = utcnow()
@@ -41,6 +45,8 @@ def send_digests() -> dict:
     return {"digests": sent}
 
 
+@periodic(every=300)
+@job(queue="low")
 def remind_closing_rounds() -> dict:
     """Rounds closing within 24 hours: one reminder event each, to eligible people who have not voted."""
     now = utcnow()

@@ -5,11 +5,11 @@ from sqlalchemy import func, select, update
 
 from ..accounts.models import User
 from ..accounts.permissions import require_role
-from ..errors import NotAuthenticated, NotFound, ValidationFailed
 from ..extensions import db
-from ..jobs import enqueue_after_commit
-from ..models_base import utcnow
-from ..upsert import upsert
+from ..platform.db import utcnow
+from ..platform.errors import NotAuthenticated, NotFound, ValidationFailed
+from ..platform.jobs import enqueue_after_commit
+from ..platform.upsert import upsert
 from .models import KINDS, Delivery, Notification, Preference
 from .tokens import InvalidLink, read_unsubscribe_token
 
@@ -102,8 +102,8 @@ def retry_delivery(actor, delivery_id: int) -> Delivery:
         raise ValidationFailed("Only failed deliveries can be retried.")
     delivery.status, delivery.attempts, delivery.last_error = "pending", 0, ""
     db.session.flush()
-    from .jobs import retry_policy, send_deliveries
+    from .jobs import send_deliveries
 
-    enqueue_after_commit(send_deliveries, [delivery.id], queue="mail", retry=retry_policy())
+    enqueue_after_commit(send_deliveries, [delivery.id])
     log.info("admin %s retried delivery %s", actor.id, delivery.id)
     return delivery

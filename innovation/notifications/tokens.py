@@ -2,7 +2,7 @@
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
 
-from ..errors import ServiceError
+from ..platform.errors import ServiceError
 
 
 class InvalidLink(ServiceError):

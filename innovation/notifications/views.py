@@ -4,8 +4,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import role_required
-from ..extensions import csrf, db
-from ..web import page_args, safe_next
+from ..extensions import csrf
+from ..platform.web import page_args, safe_next
 from . import bp, services
 from .email_verification import verify_email
 from .models import CHANNELS, DIGEST_FREQUENCIES, KINDS
@@ -27,7 +27,6 @@ def index():
 def mark_read():
     ids = [int(value) for value in request.form.getlist("ids") if value.isdigit()]
     changed = services.mark_read(current_user, ids, everything=request.form.get("all") == "1")
-    db.session.commit()
     flash(f"Marked {changed} notification{'s' if changed != 1 else ''} as read.", "info")
     return redirect(safe_next(url_for("notifications.index")))
 
@@ -36,7 +35,6 @@ def mark_read():
 @login_required
 def open_one(notification_id: int):
     notification = services.open_notification(current_user, notification_id)
-    db.session.commit()
     return redirect(notification.url)
 
 
@@ -49,7 +47,6 @@ def preferences():
         validate_csrf(request.form.get("csrf_token"))
         choices = {kind: request.form[f"channel-{kind}"] for kind in KINDS if f"channel-{kind}" in request.form}
         set_preferences(current_user, choices, request.form.get("digest_frequency"))
-        db.session.commit()
         flash("Notification settings saved.", "success")
         return redirect(url_for("notifications.preferences"))
     return render_template("notifications/preferences.html", kinds=KINDS, channels=CHANNELS,
@@ -63,7 +60,6 @@ def unsubscribe(token: str):
     user_id, kind = read_unsubscribe_token(token)  # 400 page when tampered
     if request.method == "POST":
         services.unsubscribe(token)
-        db.session.commit()
         return render_template("notifications/unsubscribed.html", kind=kind, label=KINDS.get(kind, ("digest",))[0])
     return render_template("notifications/unsubscribe.html", token=token, kind=kind,
                            label=KINDS.get(kind, ("the digest e-mail",))[0], user_id=user_id)
@@ -72,10 +68,9 @@ def unsubscribe(token: str):
 @bp.route("/verify-email/<token>")
 def verify(token: str):
     user = verify_email(token)
-    db.session.commit()
     flash(f"Thanks — {user.email} is verified." + (" You joined as an employee." if user.role == "employee" else ""),
           "success")
-    return redirect(url_for("core.home"))
+    return redirect(url_for("home.home"))
 
 
 @bp.route("/admin/deliveries")
@@ -91,6 +86,5 @@ def failed_deliveries():
 @role_required("admin")
 def retry(delivery_id: int):
     services.retry_delivery(current_user, delivery_id)
-    db.session.commit()
     flash("The e-mail will be sent again.", "success")
     return redirect(url_for("notifications.failed_deliveries"))

@@ -8,8 +8,9 @@ from contextlib import contextmanager
 from sqlalchemy import delete, func, select
 
 from ..extensions import db
-from ..jobs import get_queue, get_redis
-from ..models_base import utcnow
+from ..platform.db import utcnow
+from ..platform.jobs import enqueue_now, get_redis, job
+from ..platform.periodic import periodic
 from .documents import KINDS, all_ids, comment_ids_of_ideas, count_rows, load_documents
 from .index import get_backend
 from .models import SearchPending
@@ -52,6 +53,7 @@ def _targets(rows) -> dict[str, set[int]]:
     return targets
 
 
+@job(queue="search")
 def index_pending() -> int:
     """Take every pending change into the index; returns how many changes were applied."""
     applied = 0
@@ -72,12 +74,14 @@ def index_pending() -> int:
         applied += len(rows)
 
 
+@periodic(every=60)
+@job(queue="search")
 def sweep_pending() -> bool:
     """Periodic: re-drive changes whose job was lost (Redis was down when they committed)."""
     oldest = db.session.scalar(select(func.min(SearchPending.queued_at)))
     if oldest is None or (utcnow() - oldest).total_seconds() < STALE_AFTER:
         return False
-    get_queue("search").enqueue(index_pending)
+    enqueue_now(index_pending)
     return True
 
 
@@ -103,6 +107,7 @@ def rebuild_index(progress_factory=None) -> dict[str, int]:
     return written
 
 
+@job(queue="search", timeout=4 * 3600)
 def rebuild_in_background() -> dict[str, int]:
     """The admin page's "Rebuild the index": a full rebuild, then whatever changed meanwhile."""
     written = rebuild_index()

@@ -2,7 +2,7 @@
 for after the commit. Nothing touches the index inside a request."""
 from .. import events
 from ..extensions import db
-from ..jobs import PENDING_KEY, enqueue_after_commit
+from ..platform.jobs import enqueue_after_commit
 from .models import SearchPending
 
 
@@ -14,9 +14,7 @@ def mark_for_indexing(*items: tuple[str, int | None]) -> None:
     db.session.add_all(rows)
     from .jobs import index_pending
 
-    queued = db.session.info.get(PENDING_KEY, [])
-    if not any(entry[0] is index_pending for entry in queued):
-        enqueue_after_commit(index_pending, queue="search")
+    enqueue_after_commit(index_pending)  # queued once per transaction however many changes
 
 
 def _id(obj) -> int | None:

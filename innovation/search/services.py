@@ -7,12 +7,12 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
-from ..cache import cached_json
-from ..errors import ValidationFailed
 from ..extensions import db
 from ..ideas.models import STATUSES, Comment, Idea, IdeaTag
 from ..ideas.permissions import listed_ideas_clause, sees_internal, visible_comments_clause
-from ..tags import TAG_PATTERN
+from ..platform.cache import cached_json
+from ..platform.errors import ValidationFailed
+from ..platform.tags import TAG_PATTERN
 from .documents import KINDS, plain_text
 from .index import SearchRequest, get_backend
 from .text import parse_query
@@ -267,10 +267,10 @@ def request_reindex(actor) -> None:
     switching SEARCH_BACKEND. Audited; the job runs on the search queue, after commit."""
     from ..accounts.audit import record_audit
     from ..accounts.permissions import require_role
-    from ..jobs import enqueue_after_commit
+    from ..platform.jobs import enqueue_after_commit
     from .jobs import rebuild_in_background
 
     require_role(actor, "admin", action="reindex_search")
     record_audit("search_reindex_requested", actor=actor)
-    enqueue_after_commit(rebuild_in_background, queue="search", job_timeout=4 * 3600)
+    enqueue_after_commit(rebuild_in_background)
 

@@ -8,7 +8,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
-from ..errors import ValidationFailed
+from ..platform.errors import ValidationFailed
 
 QUERY_MAX = 200  # characters; a search box, not a document
 MAX_TERMS = 12   # words and phrases together; more adds cost without adding precision

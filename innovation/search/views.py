@@ -1,9 +1,9 @@
 """The search page. Thin: the service applies visibility and validates the input."""
 from flask import render_template, request
 
-from ..cache import anonymous_page_cache
-from ..errors import ValidationFailed
-from ..web import FORM_ERROR_STATUS, current_viewer
+from ..platform.cache import anonymous_page_cache
+from ..platform.errors import ValidationFailed
+from ..platform.web import FORM_ERROR_STATUS, current_viewer
 from . import bp
 from .documents import KINDS
 from .services import count_matches, search_content

@@ -11,12 +11,12 @@ import logging
 from sqlalchemy import case, delete, func, literal, null, select, union_all, update
 
 from .. import events
-from ..errors import NotAuthenticated, NotFound, ValidationFailed
 from ..extensions import db
 from ..ideas.models import Idea
 from ..ideas.permissions import can_see_idea, is_signed_in
-from ..models_base import utcnow
-from ..upsert import insert_or_ignore, upsert
+from ..platform.db import utcnow
+from ..platform.errors import NotAuthenticated, NotFound, ValidationFailed
+from ..platform.upsert import insert_or_ignore, upsert
 from . import ranking
 from .models import Rating, Support
 

@@ -15,8 +15,8 @@ from innovation.accounts import invitations
 from innovation.accounts.jobs import send_invitation_email
 from innovation.accounts.models import Invitation, User
 from innovation.extensions import db
-from innovation.jobs import get_redis
-from innovation.models_base import utcnow
+from innovation.platform.db import utcnow
+from innovation.platform.jobs import get_redis
 
 from ..conftest import csrf_from
 

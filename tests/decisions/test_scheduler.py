@@ -4,9 +4,10 @@ from datetime import timedelta
 from innovation.decisions.jobs import advance_rounds
 from innovation.decisions.models import Round
 from innovation.extensions import db
-from innovation.jobs import get_redis, run_worker
-from innovation.models_base import utcnow
-from innovation.scheduling import tick
+from innovation.platform.db import utcnow
+from innovation.platform.jobs import get_redis
+from innovation.platform.periodic import tick
+from innovation.platform.worker import run_worker
 
 from ..ideas.helpers import Api
 from .helpers import make_round

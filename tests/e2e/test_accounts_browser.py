@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from innovation.accounts import invitations
 from innovation.accounts.jobs import send_invitation_email
 from innovation.extensions import db
-from innovation.jobs import run_worker
+from innovation.platform.worker import run_worker
 
 from ..accounts.test_invitations import mails
 

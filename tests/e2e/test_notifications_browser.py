@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from innovation.extensions import db
 from innovation.ideas.services import follow_idea
-from innovation.jobs import run_worker
+from innovation.platform.worker import run_worker
 
 from ..decisions.helpers import make_round
 from ..ideas.helpers import Api

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select, text
 from innovation.extensions import db
 from innovation.ideas.models import Idea
 from innovation.ideas.queries import SORTS, list_statements
-from innovation.models_base import utcnow
+from innovation.platform.db import utcnow
 from innovation.voting.models import Rating, Support
 
 from ..conftest import TEST_DATABASE_URL

@@ -7,11 +7,11 @@ from sqlalchemy import func, select
 from innovation.decisions.models import Round
 from innovation.extensions import db
 from innovation.ideas import services
-from innovation.jobs import run_worker
-from innovation.models_base import utcnow
 from innovation.notifications.models import Delivery, Notification, Preference
 from innovation.notifications.preferences import set_preferences
 from innovation.notifications.scheduled import remind_closing_rounds, send_digests
+from innovation.platform.db import utcnow
+from innovation.platform.worker import run_worker
 
 from ..api.openapi_check import assert_matches_spec
 from ..conftest import csrf_from

@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from innovation.extensions import db
 from innovation.ideas import services
-from innovation.jobs import run_worker
 from innovation.notifications.models import Delivery, OutboxEvent, Preference
 from innovation.notifications.preferences import set_preferences
 from innovation.notifications.tokens import unsubscribe_token
+from innovation.platform.worker import run_worker
 
 from ..conftest import csrf_from
 

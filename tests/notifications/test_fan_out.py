@@ -5,10 +5,10 @@ from sqlalchemy import func, select
 
 from innovation.extensions import db
 from innovation.ideas import comments, services
-from innovation.jobs import get_queue
 from innovation.notifications.jobs import fan_out
 from innovation.notifications.models import Delivery, Notification, OutboxEvent
 from innovation.notifications.preferences import set_preferences
+from innovation.platform.jobs import get_queue
 from innovation.voting.services import cast_support
 
 

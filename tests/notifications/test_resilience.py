@@ -14,11 +14,11 @@ from innovation.accounts.models import User
 from innovation.accounts.passwords import hash_password
 from innovation.decisions.models import Round
 from innovation.extensions import db
-from innovation.jobs import run_worker
 from innovation.notifications.jobs import sweep_outbox
 from innovation.notifications.models import Delivery, Notification, OutboxEvent
 from innovation.notifications.outbox import record
-from innovation.redis_server import EmbeddedRedis
+from innovation.platform.redis_server import EmbeddedRedis
+from innovation.platform.worker import run_worker
 
 from ..decisions.helpers import make_round
 from ..ideas.helpers import Api
@@ -142,15 +142,18 @@ def test_the_sweeper_re_drives_abandoned_events_within_90_seconds(app, users):
     """Every worker ticks the sweeper once a minute; it takes events older than 30 seconds."""
     from datetime import timedelta
 
-    from innovation.models_base import utcnow
-    from innovation.scheduling import PERIODIC
+    from innovation.platform.db import utcnow
+    from innovation.platform.periodic import PERIODIC
 
-    assert ("sweep_outbox", "innovation.notifications.jobs.sweep_outbox", 60, "default") in PERIODIC
+    from innovation.notifications.jobs import sweep_outbox
+
+    entry = PERIODIC["sweep_outbox"]
+    assert (entry.func, entry.every, entry.queue) == (sweep_outbox, 60, "default")
     fresh = record("status_change", idea_id=1)
     abandoned = record("status_change", idea_id=1)
     abandoned.created_at = utcnow() - timedelta(seconds=31)
     db.session.commit()
-    from innovation.jobs import get_queue
+    from innovation.platform.jobs import get_queue
 
     get_queue("default").empty()
     assert sweep_outbox()["events"] == 1  # only the one a worker should have finished by now

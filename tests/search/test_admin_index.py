@@ -2,7 +2,8 @@
 import pytest
 
 from innovation.extensions import db
-from innovation.jobs import get_queue, run_worker
+from innovation.platform.jobs import get_queue
+from innovation.platform.worker import run_worker
 from innovation.search.services import search_content
 
 from ..conftest import csrf_from

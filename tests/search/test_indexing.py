@@ -12,8 +12,9 @@ from innovation.extensions import db
 from innovation.ideas.comments import delete_comment, edit_comment
 from innovation.ideas.moderation import hide_content, restore_content
 from innovation.ideas.services import edit_idea, merge_ideas
-from innovation.jobs import get_queue, run_worker
-from innovation.models_base import utcnow
+from innovation.platform.db import utcnow
+from innovation.platform.jobs import get_queue
+from innovation.platform.worker import run_worker
 from innovation.search.jobs import STALE_AFTER, sweep_pending
 from innovation.search.models import SearchPending
 from innovation.search.services import search_content

@@ -1,0 +1,73 @@
+"""enqueue_after_commit: jobs reach Redis only after commit, never after a rollback."""
+import logging
+
+from rq import Queue
+
+from innovation.accounts.models import AuditEvent
+from innovation.extensions import db
+from innovation.platform.jobs import enqueue_after_commit, get_redis
+from innovation.platform.worker import run_worker
+
+RESULT_KEY = "test:job-ran"
+
+
+def mark_ran(value: str) -> str:
+    """A job that leaves a trace in Redis (module-level so RQ can import it)."""
+    from innovation.platform.jobs import get_redis
+
+    get_redis().rpush(RESULT_KEY, value)
+    return value
+
+
+def queued_count(name: str = "default") -> int:
+    return Queue(name, connection=get_redis()).count
+
+
+def test_job_is_queued_only_after_commit(app):
+    db.session.add(AuditEvent(action="probe"))
+    enqueue_after_commit(mark_ran, "a")
+    db.session.flush()
+    assert queued_count() == 0
+    db.session.commit()
+    assert queued_count() == 1
+
+
+def test_rollback_drops_pending_jobs(app):
+    enqueue_after_commit(mark_ran, "b")
+    db.session.rollback()
+    db.session.commit()
+    assert queued_count() == 0
+
+
+def test_savepoint_rollback_keeps_the_outer_transactions_jobs(app):
+    enqueue_after_commit(mark_ran, "outer")
+    savepoint = db.session.begin_nested()
+    db.session.add(AuditEvent(action="inner"))
+    savepoint.rollback()
+    db.session.commit()
+    assert queued_count() == 1
+
+
+def test_burst_worker_runs_the_job(app):
+    enqueue_after_commit(mark_ran, "c")
+    db.session.commit()
+    run_worker(app, burst=True, fork=False)
+    assert get_redis().lrange(RESULT_KEY, 0, -1) == [b"c"]
+
+
+def test_forking_worker_runs_the_job(app):
+    enqueue_after_commit(mark_ran, "d")
+    db.session.commit()
+    run_worker(app, burst=True, fork=True)
+    assert get_redis().lrange(RESULT_KEY, 0, -1) == [b"d"]
+
+
+def test_commit_succeeds_when_redis_is_down(app, caplog):
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"
+    app.extensions.pop("redis_client", None)
+    db.session.add(AuditEvent(action="saved-anyway"))
+    enqueue_after_commit(mark_ran, "e")
+    with caplog.at_level(logging.WARNING):
+        db.session.commit()
+    assert db.session.query(AuditEvent).filter_by(action="saved-anyway").count() == 1
+    assert "could not enqueue" in caplog.text
