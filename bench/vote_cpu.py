@@ -75,8 +75,8 @@ def measure_in_this_process(args) -> dict:
                 db.session.execute(text("DELETE FROM api_tokens WHERE token_hash = :h"), {"h": digest})
             db.session.commit()
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"cpu_ms_per_vote": round(cpu * 1000 / args.votes, 2), "wall_ms_per_vote": round(wall * 1000 / args.votes, 2),
-            "statuses": statuses}
+    return {"cpu_ms_per_vote": round(cpu * 1000 / args.votes, 2),
+            "wall_ms_per_vote": round(wall * 1000 / args.votes, 2), "statuses": statuses}
 
 
 def parse_args(argv=None):
@@ -102,7 +102,8 @@ def main(argv=None) -> int:
     trees = args.tree or [str(Path(__file__).resolve().parent.parent)]
     results: dict[str, list[dict]] = {tree: [] for tree in trees}
     passthrough = [a for a in (argv or sys.argv[1:]) if a not in ("--tree",) and a not in trees]
-    passthrough = [a for i, a in enumerate(passthrough) if not (a == "--rounds" or (i and passthrough[i - 1] == "--rounds"))]
+    passthrough = [a for i, a in enumerate(passthrough)
+                   if not (a == "--rounds" or (i and passthrough[i - 1] == "--rounds"))]
     for round_number in range(args.rounds):
         for tree in trees:
             script = Path(__file__).resolve()

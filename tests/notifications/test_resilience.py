@@ -142,10 +142,9 @@ def test_the_sweeper_re_drives_abandoned_events_within_90_seconds(app, users):
     """Every worker ticks the sweeper once a minute; it takes events older than 30 seconds."""
     from datetime import timedelta
 
+    from innovation.notifications.jobs import sweep_outbox
     from innovation.platform.db import utcnow
     from innovation.platform.periodic import PERIODIC
-
-    from innovation.notifications.jobs import sweep_outbox
 
     entry = PERIODIC["sweep_outbox"]
     assert (entry.func, entry.every, entry.queue) == (sweep_outbox, 60, "default")

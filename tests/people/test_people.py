@@ -6,8 +6,8 @@ from sqlalchemy import event
 from innovation.accounts.services import update_profile
 from innovation.extensions import db
 from innovation.ideas import comments, moderation, services
-from innovation.people.queries import cloud_levels, collaborators, common_contacts, find_experts, topic_cloud
 from innovation.people import network
+from innovation.people.queries import cloud_levels, collaborators, common_contacts, find_experts, topic_cloud
 
 from ..ideas.hostile import assert_inert
 
