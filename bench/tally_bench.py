@@ -104,9 +104,10 @@ def close_with_db(n: int, rng) -> None:
         from flask_migrate import upgrade
 
         upgrade()
+        from innovation.accounts.actors import SYSTEM
         from innovation.accounts.services import create_user
 
-        pm = create_user(None, f"bench-pm-{rng.random()}@example.org", "Bench PM", "bench-password-4471", "pm")
+        pm = create_user(SYSTEM, f"bench-pm-{rng.random()}@example.org", "Bench PM", "bench-password-4471", "pm")
         ideas = [Idea(title=f"Bench candidate {c}", author_id=pm.id, author_constituency="employee")
                  for c in range(20)]
         db.session.add_all(ideas)

@@ -1,6 +1,7 @@
 """Factories that create real rows through the real services."""
 import itertools
 
+from innovation.accounts.actors import SYSTEM
 from innovation.accounts.services import create_user
 from innovation.extensions import db
 
@@ -12,7 +13,7 @@ class UserFactory:
     def __call__(self, role: str = "customer", *, email: str | None = None, name: str | None = None,
                  password: str = DEFAULT_PASSWORD):
         number = next(_sequence)
-        user = create_user(None, email or f"{role}{number}@example.org", name or f"{role.title()} Person {number}",
+        user = create_user(SYSTEM, email or f"{role}{number}@example.org", name or f"{role.title()} Person {number}",
                            password, role)
         db.session.commit()
         return user

@@ -2,12 +2,13 @@
 from flask import has_request_context, request
 
 from ..extensions import db
+from .actors import Actor
 from .models import AuditEvent
 
 DENIALS_KEY = "audit_denials"
 
 
-def _audit_row(action: str, actor, subject: str, detail: dict) -> AuditEvent:
+def _audit_row(action: str, actor: Actor | None, subject: str, detail: dict) -> AuditEvent:
     # The client address is part of the evidence wherever the event came from.
     ip = (request.remote_addr or "") if has_request_context() else ""
     signed_in = actor is not None and getattr(actor, "is_authenticated", False)
@@ -15,7 +16,7 @@ def _audit_row(action: str, actor, subject: str, detail: dict) -> AuditEvent:
                       subject=subject[:254], ip=ip[:45], detail=detail)
 
 
-def record_audit(action: str, actor=None, subject: str = "", **detail) -> AuditEvent:
+def record_audit(action: str, actor: Actor | None = None, subject: str = "", **detail) -> AuditEvent:
     """Add an audit row (sign_in, role_changed, ...) to the current transaction."""
     event = _audit_row(action, actor, subject, detail)
     db.session.add(event)
@@ -23,7 +24,7 @@ def record_audit(action: str, actor=None, subject: str = "", **detail) -> AuditE
     return event
 
 
-def note_denial(actor, subject: str = "", **detail) -> None:
+def note_denial(actor: Actor, subject: str = "", **detail) -> None:
     """Remember a refused authorization; it is written after the failed request rolls back."""
     db.session.info.setdefault(DENIALS_KEY, []).append(
         _audit_row("access_denied", actor, subject, detail)

@@ -17,10 +17,11 @@ users_cli = AppGroup("users", help="Create users and change their roles.")
 @click.option("--password", required=True, help="10-128 characters; common passwords are refused.")
 def users_create(email, name, role, password):
     """Create a user and print its id."""
+    from .actors import SYSTEM
     from .services import create_user
 
     try:
-        user = create_user(None, email, name, password, role)
+        user = create_user(SYSTEM, email, name, password, role)
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
@@ -33,13 +34,14 @@ def users_create(email, name, role, password):
 @click.argument("role")
 def users_set_role(email, role):
     """Change the role of the user with EMAIL to ROLE."""
-    from .services import find_user_by_email, set_role_by_system
+    from .actors import SYSTEM
+    from .services import change_role, find_user_by_email
 
     user = find_user_by_email(email)
     if user is None:
         fail(f"no user with e-mail {email}")
     try:
-        set_role_by_system(user, role)
+        change_role(SYSTEM, user, role)
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()

@@ -34,7 +34,7 @@ def invitation_token(invitation: Invitation) -> str:
     return _serializer().dumps({"invitation": invitation.id, "email": invitation.email})
 
 
-def invite_employee(actor, email: str) -> Invitation:
+def invite_employee(actor: User, email: str) -> Invitation:
     """Invite `email` to join as an employee; the e-mail leaves after commit."""
     require_role(actor, *STAFF, action="invite_employee")
     email = normalize_email(email)
@@ -101,7 +101,7 @@ def get_invitation(invitation_id: int) -> Invitation:
     return invitation
 
 
-def resend_invitation(actor, invitation: Invitation) -> Invitation:
+def resend_invitation(actor: User, invitation: Invitation) -> Invitation:
     """Send an open invitation's e-mail again (after a bounce, or when Redis was down)."""
     require_role(actor, *STAFF, action="resend_invitation")
     if invitation.accepted_at is not None:

@@ -4,20 +4,25 @@ from functools import wraps
 from flask_login import current_user
 
 from ..platform.errors import NotAuthenticated, PermissionDenied
+from .actors import SYSTEM, Actor, Viewer
 from .audit import note_denial
 
 STAFF = ("pm", "admin")
 
 
-def has_role(user, *roles: str) -> bool:
-    """True when `user` is signed in and holds one of `roles` (admins hold every role)."""
+def has_role(user: Viewer | Actor, *roles: str) -> bool:
+    """True when `user` is the system, or signed in and holding one of `roles` (admins hold every role)."""
+    if user is SYSTEM:
+        return True
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     return user.role in roles or user.role == "admin"
 
 
-def require_role(actor, *roles: str, action: str = "") -> None:
-    """Raise unless `actor` holds one of `roles`; refusals are written to the audit log."""
+def require_role(actor: Actor | None, *roles: str, action: str = "") -> None:
+    """Raise unless `actor` holds one of `roles` (SYSTEM always does); refusals are audited."""
+    if actor is SYSTEM:
+        return
     if actor is None or not getattr(actor, "is_authenticated", False):
         raise NotAuthenticated("Please sign in first.")
     if not has_role(actor, *roles):

@@ -16,6 +16,7 @@ from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotFound, ValidationFailed
 from ..platform.tags import parse_tags
+from .actors import Actor, is_system
 from .audit import record_audit
 from .models import ROLES, ApiToken, ExpertiseTag, User
 from .passwords import DUMMY_HASH, hash_password, needs_rehash, password_problem, verify_password
@@ -82,10 +83,9 @@ def register_customer(email: str, name: str, password: str) -> User:
     return user
 
 
-def create_user(actor, email: str, name: str, password: str, role: str) -> User:
-    """Create a user of any role (admins, and the CLI acting as the system with actor=None)."""
-    if actor is not None:
-        require_role(actor, "admin", action="create_user")
+def create_user(actor: Actor, email: str, name: str, password: str, role: str) -> User:
+    """Create a user of any role (admins, or SYSTEM: the CLI)."""
+    require_role(actor, "admin", action="create_user")
     user = _create_user(email, name, password, role)
     events.user_registered.send(user, via="admin")
     log.info("user %s created with role %s", user.id, role)
@@ -121,32 +121,21 @@ def end_sessions(user: User) -> None:
     log.info("sessions of user %s ended", user.id)
 
 
-def change_role(actor, user: User, role: str) -> User:
-    """Give `user` a new role (admins only); audited."""
+def change_role(actor: Actor, user: User, role: str) -> User:
+    """Give `user` a new role (admins, or SYSTEM: the CLI); audited."""
     require_role(actor, "admin", action="change_role")
     if role not in ROLES:
         raise ValidationFailed(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.",
                                fields={"role": ["Unknown role."]})
-    if actor is not None and user.id == actor.id and role != "admin":
+    if user.id == actor.id and role != "admin":
         raise Conflict("You cannot remove your own admin role; ask another admin.")
     old = user.role
     user.role = role
     db.session.flush()
-    record_audit("role_changed", actor, subject=user.email, old=old, new=role)
+    record_audit("role_changed", actor, subject=user.email, old=old, new=role,
+                 **({"via": "cli"} if is_system(actor) else {}))
     events.role_changed.send(user, old=old, new=role, actor=actor)
     log.info("user %s role %s -> %s", user.id, old, role)
-    return user
-
-
-def set_role_by_system(user: User, role: str) -> User:
-    """The CLI's role change (no signed-in actor); audited like an admin's."""
-    if role not in ROLES:
-        raise ValidationFailed(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.")
-    old = user.role
-    user.role = role
-    db.session.flush()
-    record_audit("role_changed", None, subject=user.email, old=old, new=role, via="cli")
-    events.role_changed.send(user, old=old, new=role, actor=None)
     return user
 
 
@@ -158,7 +147,7 @@ def _short(value: str, field: str, limit: int = SHORT_FIELD_MAX) -> str:
     return value
 
 
-def update_profile(actor, user: User, *, name: str, bio: str = "", expertise="",
+def update_profile(actor: User, user: User, *, name: str, bio: str = "", expertise="",
                    department: str = "", title: str = "", company: str = "", segment: str = "") -> User:
     """Edit a profile: its owner, or an admin."""
     if actor is None or actor.id != user.id:
@@ -183,7 +172,7 @@ def update_profile(actor, user: User, *, name: str, bio: str = "", expertise="",
     return user
 
 
-def change_password(actor, current_password: str, new_password: str) -> None:
+def change_password(actor: User, current_password: str, new_password: str) -> None:
     """Change one's own password; ends every other session."""
     if not verify_password(actor.password_hash, current_password or ""):
         raise ValidationFailed("The current password is wrong.", fields={"current_password": ["Wrong password."]})

@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from .. import events
+from ..accounts.models import User
 from ..extensions import db
 from ..ideas.permissions import is_signed_in
 from ..platform.db import utcnow
@@ -81,7 +82,7 @@ def _clean_reason(raw) -> str:
     return raw.strip()
 
 
-def cast_ballot(actor, round_id, payload) -> Ballot:
+def cast_ballot(actor: User, round_id, payload) -> Ballot:
     """Cast or replace the actor's ballot while the round is open; returns it with its receipt."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to vote.")
@@ -108,7 +109,7 @@ def cast_ballot(actor, round_id, payload) -> Ballot:
     return ballot
 
 
-def my_ballot(actor, round_id) -> Ballot | None:
+def my_ballot(actor: User, round_id) -> Ballot | None:
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to see your ballot.")
     round_ = get_visible_round(actor, round_id)

@@ -7,6 +7,7 @@ import math
 from sqlalchemy import select
 
 from .. import events
+from ..accounts.actors import Actor, is_system
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..platform.db import iso, utcnow
@@ -78,11 +79,10 @@ def live_result(round_: Round) -> dict:
     return compute_result(round_section(round_), candidates, ballot_rows(round_.id))
 
 
-def close_round(actor, round_id, *, system: bool = False) -> Round:
-    """Stop voting, tally, and freeze the export with its digest (pms, or the scheduler)."""
-    if not system:
-        require_role(actor, *STAFF, action="close_round")
-    round_ = db.session.get(Round, round_id, with_for_update=True) if system else \
+def close_round(actor: Actor, round_id: int) -> Round:
+    """Stop voting, tally, and freeze the export with its digest (pms, or SYSTEM: the scheduler)."""
+    require_role(actor, *STAFF, action="close_round")
+    round_ = db.session.get(Round, round_id, with_for_update=True) if is_system(actor) else \
         get_visible_round(actor, round_id, for_update=True)
     if round_ is None:
         raise NotFound("No such round.")

@@ -3,6 +3,7 @@ import logging
 
 from sqlalchemy import select
 
+from ..accounts.actors import SYSTEM
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import ServiceError
@@ -27,7 +28,7 @@ def advance_rounds() -> dict:
         Round.voting_opens_at <= now)).all()
     for round_id in due_open:
         try:
-            open_round(None, round_id, system=True)
+            open_round(SYSTEM, round_id)
             db.session.commit()
             opened.append(round_id)
         except ServiceError as exc:
@@ -37,7 +38,7 @@ def advance_rounds() -> dict:
         Round.status == "voting", Round.closes_at.is_not(None), Round.closes_at <= now)).all()
     for round_id in due_close:
         try:
-            close_round(None, round_id, system=True)
+            close_round(SYSTEM, round_id)
             db.session.commit()
             closed.append(round_id)
         except ServiceError as exc:

@@ -2,6 +2,7 @@
 import logging
 
 from .. import events
+from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..ideas.models import StatusChange
@@ -58,7 +59,7 @@ def _decisions(round_: Round, raw) -> list[dict]:
     return clean
 
 
-def publish_outcome(actor, round_id, summary, decisions) -> Outcome:
+def publish_outcome(actor: User, round_id, summary, decisions) -> Outcome:
     """Publish the pm's decisions; idea statuses follow (adopt → planned, decline → declined,
     defer → under review) and the round becomes `decided`."""
     require_role(actor, *STAFF, action="publish_outcome")

@@ -1,6 +1,7 @@
 """Read models for round pages and the API."""
 from sqlalchemy import func, select
 
+from ..accounts.actors import Viewer
 from ..extensions import db
 from ..platform.db import iso
 from .impact import derived
@@ -11,7 +12,7 @@ from .permissions import results_visible, visible_rounds_clause
 STATUS_ORDER = ("voting", "deliberation", "draft", "closed", "decided")
 
 
-def rounds_page(viewer, *, status: str = "", page: int = 1, per_page: int = 20) -> dict:
+def rounds_page(viewer: Viewer, *, status: str = "", page: int = 1, per_page: int = 20) -> dict:
     conditions = [visible_rounds_clause(viewer)]
     if status:
         conditions.append(Round.status == status)

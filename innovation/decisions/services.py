@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from .. import events
+from ..accounts.actors import Actor, is_system
 from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
@@ -66,7 +67,7 @@ def _quorum(raw, name: str) -> int | None:
     return raw
 
 
-def create_round(actor, *, title, description="", method, budget=None, weights=None,
+def create_round(actor: User, *, title, description="", method, budget=None, weights=None,
                  results_visibility="after_close", eligibility="everyone", voting_opens_at=None,
                  closes_at=None, quorum=None, invitees=None) -> Round:
     """A new round in `draft` (pms)."""
@@ -109,7 +110,7 @@ def create_round(actor, *, title, description="", method, budget=None, weights=N
     return round_
 
 
-def set_invitees(actor, round_: Round, user_ids) -> None:
+def set_invitees(actor: User, round_: Round, user_ids) -> None:
     require_role(actor, *STAFF, action="set_invitees")
     if not isinstance(user_ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in user_ids):
         raise ValidationFailed("`invitees` is a list of user ids.", fields={"invitees": ["User ids."]})
@@ -122,7 +123,7 @@ def set_invitees(actor, round_: Round, user_ids) -> None:
     db.session.flush()
 
 
-def _editable_round(actor, round_id) -> Round:
+def _editable_round(actor: User, round_id) -> Round:
     require_role(actor, *STAFF, action="edit_round")
     round_ = get_visible_round(actor, round_id, for_update=True)
     if round_.status in ("closed", "decided"):
@@ -130,7 +131,7 @@ def _editable_round(actor, round_id) -> Round:
     return round_
 
 
-def add_candidate(actor, round_id, idea_id, impact=None) -> Candidate:
+def add_candidate(actor: User, round_id, idea_id, impact=None) -> Candidate:
     """Put an idea into a round with its impact data; the idea's status becomes `in_round`."""
     round_ = _editable_round(actor, round_id)
     if round_.status == "voting":
@@ -157,7 +158,7 @@ def add_candidate(actor, round_id, idea_id, impact=None) -> Candidate:
     return candidate
 
 
-def update_impact(actor, round_id, candidate_id, impact) -> Candidate:
+def update_impact(actor: User, round_id, candidate_id, impact) -> Candidate:
     """Change impact data; the old values stay in the visible history, voters are told."""
     round_ = _editable_round(actor, round_id)
     candidate = db.session.get(Candidate, candidate_id) if isinstance(candidate_id, int) else None
@@ -181,7 +182,7 @@ def update_impact(actor, round_id, candidate_id, impact) -> Candidate:
     return candidate
 
 
-def start_deliberation(actor, round_id) -> Round:
+def start_deliberation(actor: User, round_id) -> Round:
     round_ = _editable_round(actor, round_id)
     if round_.status != "draft":
         raise Conflict("Only a draft round can move to deliberation.", code="invalid_transition")
@@ -191,11 +192,11 @@ def start_deliberation(actor, round_id) -> Round:
     return round_
 
 
-def open_round(actor, round_id, *, system: bool = False) -> Round:
-    """Start voting. `system` is the scheduler acting at `voting_opens_at`."""
-    if not system:
-        require_role(actor, *STAFF, action="open_round")
-    round_ = db.session.get(Round, round_id, with_for_update=True) if system else _editable_round(actor, round_id)
+def open_round(actor: Actor, round_id: int) -> Round:
+    """Start voting (pms, or SYSTEM: the scheduler at `voting_opens_at`)."""
+    require_role(actor, *STAFF, action="open_round")
+    round_ = db.session.get(Round, round_id, with_for_update=True) if is_system(actor) else \
+        _editable_round(actor, round_id)
     if round_ is None:
         raise NotFound("No such round.")
     if round_.status not in ("draft", "deliberation"):

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import events
+from ..accounts.actors import Viewer
 from ..accounts.models import User
 from ..extensions import db
 from ..platform.db import utcnow
@@ -85,7 +86,7 @@ def _record_mentions(comment: Comment, mentions: list[tuple[str, User]], actor) 
             events.user_mentioned.send(comment, actor=actor, user=user)
 
 
-def _parent_for(actor, idea: Idea, parent_id) -> Comment | None:
+def _parent_for(actor: User, idea: Idea, parent_id) -> Comment | None:
     if parent_id in (None, ""):
         return None
     if isinstance(parent_id, bool) or not isinstance(parent_id, int | str) or not str(parent_id).isdigit():
@@ -97,7 +98,7 @@ def _parent_for(actor, idea: Idea, parent_id) -> Comment | None:
     return parent
 
 
-def add_comment(actor, idea_id: int, body, parent_id=None) -> Comment:
+def add_comment(actor: User, idea_id: int, body, parent_id=None) -> Comment:
     """Comment on (or reply within) an idea's discussion; the commenter follows the idea."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to join the discussion.")
@@ -119,7 +120,7 @@ def add_comment(actor, idea_id: int, body, parent_id=None) -> Comment:
     return comment
 
 
-def get_visible_comment(actor, comment_id: int) -> Comment:
+def get_visible_comment(actor: User, comment_id: int) -> Comment:
     comment = db.session.get(Comment, comment_id)
     if comment is None or not can_see_comment(actor, comment):
         raise NotFound("No such comment.")
@@ -127,7 +128,7 @@ def get_visible_comment(actor, comment_id: int) -> Comment:
     return comment
 
 
-def edit_comment(actor, comment_id: int, body) -> Comment:
+def edit_comment(actor: User, comment_id: int, body) -> Comment:
     """Authors may edit their comment for 15 minutes."""
     comment = get_visible_comment(actor, comment_id)
     if not can_edit_comment(actor, comment):
@@ -141,7 +142,7 @@ def edit_comment(actor, comment_id: int, body) -> Comment:
     return comment
 
 
-def delete_comment(actor, comment_id: int) -> Comment:
+def delete_comment(actor: User, comment_id: int) -> Comment:
     """Delete keeps the thread: the text goes, a "comment deleted" placeholder stays."""
     comment = get_visible_comment(actor, comment_id)
     if not can_delete_comment(actor, comment):
@@ -155,7 +156,7 @@ def delete_comment(actor, comment_id: int) -> Comment:
     return comment
 
 
-def comment_thread(viewer, idea_id: int) -> list[tuple[Comment, int]]:
+def comment_thread(viewer: Viewer, idea_id: int) -> list[tuple[Comment, int]]:
     """The idea's visible comments in thread order, each with its nesting depth (max 4)."""
     comments = list(db.session.scalars(
         select(Comment).options(selectinload(Comment.author))

@@ -4,6 +4,7 @@ import logging
 from sqlalchemy import func, select, update
 
 from .. import events
+from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..platform.db import utcnow
@@ -20,7 +21,7 @@ TARGET_TYPES = ("idea", "comment")
 REASON_MAX = 500
 
 
-def _target(actor, target_type: str, target_id: int) -> Idea | Comment:
+def _target(actor: User, target_type: str, target_id: int) -> Idea | Comment:
     if target_type == "idea":
         return get_visible_idea(actor, target_id)
     if target_type == "comment":
@@ -38,7 +39,7 @@ def _reason(raw, *, required: bool) -> str:
     return reason
 
 
-def flag_content(actor, target_type: str, target_id: int, reason="") -> bool:
+def flag_content(actor: User, target_type: str, target_id: int, reason="") -> bool:
     """Report an idea or comment to the moderators; once per person and item."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to flag content.")
@@ -52,7 +53,7 @@ def flag_content(actor, target_type: str, target_id: int, reason="") -> bool:
     return created
 
 
-def _set_hidden(actor, target_type: str, target_id: int, reason, hide: bool):
+def _set_hidden(actor: User, target_type: str, target_id: int, reason, hide: bool):
     require_role(actor, *STAFF, action=f"{'hide' if hide else 'restore'}_{target_type}")
     target = _target(actor, target_type, target_id)
     text = _reason(reason, required=True)
@@ -72,16 +73,16 @@ def _set_hidden(actor, target_type: str, target_id: int, reason, hide: bool):
     return target
 
 
-def hide_content(actor, target_type: str, target_id: int, reason):
+def hide_content(actor: User, target_type: str, target_id: int, reason):
     """Hide an idea or comment from everyone but its author and the moderators."""
     return _set_hidden(actor, target_type, target_id, reason, hide=True)
 
 
-def restore_content(actor, target_type: str, target_id: int, reason):
+def restore_content(actor: User, target_type: str, target_id: int, reason):
     return _set_hidden(actor, target_type, target_id, reason, hide=False)
 
 
-def moderation_queue(actor, limit: int = 100) -> list[dict]:
+def moderation_queue(actor: User, limit: int = 100) -> list[dict]:
     """Open flags grouped per item, most flagged first, with the item itself."""
     require_role(actor, *STAFF, action="moderation_queue")
     rows = db.session.execute(
@@ -102,7 +103,7 @@ def moderation_queue(actor, limit: int = 100) -> list[dict]:
     return queue
 
 
-def dismiss_flags(actor, target_type: str, target_id: int) -> None:
+def dismiss_flags(actor: User, target_type: str, target_id: int) -> None:
     """Close the open flags of an item without hiding it."""
     require_role(actor, *STAFF, action="dismiss_flags")
     target = _target(actor, target_type, target_id)

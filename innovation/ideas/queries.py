@@ -3,6 +3,7 @@ the database through the visibility helpers."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from ..accounts.actors import Viewer
 from ..extensions import db
 from ..platform.cache import cached_json
 from ..platform.errors import ValidationFailed
@@ -16,7 +17,7 @@ CARD_LOADS = (selectinload(Idea.author), selectinload(Idea.tags))
 ROADMAP_COLUMNS = (("planned", "Planned"), ("in_progress", "In progress"), ("shipped", "Shipped"))
 
 
-def _filters(viewer, *, q="", status="", tag="", constituency=""):
+def _filters(viewer: Viewer, *, q="", status="", tag="", constituency=""):
     conditions = [listed_ideas_clause(viewer)]
     if status:
         if status not in STATUSES:
@@ -35,7 +36,7 @@ def _filters(viewer, *, q="", status="", tag="", constituency=""):
     return conditions
 
 
-def list_statements(viewer, sort: str, **filters):
+def list_statements(viewer: Viewer, sort: str, **filters):
     """The (count, page) statements of an idea list; tests EXPLAIN exactly these."""
     if sort not in SORTS:
         raise ValidationFailed(f"Sort by one of {', '.join(SORTS)}.", fields={"sort": ["Unknown sort."]})
@@ -45,7 +46,7 @@ def list_statements(viewer, sort: str, **filters):
     return count, select(Idea).where(*conditions).order_by(column.desc(), Idea.id.desc())
 
 
-def idea_page(viewer, *, sort="hot", page=1, per_page=20, **filters) -> dict:
+def idea_page(viewer: Viewer, *, sort="hot", page=1, per_page=20, **filters) -> dict:
     """One page of the ideas `viewer` may see, sorted by a stored, indexed column."""
     count, query = list_statements(viewer, sort, **filters)
     if any(filters.values()):
@@ -57,11 +58,11 @@ def idea_page(viewer, *, sort="hot", page=1, per_page=20, **filters) -> dict:
             "pages": max(1, -(-total // per_page))}
 
 
-def _audience(viewer) -> str:
+def _audience(viewer: Viewer) -> str:
     return "all" if sees_internal(viewer) else "public"
 
 
-def tag_cloud(viewer, limit: int = 30) -> list[tuple[str, int]]:
+def tag_cloud(viewer: Viewer, limit: int = 30) -> list[tuple[str, int]]:
     """Tags of the ideas `viewer` may see, with counts (internal ideas count only for employees).
     A GROUP BY over every tag: computed once a minute per audience, not per page view."""
     def compute():
@@ -73,7 +74,7 @@ def tag_cloud(viewer, limit: int = 30) -> list[tuple[str, int]]:
     return [tuple(row) for row in cached_json(f"tags:{_audience(viewer)}:{limit}", 60, compute)]
 
 
-def roadmap(viewer, per_column: int = 50) -> list[tuple[str, str, list[Idea]]]:
+def roadmap(viewer: Viewer, per_column: int = 50) -> list[tuple[str, str, list[Idea]]]:
     columns = []
     for status, label in ROADMAP_COLUMNS:
         ideas = list(db.session.scalars(
@@ -91,7 +92,7 @@ def idea_history(idea_id: int) -> tuple[list[StatusChange], list[IdeaRevision]]:
     return statuses, revisions
 
 
-def merge_targets(viewer, idea: Idea, limit: int = 200) -> list[Idea]:
+def merge_targets(viewer: Viewer, idea: Idea, limit: int = 200) -> list[Idea]:
     """Ideas this one may be merged into: visible, listed, and internal only for internal ideas."""
     query = select(Idea).where(listed_ideas_clause(viewer), Idea.id != idea.id)
     if idea.visibility == "public":
@@ -99,7 +100,7 @@ def merge_targets(viewer, idea: Idea, limit: int = 200) -> list[Idea]:
     return list(db.session.scalars(query.order_by(Idea.support_total.desc(), Idea.id.desc()).limit(limit)))
 
 
-def ideas_by_author(viewer, author_id: int, limit: int = 20) -> list[Idea]:
+def ideas_by_author(viewer: Viewer, author_id: int, limit: int = 20) -> list[Idea]:
     return list(db.session.scalars(
         select(Idea).where(visible_ideas_clause(viewer), Idea.author_id == author_id, Idea.status != "merged")
         .order_by(Idea.created_at.desc()).limit(limit)))

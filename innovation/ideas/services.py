@@ -5,6 +5,7 @@ import logging
 from sqlalchemy import delete, func, literal, select, update
 
 from .. import events
+from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..platform.db import utcnow
@@ -44,7 +45,7 @@ def clean_body(raw) -> str:
     return raw.strip()
 
 
-def clean_visibility(actor, raw) -> str:
+def clean_visibility(actor: User, raw) -> str:
     visibility = raw or "public"
     if visibility not in VISIBILITIES:
         raise ValidationFailed("Visibility is public or internal.", fields={"visibility": ["public or internal."]})
@@ -59,7 +60,7 @@ def _set_tags(idea: Idea, tags: list[str]) -> None:
     idea.tags.extend(IdeaTag(tag=tag) for tag in tags if tag not in have)
 
 
-def submit_idea(actor, *, title, body="", tags=None, visibility="public") -> Idea:
+def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") -> Idea:
     """A new idea from a signed-in customer or employee; its author follows it."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to submit ideas.")
@@ -77,7 +78,7 @@ def submit_idea(actor, *, title, body="", tags=None, visibility="public") -> Ide
     return idea
 
 
-def edit_idea(actor, idea_id: int, *, title=None, body=None, tags=None, visibility=None) -> Idea:
+def edit_idea(actor: User, idea_id: int, *, title=None, body=None, tags=None, visibility=None) -> Idea:
     """Edit title, body, tags or visibility: the author within 24 hours, pms any time.
     The previous title and body are kept as a revision."""
     idea = get_visible_idea(actor, idea_id)
@@ -101,7 +102,7 @@ def edit_idea(actor, idea_id: int, *, title=None, body=None, tags=None, visibili
     return idea
 
 
-def change_status(actor, idea_id: int, status, note="") -> Idea:
+def change_status(actor: User, idea_id: int, status, note="") -> Idea:
     """Move an idea through the workflow (pms); the note is kept in the status history."""
     require_role(actor, *STAFF, action="change_status")
     idea = get_visible_idea(actor, idea_id)
@@ -124,7 +125,7 @@ def change_status(actor, idea_id: int, status, note="") -> Idea:
     return idea
 
 
-def follow_idea(actor, idea_id: int, *, quiet: bool = False) -> Idea:
+def follow_idea(actor: User, idea_id: int, *, quiet: bool = False) -> Idea:
     """Follow an idea (idempotent)."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to follow ideas.")
@@ -136,7 +137,7 @@ def follow_idea(actor, idea_id: int, *, quiet: bool = False) -> Idea:
     return idea
 
 
-def unfollow_idea(actor, idea_id: int) -> Idea:
+def unfollow_idea(actor: User, idea_id: int) -> Idea:
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in first.")
     idea = get_visible_idea(actor, idea_id)
@@ -157,7 +158,7 @@ def _move_unique_rows(model, source_id: int, target_id: int, columns: list[str])
     db.session.execute(delete(model).where(model.idea_id == source_id))
 
 
-def merge_ideas(actor, source_id: int, target_id) -> Idea:
+def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
     """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
     move; someone who supported both counts once. The source redirects to the target."""
     require_role(actor, *STAFF, action="merge_ideas")

@@ -1,6 +1,7 @@
 """Domain events → outbox rows, in the same transaction as the change; a dispatch job is
 queued for after the commit. If Redis is down the row waits for the sweeper."""
 from .. import events
+from ..accounts.actors import Actor
 from ..extensions import db
 from ..platform.jobs import enqueue_after_commit
 from .models import OutboxEvent
@@ -17,8 +18,8 @@ def record(kind: str, **payload) -> OutboxEvent:
     return event
 
 
-def _actor_id(actor) -> int | None:
-    return getattr(actor, "id", None) if actor is not None else None
+def _actor_id(actor: Actor | None) -> int | None:
+    return actor.id if actor is not None else None  # SYSTEM's id is None too
 
 
 def on_comment_added(comment, actor=None, idea=None, parent=None, **_):

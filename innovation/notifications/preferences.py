@@ -1,6 +1,7 @@
 """Per-person, per-kind channel choices (in-app, e-mail now, digest, off)."""
 from sqlalchemy import select
 
+from ..accounts.models import User
 from ..extensions import db
 from ..platform.errors import ValidationFailed
 from ..platform.upsert import upsert
@@ -28,7 +29,7 @@ def digest_frequency(user) -> str:
     return setting.frequency if setting else "daily"
 
 
-def set_preferences(actor, choices: dict[str, str], frequency: str | None = None) -> None:
+def set_preferences(actor: User, choices: dict[str, str], frequency: str | None = None) -> None:
     """Save the actor's own choices; unknown kinds or channels are refused."""
     for kind, channel in choices.items():
         if kind not in KINDS or channel not in CHANNELS:

@@ -86,13 +86,13 @@ def _stored(user) -> dict[str, str]:
                                    .where(Preference.user_id == user.id)).all())
 
 
-def failed_deliveries(actor, limit: int = 200) -> list[Delivery]:
+def failed_deliveries(actor: User, limit: int = 200) -> list[Delivery]:
     require_role(actor, "admin", action="failed_deliveries")
     return list(db.session.scalars(select(Delivery).where(Delivery.status == "failed")
                                    .order_by(Delivery.id.desc()).limit(limit)))
 
 
-def retry_delivery(actor, delivery_id: int) -> Delivery:
+def retry_delivery(actor: User, delivery_id: int) -> Delivery:
     """An admin sends a failed e-mail again (once: it is claimed like any other)."""
     require_role(actor, "admin", action="retry_delivery")
     delivery = db.session.get(Delivery, delivery_id)

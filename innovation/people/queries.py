@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Integer, and_, case, func, literal_column, select, union, union_all
 
+from ..accounts.actors import Viewer
 from ..accounts.models import ExpertiseTag, User
 from ..extensions import db
 from ..ideas.models import Comment, Idea, IdeaTag
@@ -75,7 +76,7 @@ def _const(value: int):
     return literal_column(str(int(value)), Integer)
 
 
-def _ideas_joined(viewer, user_id: int):
+def _ideas_joined(viewer: Viewer, user_id: int):
     """Ids of the visible ideas `user_id` wrote or commented on."""
     authored = select(Idea.id.label("idea_id")).where(listed_ideas_clause(viewer), Idea.author_id == user_id)
     commented = (select(Comment.idea_id).join(Idea, Idea.id == Comment.idea_id)
@@ -83,7 +84,7 @@ def _ideas_joined(viewer, user_id: int):
     return union(authored, commented)
 
 
-def _shared_counts(viewer, user_id: int, name: str = "shared"):
+def _shared_counts(viewer: Viewer, user_id: int, name: str = "shared"):
     """(user_id, shared): everyone else who wrote or commented on one of the ideas `user_id`
     joined, with the number of such ideas. UNION makes each (idea, person) pair count once."""
     # Only visible ideas are in `joined`, so the two branches need no visibility check of their own.
@@ -97,7 +98,7 @@ def _shared_counts(viewer, user_id: int, name: str = "shared"):
             .where(pairs.c.user_id != user_id).group_by(pairs.c.user_id).subquery(name))
 
 
-def topic_cloud(viewer, user_id: int, limit: int = 24) -> list[tuple[str, int]]:
+def topic_cloud(viewer: Viewer, user_id: int, limit: int = 24) -> list[tuple[str, int]]:
     """Tags of the visible ideas a person wrote (3 points, 5 once adopted) or commented on
     (1 point), summed per tag, heaviest first. An idea counts once: as theirs if they wrote it."""
     weight = case((_is_adopted(), _const(TOPIC_WEIGHTS["adopted"])), else_=_const(TOPIC_WEIGHTS["authored"]))
@@ -127,7 +128,7 @@ def cloud_levels(cloud: list[tuple[str, int]], levels: int = 5) -> list[tuple[st
     return sorted(((tag, weight, level(weight)) for tag, weight in cloud), key=lambda item: item[0])
 
 
-def collaborators(viewer, user_id: int, limit: int = 12) -> list[tuple[User, int]]:
+def collaborators(viewer: Viewer, user_id: int, limit: int = 12) -> list[tuple[User, int]]:
     """People who wrote or commented on the same visible ideas as `user_id`, with the number of
     ideas shared, most first."""
     shared = _shared_counts(viewer, user_id)
@@ -136,7 +137,7 @@ def collaborators(viewer, user_id: int, limit: int = 12) -> list[tuple[User, int
     return [(user, int(count)) for user, count in db.session.execute(query)]
 
 
-def common_contacts(viewer, a_id: int, b_id: int, limit: int = 50) -> list[tuple[User, int, int]]:
+def common_contacts(viewer: Viewer, a_id: int, b_id: int, limit: int = 50) -> list[tuple[User, int, int]]:
     """People both A and B have discussed ideas with: (person, ideas shared with A, with B),
     strongest ties first; A and B themselves are left out."""
     with_a, with_b = _shared_counts(viewer, a_id, "with_a"), _shared_counts(viewer, b_id, "with_b")
@@ -168,7 +169,7 @@ def clean_topic(raw) -> str:
     return " ".join("".join(ch for ch in raw if ch.isprintable() or ch.isspace()).split())
 
 
-def find_experts(viewer, topic, limit: int = 20) -> list[Expert]:
+def find_experts(viewer: Viewer, topic, limit: int = 20) -> list[Expert]:
     """Who knows about `topic`: people ranked by the matching ideas they wrote (3 points, 6 once
     adopted), matching comments (1 point each) and a declared expertise tag (2 points)."""
     topic = clean_topic(topic)
@@ -189,7 +190,7 @@ def find_experts(viewer, topic, limit: int = 20) -> list[Expert]:
     return experts
 
 
-def _ideas_on_topic(viewer, idea_ids: list[int], slug: str | None):
+def _ideas_on_topic(viewer: Viewer, idea_ids: list[int], slug: str | None):
     matched = Idea.id.in_(idea_ids)
     if slug:
         matched = matched | Idea.id.in_(select(IdeaTag.idea_id).where(IdeaTag.tag == slug))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import selectinload
 
+from ..accounts.actors import Viewer
 from ..accounts.models import User
 from ..extensions import db
 from ..ideas.models import STATUSES, Comment, Idea, IdeaTag
@@ -41,7 +42,7 @@ class SearchPage:
         return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
 
 
-def audiences_for(viewer) -> tuple[str, ...]:
+def audiences_for(viewer: Viewer) -> tuple[str, ...]:
     """Who may find internal content: exactly those `sees_internal` lets see it."""
     return ("public", "internal") if sees_internal(viewer) else ("public",)
 
@@ -74,7 +75,7 @@ def clean_filters(kind: str, raw: dict | None) -> dict[str, str]:
     return filters
 
 
-def search_content(viewer, q, *, kind="ideas", page=1, per_page=20, filters=None) -> SearchPage:
+def search_content(viewer: Viewer, q, *, kind="ideas", page=1, per_page=20, filters=None) -> SearchPage:
     """One page of ideas, comments or people matching `q` that `viewer` may see, with counts
     and facets computed over exactly that visible set. Raises ValidationFailed on bad input."""
     if kind not in KINDS:
@@ -100,7 +101,7 @@ def search_content(viewer, q, *, kind="ideas", page=1, per_page=20, filters=None
     return result
 
 
-def _plain_request(viewer, text, kind: str, limit: int) -> SearchRequest | None:
+def _plain_request(viewer: Viewer, text, kind: str, limit: int) -> SearchRequest | None:
     """A request without facets or highlights, or None when the text is not a query."""
     try:
         parsed = parse_query(text)
@@ -112,7 +113,7 @@ def _plain_request(viewer, text, kind: str, limit: int) -> SearchRequest | None:
                          highlights=False)
 
 
-def count_matches(viewer, q, kinds) -> dict[str, int]:
+def count_matches(viewer: Viewer, q, kinds) -> dict[str, int]:
     """How many of each kind match, for the tabs (cached briefly per query, audience and kinds)."""
     requests = {kind: _plain_request(viewer, q, kind, 1) for kind in kinds}
     if not requests or None in requests.values():
@@ -123,13 +124,13 @@ def count_matches(viewer, q, kinds) -> dict[str, int]:
                                                for kind, request in requests.items()})
 
 
-def matching_ids(viewer, text: str, kind: str, limit: int) -> list[int]:
+def matching_ids(viewer: Viewer, text: str, kind: str, limit: int) -> list[int]:
     """Ids of visible ideas or comments best matching `text` (for finding experts)."""
     request = _plain_request(viewer, text, kind, limit)
     return get_backend().query(request).ids if request else []
 
 
-def similar_ideas(viewer, title, body="", *, exclude_id: int | None = None, limit: int = 5) -> list[dict]:
+def similar_ideas(viewer: Viewer, title, body="", *, exclude_id: int | None = None, limit: int = 5) -> list[dict]:
     """Possible duplicates of a title (and body) being written, among ideas `viewer` may see."""
     title, body = printable(title)[:300], printable(body)[:5000]
     pairs = get_backend().similar(title, body, audiences_for(viewer), exclude_id=exclude_id,
@@ -157,7 +158,7 @@ def printable(raw) -> str:
 RELATED_PER_TAG = 100  # the newest ideas of each tag are the candidates: index-only, whatever the tag's size
 
 
-def related_ideas(viewer, idea: Idea, limit: int = 5) -> list[dict]:
+def related_ideas(viewer: Viewer, idea: Idea, limit: int = 5) -> list[dict]:
     """Possible duplicates first, then recent visible ideas sharing the most tags with this one,
     each with why it is related."""
     related = [{**item, "shared_tags": []} for item in
@@ -192,7 +193,7 @@ def _person(user: User) -> dict:
     return {"id": user.id, "name": user.name, "constituency": user.constituency}
 
 
-def _hydrate_ideas(viewer, hits) -> list[dict]:
+def _hydrate_ideas(viewer: Viewer, hits) -> list[dict]:
     rows = db.session.scalars(select(Idea).where(Idea.id.in_(hits.ids), listed_ideas_clause(viewer))
                               .options(selectinload(Idea.tags), selectinload(Idea.author)))
     found = {idea.id: idea for idea in rows}
@@ -211,7 +212,7 @@ def _hydrate_ideas(viewer, hits) -> list[dict]:
     return items
 
 
-def _hydrate_comments(viewer, hits) -> list[dict]:
+def _hydrate_comments(viewer: Viewer, hits) -> list[dict]:
     rows = db.session.scalars(
         select(Comment).join(Idea, Idea.id == Comment.idea_id)
         .where(Comment.id.in_(hits.ids), Comment.deleted_at.is_(None), listed_ideas_clause(viewer),
@@ -231,7 +232,7 @@ def _hydrate_comments(viewer, hits) -> list[dict]:
     return items
 
 
-def _hydrate_people(viewer, hits) -> list[dict]:
+def _hydrate_people(viewer: Viewer, hits) -> list[dict]:
     rows = db.session.scalars(select(User).where(User.id.in_(hits.ids)).options(selectinload(User.expertise)))
     found = {user.id: user for user in rows}
     items = []
@@ -262,7 +263,7 @@ def index_status() -> dict:
             "pending": pending, "oldest_pending": oldest}
 
 
-def request_reindex(actor) -> None:
+def request_reindex(actor: User) -> None:
     """Rebuild the whole index in the background (admins): after restoring a backup, or after
     switching SEARCH_BACKEND. Audited; the job runs on the search queue, after commit."""
     from ..accounts.audit import record_audit

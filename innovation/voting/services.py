@@ -11,6 +11,7 @@ import logging
 from sqlalchemy import case, delete, func, literal, null, select, union_all, update
 
 from .. import events
+from ..accounts.models import User
 from ..extensions import db
 from ..ideas.models import Idea
 from ..ideas.permissions import can_see_idea, is_signed_in
@@ -23,12 +24,12 @@ from .models import Rating, Support
 log = logging.getLogger(__name__)
 
 
-def _require_voter(actor) -> None:
+def _require_voter(actor: User) -> None:
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to support or rate ideas.")
 
 
-def _votable_idea(actor, idea_id: int) -> Idea:
+def _votable_idea(actor: User, idea_id: int) -> Idea:
     """Lock and read the idea in one round trip (a no-op UPDATE … RETURNING), then check it."""
     if isinstance(idea_id, bool) or not isinstance(idea_id, int):
         raise NotFound("No such idea.")
@@ -42,12 +43,12 @@ def _votable_idea(actor, idea_id: int) -> Idea:
     return idea
 
 
-def _support_of(actor, idea_id: int) -> bool:
+def _support_of(actor: User, idea_id: int) -> bool:
     return db.session.scalar(select(Support.id).where(Support.idea_id == idea_id, Support.user_id == actor.id)) \
         is not None
 
 
-def _rating_of(actor, idea_id: int) -> int | None:
+def _rating_of(actor: User, idea_id: int) -> int | None:
     return db.session.scalar(select(Rating.value).where(Rating.idea_id == idea_id, Rating.user_id == actor.id))
 
 
@@ -70,12 +71,12 @@ def _apply(idea: Idea, constituency: str, *, before: tuple[int, int], after: tup
     db.session.flush()
 
 
-def _rating_subquery(actor, idea_id: int):
+def _rating_subquery(actor: User, idea_id: int):
     """The voter's rating, read by the INSERT/DELETE itself (after the idea's lock, in one round trip)."""
     return select(Rating.value).where(Rating.idea_id == idea_id, Rating.user_id == actor.id).scalar_subquery()
 
 
-def cast_support(actor, idea_id: int) -> Idea:
+def cast_support(actor: User, idea_id: int) -> Idea:
     """Support an idea; a second call changes nothing (unique key, insert-or-ignore)."""
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
@@ -91,7 +92,7 @@ def cast_support(actor, idea_id: int) -> Idea:
     return idea
 
 
-def retract_support(actor, idea_id: int) -> Idea:
+def retract_support(actor: User, idea_id: int) -> Idea:
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
     removed = db.session.execute(delete(Support).where(Support.idea_id == idea.id, Support.user_id == actor.id)
@@ -116,7 +117,7 @@ def parse_rating(value) -> int:
     return number
 
 
-def rate_idea(actor, idea_id: int, value) -> Idea:
+def rate_idea(actor: User, idea_id: int, value) -> Idea:
     """Rate an idea 1–5; rating again replaces the earlier value."""
     _require_voter(actor)
     number = parse_rating(value)
@@ -134,7 +135,7 @@ def rate_idea(actor, idea_id: int, value) -> Idea:
     return idea
 
 
-def remove_rating(actor, idea_id: int) -> Idea:
+def remove_rating(actor: User, idea_id: int) -> Idea:
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
     old = _rating_of(actor, idea.id)
