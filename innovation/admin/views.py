@@ -17,7 +17,7 @@ def index():
     q = request.args.get("q", "")
     role = request.args.get("role", "")
     users = queries.users_page(q, role, page, per_page)
-    role_forms = {user.id: RoleForm(prefix=f"u{user.id}", role=user.role) for user in users["items"]}
+    role_forms = {user.id: RoleForm(prefix=f"u{user.id}", role=user.role) for user in users.items}
     from ..search.services import index_status
 
     return render_template("admin/index.html", users=users, q=q, role=role, role_forms=role_forms,

@@ -1,19 +1,20 @@
 """Ideas, votes, ratings, comments, follows and merges over JSON (API.md)."""
 from flask import jsonify, request
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..ideas import comments as comment_services
 from ..ideas import queries
 from ..ideas import services as idea_services
 from ..ideas.models import Comment, Idea
 from ..ideas.permissions import get_visible_idea, visible_comments_clause
+from ..platform.pagination import paginate
 from ..platform.web import current_viewer, page_args
 from ..voting import services as voting
 from ..voting.services import my_votes
 from . import bp
 from .serializers import comment_json, idea_json
-from .support import current_actor, json_body, paged
+from .support import current_actor, json_body
 
 POST_LIMIT = "60 per minute"
 
@@ -32,8 +33,8 @@ def list_ideas():
     result = queries.idea_page(viewer, sort=args.get("sort", "hot"), page=page, per_page=per_page,
                                q=args.get("q", ""), status=args.get("status", ""), tag=args.get("tag", ""),
                                constituency=args.get("constituency", ""))
-    supported, rated = my_votes(viewer, [idea.id for idea in result["items"]])
-    return jsonify(paged([idea_json(i, supported, rated) for i in result["items"]], page, per_page, result["total"]))
+    supported, rated = my_votes(viewer, [idea.id for idea in result.items])
+    return jsonify(result.as_json(lambda idea: idea_json(idea, supported, rated)))
 
 
 @bp.route("/ideas", methods=["POST"])
@@ -96,11 +97,8 @@ def list_comments(idea_id: int):
     viewer = current_viewer()
     idea = get_visible_idea(viewer, idea_id)
     page, per_page = page_args(50)
-    conditions = (Comment.idea_id == idea.id, visible_comments_clause(viewer))
-    total = db.session.scalar(select(func.count()).select_from(Comment).where(*conditions))
-    items = db.session.scalars(select(Comment).where(*conditions).order_by(Comment.created_at, Comment.id)
-                               .limit(per_page).offset((page - 1) * per_page))
-    return jsonify(paged([comment_json(c) for c in items], page, per_page, total))
+    query = select(Comment).where(Comment.idea_id == idea.id, visible_comments_clause(viewer))
+    return jsonify(paginate(query.order_by(Comment.created_at, Comment.id), page, per_page).as_json(comment_json))
 
 
 @bp.route("/ideas/<int:idea_id>/comments", methods=["POST"])

@@ -5,7 +5,7 @@ from ..notifications import services
 from ..platform.db import iso
 from ..platform.web import page_args
 from . import bp
-from .support import current_actor, json_body, paged
+from .support import current_actor, json_body
 
 
 def notification_json(item) -> dict:
@@ -19,7 +19,7 @@ def list_notifications():
     page, per_page = page_args(30)
     result = services.notifications_page(actor, unread_only=request.args.get("unread") == "1", page=page,
                                          per_page=per_page)
-    body = paged([notification_json(n) for n in result["items"]], page, per_page, result["total"])
+    body = result.as_json(notification_json)
     body["unread"] = services.unread_count(actor)
     return jsonify(body)
 

@@ -12,7 +12,7 @@ from ..platform.db import iso
 from ..platform.errors import Conflict, NotFound
 from ..platform.web import current_viewer, page_args
 from . import bp
-from .support import current_actor, json_body, paged
+from .support import current_actor, json_body
 
 
 @bp.route("/rounds")
@@ -20,7 +20,7 @@ def list_rounds():
     page, per_page = page_args(20)
     result = queries.rounds_page(current_viewer(), status=request.args.get("status", "")[:16],
                                  page=page, per_page=per_page)
-    return jsonify(paged([queries.round_json(r) for r in result["items"]], page, per_page, result["total"]))
+    return jsonify(result.as_json(queries.round_json))
 
 
 @bp.route("/rounds", methods=["POST"])

@@ -36,9 +36,3 @@ def current_actor():
     if not current_user.is_authenticated:
         raise NotAuthenticated("Sign in, or send `Authorization: Bearer <token>`.")
     return current_user._get_current_object()
-
-
-def paged(items: list, page: int, per_page: int, total: int) -> dict:
-    return {"items": items, "page": page, "per_page": per_page, "total": total}
-
-

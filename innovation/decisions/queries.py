@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 from ..accounts.actors import Viewer
 from ..extensions import db
 from ..platform.db import iso
+from ..platform.pagination import Page, paginate
 from .impact import derived
 from .models import Ballot, Candidate, ImpactRevision, Outcome, Round
 from .outcomes import vote_recommends_adoption
@@ -12,15 +13,13 @@ from .permissions import results_visible, visible_rounds_clause
 STATUS_ORDER = ("voting", "deliberation", "draft", "closed", "decided")
 
 
-def rounds_page(viewer: Viewer, *, status: str = "", page: int = 1, per_page: int = 20) -> dict:
+def rounds_page(viewer: Viewer, *, status: str = "", page: int = 1, per_page: int = 20) -> Page[Round]:
     conditions = [visible_rounds_clause(viewer)]
     if status:
         conditions.append(Round.status == status)
     total = db.session.scalar(select(func.count()).select_from(Round).where(*conditions))
-    items = list(db.session.scalars(select(Round).where(*conditions)
-                                    .order_by(Round.created_at.desc(), Round.id.desc())
-                                    .limit(per_page).offset((page - 1) * per_page)))
-    return {"items": items, "page": page, "per_page": per_page, "total": total, "pages": max(1, -(-total // per_page))}
+    return paginate(select(Round).where(*conditions).order_by(Round.created_at.desc(), Round.id.desc()),
+                    page, per_page, total=total)
 
 
 def impact_history(candidate_ids: list[int]) -> dict[int, list[ImpactRevision]]:

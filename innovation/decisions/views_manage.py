@@ -44,7 +44,7 @@ def add_candidate(round_id: int):
             flash("Candidate added with its impact data.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    suggestions = idea_page(current_user, sort="top", page=1, per_page=30)["items"]
+    suggestions = idea_page(current_user, sort="top", page=1, per_page=30).items
     return render_template("decisions/candidate_form.html", form=form, round=round_, candidate=None,
                            suggestions=suggestions), status
 

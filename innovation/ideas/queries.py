@@ -7,6 +7,7 @@ from ..accounts.actors import Viewer
 from ..extensions import db
 from ..platform.cache import cached_json
 from ..platform.errors import ValidationFailed
+from ..platform.pagination import Page, paginate
 from ..voting.ranking import share
 from .models import SORT_COLUMNS, STATUSES, Idea, IdeaRevision, IdeaTag, StatusChange
 from .permissions import listed_ideas_clause, sees_internal, visible_ideas_clause
@@ -46,16 +47,14 @@ def list_statements(viewer: Viewer, sort: str, **filters):
     return count, select(Idea).where(*conditions).order_by(column.desc(), Idea.id.desc())
 
 
-def idea_page(viewer: Viewer, *, sort="hot", page=1, per_page=20, **filters) -> dict:
+def idea_page(viewer: Viewer, *, sort="hot", page=1, per_page=20, **filters) -> Page[Idea]:
     """One page of the ideas `viewer` may see, sorted by a stored, indexed column."""
     count, query = list_statements(viewer, sort, **filters)
     if any(filters.values()):
         total = db.session.scalar(count)
     else:  # the unfiltered total only moves with new ideas: counted every few seconds
         total = cached_json(f"idea-total:{_audience(viewer)}", 5, lambda: db.session.scalar(count))
-    items = list(db.session.scalars(query.options(*CARD_LOADS).limit(per_page).offset((page - 1) * per_page)))
-    return {"items": items, "page": page, "per_page": per_page, "total": total,
-            "pages": max(1, -(-total // per_page))}
+    return paginate(query.options(*CARD_LOADS), page, per_page, total=total)
 
 
 def _audience(viewer: Viewer) -> str:

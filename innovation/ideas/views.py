@@ -27,7 +27,7 @@ def index():
         filters["status"] = ""
     sort = form.sort.data if form.sort.data in queries.SORTS else "hot"
     ideas = queries.idea_page(viewer, sort=sort, page=page, per_page=per_page, **filters)
-    supported, rated = my_votes(viewer, [idea.id for idea in ideas["items"]])
+    supported, rated = my_votes(viewer, [idea.id for idea in ideas.items])
     return render_template("ideas/index.html", ideas=ideas, form=form, sort=sort, filters=filters,
                            tags=queries.tag_cloud(viewer), supported=supported, rated=rated)
 

@@ -9,6 +9,7 @@ from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import NotAuthenticated, NotFound, ValidationFailed
 from ..platform.jobs import enqueue_after_commit
+from ..platform.pagination import Page, paginate
 from ..platform.upsert import upsert
 from .models import KINDS, Delivery, Notification, Preference
 from .tokens import InvalidLink, read_unsubscribe_token
@@ -26,15 +27,14 @@ def unread_count(user) -> int:
         Notification.user_id == user.id, Notification.read_at.is_(None)))
 
 
-def notifications_page(user, *, unread_only: bool, page: int, per_page: int) -> dict:
+def notifications_page(user: User, *, unread_only: bool, page: int, per_page: int) -> Page[Notification]:
     _signed_in(user)
     conditions = [Notification.user_id == user.id]
     if unread_only:
         conditions.append(Notification.read_at.is_(None))
     total = db.session.scalar(select(func.count()).select_from(Notification).where(*conditions))
-    items = list(db.session.scalars(select(Notification).where(*conditions).order_by(Notification.id.desc())
-                                    .limit(per_page).offset((page - 1) * per_page)))
-    return {"items": items, "page": page, "per_page": per_page, "total": total, "pages": max(1, -(-total // per_page))}
+    return paginate(select(Notification).where(*conditions).order_by(Notification.id.desc()), page, per_page,
+                    total=total)
 
 
 def mark_read(user, ids=None, *, everything: bool = False) -> int:

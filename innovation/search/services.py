@@ -13,6 +13,7 @@ from ..ideas.models import STATUSES, Comment, Idea, IdeaTag
 from ..ideas.permissions import listed_ideas_clause, sees_internal, visible_comments_clause
 from ..platform.cache import cached_json
 from ..platform.errors import ValidationFailed
+from ..platform.pagination import Page
 from ..platform.tags import TAG_PATTERN
 from .documents import KINDS, plain_text
 from .index import SearchRequest, get_backend
@@ -25,21 +26,16 @@ SIMILAR_RELATIVE_CUTOFF = 0.25
 
 
 @dataclass
-class SearchPage:
-    kind: str
-    query: str
-    page: int
-    per_page: int
-    items: list[dict] = field(default_factory=list)
-    total: int = 0
+class SearchPage(Page[dict]):
+    """A page of hits, with the facets and the query as understood."""
+
+    kind: str = "ideas"
+    query: str = ""
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     filters: dict[str, str] = field(default_factory=dict)
     corrected: bool = False
     message: str = ""
-
-    @property
-    def pages(self) -> int:
-        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+    max_pages: int | None = MAX_PAGE
 
 
 def audiences_for(viewer: Viewer) -> tuple[str, ...]:
@@ -89,7 +85,7 @@ def search_content(viewer: Viewer, q, *, kind="ideas", page=1, per_page=20, filt
         return result
     beyond = page > MAX_PAGE
     request = SearchRequest(kind=kind, query=parsed, audiences=audiences_for(viewer), filters=result.filters,
-                            offset=0 if beyond else (page - 1) * per_page, limit=1 if beyond else per_page)
+                            offset=0 if beyond else result.offset, limit=1 if beyond else per_page)
     hits = get_backend().query(request)
     result.total, result.facets, result.corrected = hits.total, hits.facets, hits.corrected
     if beyond:
