@@ -17,6 +17,11 @@ def constituency_of(role: str) -> str:
     return "customer" if role == "customer" else "employee"
 
 
+def employee_side_clause(user_model=None):
+    """SQL condition on users: the employee side (employees, pms, admins), as `is_employee_side`."""
+    return (user_model or User).role.in_(EMPLOYEE_SIDE)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 

@@ -1,17 +1,31 @@
 """Who sees a round and who may vote in it."""
 from sqlalchemy import and_, exists, false, select, true
 
+from ..accounts.models import employee_side_clause
 from ..accounts.permissions import STAFF, has_role
 from ..extensions import db
 from ..ideas.models import Idea
-from ..ideas.permissions import is_signed_in, sees_internal
+from ..ideas.permissions import internal_ideas_clause, is_signed_in, sees_internal
 from ..platform.errors import NotFound
 from .models import Candidate, Round, RoundInvitee
 
 
 def _has_internal_candidate():
     return exists(select(Candidate.id).join(Idea, Idea.id == Candidate.idea_id)
-                  .where(Candidate.round_id == Round.id, Idea.visibility == "internal"))
+                  .where(Candidate.round_id == Round.id, internal_ideas_clause()))
+
+
+def round_audience(round_: Round) -> str:
+    """A round is as open as its most restricted candidate: "internal" as soon as one candidate
+    idea is internal (then only the employee side sees it), else "public"."""
+    internal = db.session.scalar(select(Candidate.id).join(Idea, Idea.id == Candidate.idea_id).where(
+        Candidate.round_id == round_.id, internal_ideas_clause()).limit(1))
+    return "public" if internal is None else "internal"
+
+
+def round_audience_clause(round_: Round, user_model=None):
+    """SQL condition on users: who may see `round_` at all (who may hear about it)."""
+    return employee_side_clause(user_model) if round_audience(round_) == "internal" else true()
 
 
 def visible_rounds_clause(user):
@@ -40,12 +54,10 @@ def get_visible_round(user, round_id, *, for_update: bool = False) -> Round:
 
 def eligible_clause(round_: Round, user_model):
     """SQL condition on users: who may vote in `round_` (also used to notify them)."""
-    from ..accounts.models import EMPLOYEE_SIDE
-
     if round_.eligibility == "customers":
         return user_model.role == "customer"
     if round_.eligibility == "employees":
-        return user_model.role.in_(EMPLOYEE_SIDE)
+        return employee_side_clause(user_model)
     if round_.eligibility == "invited":
         return user_model.id.in_(select(RoundInvitee.user_id).where(RoundInvitee.round_id == round_.id))
     return true() if round_.eligibility == "everyone" else false()

@@ -9,7 +9,7 @@ from ..accounts.actors import Actor, is_system
 from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
-from ..ideas.permissions import get_visible_idea
+from ..ideas.permissions import audience_of, get_visible_idea
 from ..ideas.services import clean_title
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotFound, ValidationFailed
@@ -141,7 +141,7 @@ def add_candidate(actor: User, round_id, idea_id, impact=None) -> Candidate:
     idea = get_visible_idea(actor, idea_id)
     if idea.status in ("merged", "declined", "shipped"):
         raise Conflict(f"A {idea.status} idea cannot be a candidate.")
-    if idea.visibility == "internal" and round_.eligibility != "employees":
+    if audience_of(idea) == "internal" and round_.eligibility != "employees":
         raise Conflict("Internal ideas can only be candidates in rounds for employees.", code="internal_idea")
     if db.session.scalar(select(Candidate.id).where(Candidate.round_id == round_.id, Candidate.idea_id == idea.id)):
         raise Conflict("This idea is already a candidate in this round.", code="duplicate_candidate")

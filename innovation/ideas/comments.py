@@ -17,6 +17,7 @@ from ..platform.markdown import render_markdown, sanitize_html
 from ..platform.upsert import insert_or_ignore
 from .models import Comment, Idea, Mention
 from .permissions import (
+    audience_clause,
     can_delete_comment,
     can_edit_comment,
     can_see_comment,
@@ -43,9 +44,8 @@ def clean_comment_body(raw) -> str:
 
 
 def _mentionable(name: str, idea: Idea) -> User | None:
-    query = select(User).where(func.lower(User.name) == name.lower())
-    if idea.visibility == "internal":  # customers cannot be pulled into internal discussions
-        query = query.where(User.role != "customer")
+    # Only the idea's audience: customers cannot be pulled into internal discussions.
+    query = select(User).where(func.lower(User.name) == name.lower(), audience_clause(idea))
     return db.session.scalars(query.order_by(User.id).limit(1)).first()
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import and_, or_, true
 
+from ..accounts.models import employee_side_clause
 from ..accounts.permissions import STAFF, has_role
 from ..extensions import db
 from ..platform.db import utcnow
@@ -27,6 +28,33 @@ def is_moderator(user) -> bool:
     return has_role(user, *STAFF)
 
 
+def audience_of(idea: Idea) -> str:
+    """Who an idea and everything about it (comments, rounds, notifications, search documents)
+    is for: "public" (everyone), or "internal" (the employee side)."""
+    return "internal" if idea.visibility == "internal" else "public"
+
+
+def in_audience(user, idea: Idea) -> bool:
+    """True when `user` belongs to the idea's audience (whether or not it is hidden)."""
+    return audience_of(idea) == "public" or sees_internal(user)
+
+
+def internal_ideas_clause():
+    """SQL condition on ideas: those whose audience is the employee side."""
+    return Idea.visibility == "internal"
+
+
+def audience_clause(idea: Idea, user_model=None):
+    """SQL condition on users: the idea's audience (who may hear about it)."""
+    return employee_side_clause(user_model) if audience_of(idea) == "internal" else true()
+
+
+def is_listed(idea: Idea) -> bool:
+    """What lists, search and topic clouds show of an idea: listed, not hidden, not merged away
+    (the Python twin of `listed_ideas_clause`, audience aside)."""
+    return idea.listed and idea.hidden_at is None and idea.status != "merged"
+
+
 def visible_ideas_clause(user):
     """SQL condition: ideas `user` may see at all (lists add `listed`)."""
     clause = true() if sees_internal(user) else Idea.visibility == "public"
@@ -46,7 +74,7 @@ def listed_ideas_clause(user):
 
 
 def can_see_idea(user, idea: Idea) -> bool:
-    if idea.visibility == "internal" and not sees_internal(user):
+    if not in_audience(user, idea):
         return False
     return idea.hidden_at is None or is_moderator(user) or (is_signed_in(user) and idea.author_id == user.id)
 

@@ -10,7 +10,7 @@ from ..platform.errors import ValidationFailed
 from ..platform.pagination import Page, paginate
 from ..voting.ranking import share
 from .models import SORT_COLUMNS, STATUSES, Idea, IdeaRevision, IdeaTag, StatusChange
-from .permissions import listed_ideas_clause, sees_internal, visible_ideas_clause
+from .permissions import audience_of, listed_ideas_clause, sees_internal, visible_ideas_clause
 
 SORTS = tuple(SORT_COLUMNS)
 # What an idea card shows besides the row itself, loaded in one query per list.
@@ -94,8 +94,8 @@ def idea_history(idea_id: int) -> tuple[list[StatusChange], list[IdeaRevision]]:
 def merge_targets(viewer: Viewer, idea: Idea, limit: int = 200) -> list[Idea]:
     """Ideas this one may be merged into: visible, listed, and internal only for internal ideas."""
     query = select(Idea).where(listed_ideas_clause(viewer), Idea.id != idea.id)
-    if idea.visibility == "public":
-        query = query.where(Idea.visibility == "public")
+    if audience_of(idea) == "public":  # a merge never moves public support into an internal idea
+        query = query.where(listed_ideas_clause(None))
     return list(db.session.scalars(query.order_by(Idea.support_total.desc(), Idea.id.desc()).limit(limit)))
 
 

@@ -1,15 +1,17 @@
-"""Who hears about an event, and what they are told. Visibility is applied here with the
-same rules as everywhere: nothing about an internal idea or round reaches a customer."""
+"""Who hears about an event, and what they are told. Who may hear about an idea or a round is
+decided by the audience helpers of ideas/permissions.py and decisions/permissions.py, the
+same rules as every page: nothing about an internal idea or round reaches a customer."""
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..accounts.models import EMPLOYEE_SIDE, User
+from ..accounts.models import User
 from ..decisions.ballots import voter_key
 from ..decisions.models import Ballot, Candidate, Round
-from ..decisions.permissions import eligible_clause
+from ..decisions.permissions import eligible_clause, round_audience_clause
 from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, Mention
+from ..ideas.permissions import audience_clause, in_audience
 from ..voting.models import Support
 
 
@@ -18,11 +20,6 @@ class Message:
     title: str
     url: str
     recipients: dict[int, str]  # user id → notification kind
-
-
-def _audience(query, idea_internal: bool):
-    """Limit a user-id query to those who may see the content."""
-    return query.where(User.role.in_(EMPLOYEE_SIDE)) if idea_internal else query
 
 
 def _ids(query) -> list[int]:
@@ -35,7 +32,7 @@ def _idea_watchers(idea: Idea, *, supporters: bool) -> list[int]:
     if supporters:
         query = select(User.id).where(User.id.in_(followers.union(
             select(Support.user_id).where(Support.idea_id == idea.id))))
-    return _ids(_audience(query, idea.visibility == "internal"))
+    return _ids(query.where(audience_clause(idea)))
 
 
 def _comment(payload) -> Message | None:
@@ -45,8 +42,8 @@ def _comment(payload) -> Message | None:
     mentioned = set(db.session.scalars(select(Mention.user_id).where(Mention.comment_id == comment.id)))
     recipients = {uid: "comment" for uid in _idea_watchers(idea, supporters=False) if uid not in mentioned}
     parent_author = payload.get("parent_author_id")
-    if parent_author and parent_author in set(_ids(_audience(select(User.id).where(User.id == parent_author),
-                                                                idea.visibility == "internal"))):
+    if parent_author and parent_author in set(_ids(select(User.id).where(User.id == parent_author,
+                                                                         audience_clause(idea)))):
         recipients[parent_author] = "reply"
     recipients.pop(payload.get("actor_id"), None)
     return Message(f"{comment.author.name} commented on “{idea.title}”", f"/ideas/{idea.id}#comment-{comment.id}",
@@ -58,7 +55,7 @@ def _mention(payload) -> Message | None:
     user = db.session.get(User, payload["user_id"])
     if comment is None or idea is None or user is None or comment.hidden_at or comment.deleted_at:
         return None
-    if idea.visibility == "internal" and not user.is_employee_side:
+    if not in_audience(user, idea):
         return None
     return Message(f"{comment.author.name} mentioned you on “{idea.title}”",
                    f"/ideas/{idea.id}#comment-{comment.id}", {user.id: "mention"})
@@ -74,13 +71,8 @@ def _status_change(payload) -> Message | None:
     return Message(f"“{idea.title}” is now {label}", f"/ideas/{idea.id}", recipients)
 
 
-def _round_is_internal(round_: Round) -> bool:
-    return db.session.scalar(select(Idea.id).join(Candidate, Candidate.idea_id == Idea.id).where(
-        Candidate.round_id == round_.id, Idea.visibility == "internal").limit(1)) is not None
-
-
 def _eligible(round_: Round) -> list[int]:
-    return _ids(_audience(select(User.id).where(eligible_clause(round_, User)), _round_is_internal(round_)))
+    return _ids(select(User.id).where(eligible_clause(round_, User), round_audience_clause(round_)))
 
 
 def _voters(round_: Round, user_ids: list[int] | None = None) -> list[int]:
@@ -114,11 +106,11 @@ def _outcome_published(payload) -> Message | None:
     round_ = db.session.get(Round, payload["round_id"])
     if round_ is None:
         return None
-    internal = _round_is_internal(round_)
-    followers = _ids(_audience(select(User.id).where(User.id.in_(
+    audience = round_audience_clause(round_)
+    followers = _ids(select(User.id).where(User.id.in_(
         select(Follow.user_id).join(Candidate, Candidate.idea_id == Follow.idea_id)
-        .where(Candidate.round_id == round_.id))), internal))
-    voters = _voters(round_, _ids(_audience(select(User.id), internal)))
+        .where(Candidate.round_id == round_.id)), audience))
+    voters = _voters(round_, _ids(select(User.id).where(audience)))
     recipients = dict.fromkeys(set(followers) | set(voters), "outcome_published")
     recipients.pop(payload.get("actor_id"), None)
     return Message(f"Outcome published: “{round_.title}”", f"/rounds/{round_.id}#outcome", recipients)

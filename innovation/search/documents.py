@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from ..accounts.models import User
 from ..extensions import db
 from ..ideas.models import Comment, Idea, IdeaTag
+from ..ideas.permissions import audience_of, is_listed, listed_ideas_clause
 
 KINDS = ("ideas", "comments", "people")
 TOPICS_PER_PERSON = 10
@@ -36,13 +37,9 @@ def plain_text(rendered_html: str) -> str:
     return html.unescape(nh3.clean(rendered_html or "", tags=set()))
 
 
-def idea_is_indexed(idea: Idea) -> bool:
-    return idea.listed and idea.hidden_at is None and idea.status != "merged"
-
-
 def idea_document(idea: Idea) -> Document:
     return Document(ref_id=idea.id, title=idea.title, body=plain_text(idea.body_html), tags=idea.tag_names,
-                    status=idea.status, audience=idea.visibility, constituency=idea.author_constituency,
+                    status=idea.status, audience=audience_of(idea), constituency=idea.author_constituency,
                     author_id=idea.author_id, idea_id=idea.id)
 
 
@@ -50,7 +47,7 @@ def comment_document(comment: Comment) -> Document:
     idea = comment.idea
     # A comment is as visible as its idea; facets show the idea's status and tags.
     return Document(ref_id=comment.id, body=plain_text(comment.body_html), tags=idea.tag_names, status=idea.status,
-                    audience=idea.visibility, constituency=comment.author.constituency,
+                    audience=audience_of(idea), constituency=comment.author.constituency,
                     author_id=comment.author_id, idea_id=idea.id)
 
 
@@ -64,7 +61,7 @@ def person_document(user: User, topics: list[str]) -> Document:
 def public_topics(user_ids: list[int]) -> dict[int, list[str]]:
     """The tags of public, listed ideas each person wrote or discussed, most frequent first.
     Only public ones: a person's profile is public, so internal subjects must not show there."""
-    public = (Idea.visibility == "public", Idea.listed.is_(True))
+    public = (listed_ideas_clause(None),)  # what a visitor's lists show
     authored = select(Idea.author_id.label("user_id"), IdeaTag.tag).join(IdeaTag, IdeaTag.idea_id == Idea.id) \
         .where(Idea.author_id.in_(user_ids), *public)
     discussed = select(Comment.author_id.label("user_id"), IdeaTag.tag) \
@@ -82,12 +79,12 @@ def load_documents(kind: str, ids: list[int]) -> tuple[list[Document], list[int]
     """Documents for the ids that belong in the index, and the ids that must leave it."""
     if kind == "ideas":
         ideas = db.session.scalars(select(Idea).where(Idea.id.in_(ids)).options(selectinload(Idea.tags))).all()
-        docs = [idea_document(idea) for idea in ideas if idea_is_indexed(idea)]
+        docs = [idea_document(idea) for idea in ideas if is_listed(idea)]
     elif kind == "comments":
         comments = db.session.scalars(select(Comment).where(Comment.id.in_(ids)).options(
             selectinload(Comment.author), selectinload(Comment.idea).selectinload(Idea.tags))).all()
         docs = [comment_document(c) for c in comments
-                if c.deleted_at is None and c.hidden_at is None and idea_is_indexed(c.idea)]
+                if c.deleted_at is None and c.hidden_at is None and is_listed(c.idea)]
     elif kind == "people":
         people = db.session.scalars(select(User).where(User.id.in_(ids)).options(selectinload(User.expertise))).all()
         topics = public_topics([user.id for user in people]) if people else {}
