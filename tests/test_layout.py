@@ -72,3 +72,15 @@ def test_the_app_factory_only_lists_the_features():
     assert {f"innovation.{name}" for name in names} == features()
     for path in (PACKAGE / name / "__init__.py" for name in names):
         assert "def init_app(" in path.read_text(), path
+
+
+def test_templates_ask_permissions_not_roles():
+    """Templates call permission helpers (can_moderate, can_invite, is_admin, ...); a role name
+    compared in a template is a rule living outside its feature's permissions.py."""
+    import re
+
+    templates = PACKAGE.parent / "templates"
+    compared = re.compile(r"\.role\s*(==|!=|in\b)|role_names|ROLE_LABELS")
+    offenders = [str(path.relative_to(templates)) for path in templates.rglob("*.html")
+                 if compared.search(path.read_text())]
+    assert offenders == []

@@ -14,9 +14,13 @@ def init_app(app: Flask) -> None:
     from .audit import save_noted_denials
     from .cli import register_cli
     from .forms import LogoutForm
+    from .models import ROLES
+    from .permissions import is_admin, is_staff, role_label
 
     app.register_blueprint(bp)
     register_cli(app)
+    # Templates ask what a person may do, never which role they have.
+    app.jinja_env.globals.update(is_admin=is_admin, can_invite=is_staff, role_label=role_label, ROLES=ROLES)
     refusal_rolled_back.connect(save_noted_denials)
 
     @app.context_processor

@@ -8,6 +8,28 @@ from .actors import SYSTEM, Actor, Viewer
 from .audit import note_denial
 
 STAFF = ("pm", "admin")
+# How each role is named: (badge, full name, the badge's tooltip).
+ROLE_NAMES = {
+    "customer": ("Customer", "Customer", "Customer"),
+    "employee": ("Employee", "Employee", "Employee"),
+    "pm": ("PM", "Product manager", "Product manager (employee side)"),
+    "admin": ("Admin", "Administrator", "Administrator (employee side)"),
+}
+
+
+def role_label(role: str, form: str = "badge") -> str:
+    """A role's name for people: form "badge", "full" or "title" (tooltip)."""
+    badge, full, title = ROLE_NAMES.get(role, (role.capitalize(),) * 3)
+    return {"badge": badge, "full": full, "title": title}[form]
+
+
+def is_admin(user) -> bool:
+    return has_role(user, "admin")
+
+
+def is_staff(user) -> bool:
+    """Product managers and admins: they invite employees, run rounds and moderate."""
+    return has_role(user, *STAFF)
 
 
 def has_role(user: Viewer | Actor, *roles: str) -> bool:

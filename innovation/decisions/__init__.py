@@ -10,7 +10,9 @@ bp = Blueprint("decisions", __name__)
 def init_app(app: Flask) -> None:
     from . import jobs, models, views, views_manage  # noqa: F401  (jobs: the periodic round transitions)
     from .cli import register_cli
+    from .permissions import can_manage_rounds
 
     app.register_blueprint(bp)
     register_cli(app)
     add_nav_item(app, "Rounds", "decisions.index", order=30)
+    app.jinja_env.globals["can_manage_rounds"] = can_manage_rounds

@@ -28,6 +28,11 @@ def round_audience_clause(round_: Round, user_model=None):
     return employee_side_clause(user_model) if round_audience(round_) == "internal" else true()
 
 
+def can_manage_rounds(user) -> bool:
+    """Product managers (and admins) create, open, close and decide rounds."""
+    return has_role(user, *STAFF)
+
+
 def visible_rounds_clause(user):
     """Drafts are for pms; rounds about internal ideas are for employees; the rest is public."""
     if has_role(user, *STAFF):

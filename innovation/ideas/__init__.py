@@ -9,7 +9,9 @@ bp = Blueprint("ideas", __name__)
 
 def init_app(app: Flask) -> None:
     from . import models, views, views_discussion  # noqa: F401
+    from .permissions import is_moderator
 
     app.register_blueprint(bp)
     add_nav_item(app, "Ideas", "ideas.index", order=10)
     add_nav_item(app, "Roadmap", "ideas.roadmap", order=20)
+    app.jinja_env.globals["can_moderate"] = is_moderator
