@@ -3,9 +3,9 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from ..extensions import db
 from ..platform.cli import fail
 from ..platform.errors import ServiceError
+from ..platform.transaction import unit_of_work
 
 users_cli = AppGroup("users", help="Create users and change their roles.")
 
@@ -21,10 +21,9 @@ def users_create(email, name, role, password):
     from .services import create_user
 
     try:
-        user = create_user(SYSTEM, email, name, password, role)
-        db.session.commit()
+        with unit_of_work():
+            user = create_user(SYSTEM, email, name, password, role)
     except ServiceError as exc:
-        db.session.rollback()
         fail(exc.message)
     click.echo(user.id)
 
@@ -41,10 +40,9 @@ def users_set_role(email, role):
     if user is None:
         fail(f"no user with e-mail {email}")
     try:
-        change_role(SYSTEM, user, role)
-        db.session.commit()
+        with unit_of_work():
+            change_role(SYSTEM, user, role)
     except ServiceError as exc:
-        db.session.rollback()
         fail(exc.message)
     click.echo(f"{user.email} is now {user.role}")
 
