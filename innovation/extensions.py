@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in `create_app`."""
 import sqlite3
+from typing import TYPE_CHECKING
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -26,6 +27,12 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+# Models subclass `Model`: Flask-SQLAlchemy's `db.Model` at run time, which the type checker
+# cannot see through, and the declarative base it is made from when type-checking.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -5,7 +5,7 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from ..platform.db import UTCDateTime, utcnow
 
 ROLES = ("customer", "employee", "pm", "admin")
@@ -22,7 +22,7 @@ def employee_side_clause(user_model=None):
     return (user_model or User).role.in_(EMPLOYEE_SIDE)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,7 +64,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.role}>"
 
 
-class ExpertiseTag(db.Model):
+class ExpertiseTag(Model):
     __tablename__ = "expertise_tags"
     __table_args__ = (UniqueConstraint("user_id", "tag"), Index("ix_expertise_tags_tag", "tag"))
 
@@ -75,7 +75,7 @@ class ExpertiseTag(db.Model):
     user: Mapped[User] = relationship(back_populates="expertise")
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """An employee invitation; the e-mailed link is a signed token naming this row."""
 
     __tablename__ = "invitations"
@@ -93,7 +93,7 @@ class Invitation(db.Model):
     invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A bearer token for the JSON API; only its SHA-256 is stored."""
 
     __tablename__ = "api_tokens"
@@ -107,7 +107,7 @@ class ApiToken(db.Model):
     user: Mapped[User] = relationship()
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """Security-relevant events (sign-ins, failures, role changes, refusals), kept in UTC."""
 
     __tablename__ = "audit_events"

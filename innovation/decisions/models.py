@@ -6,7 +6,7 @@ from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
-from ..extensions import db
+from ..extensions import Model
 from ..ideas.models import Idea
 from ..platform.db import UTCDateTime, utcnow
 
@@ -20,7 +20,7 @@ IMPACT_FIELDS = ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low
                  "effort_weeks", "reach", "confidence", "risk", "sources")
 
 
-class Round(db.Model):
+class Round(Model):
     __tablename__ = "rounds"
     __table_args__ = (Index("ix_rounds_status_closes", "status", "closes_at"),)
 
@@ -59,7 +59,7 @@ class Round(db.Model):
         return {"customer": self.weight_customer, "employee": self.weight_employee}
 
 
-class RoundInvitee(db.Model):
+class RoundInvitee(Model):
     """The invited list of a round whose eligibility is `invited`."""
 
     __tablename__ = "round_invitees"
@@ -70,7 +70,7 @@ class RoundInvitee(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
 
 
-class Candidate(db.Model):
+class Candidate(Model):
     """An idea in a round, with the impact data everyone sees before voting."""
 
     __tablename__ = "candidates"
@@ -102,7 +102,7 @@ class Candidate(db.Model):
         return {field: getattr(self, field) for field in IMPACT_FIELDS}
 
 
-class ImpactRevision(db.Model):
+class ImpactRevision(Model):
     """One change of a candidate's impact data: who, when, old → new per field."""
 
     __tablename__ = "impact_revisions"
@@ -117,7 +117,7 @@ class ImpactRevision(db.Model):
     changed_by: Mapped[User | None] = relationship()
 
 
-class Ballot(db.Model):
+class Ballot(Model):
     """A secret ballot: linked to its voter only through a keyed hash of user and round."""
 
     __tablename__ = "ballots"
@@ -135,7 +135,7 @@ class Ballot(db.Model):
     cast_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class Outcome(db.Model):
+class Outcome(Model):
     __tablename__ = "outcomes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,7 +150,7 @@ class Outcome(db.Model):
                                                               cascade="all, delete-orphan")
 
 
-class OutcomeDecision(db.Model):
+class OutcomeDecision(Model):
     __tablename__ = "outcome_decisions"
     __table_args__ = (UniqueConstraint("outcome_id", "candidate_id"),)
 

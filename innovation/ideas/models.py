@@ -5,7 +5,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
-from ..extensions import db
+from ..extensions import Model
 from ..platform.db import UTCDateTime, utcnow
 
 STATUSES = ("new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged")
@@ -25,7 +25,7 @@ def _list_indexes():
     return tuple(indexes)
 
 
-class Idea(db.Model):
+class Idea(Model):
     __tablename__ = "ideas"
     __table_args__ = _list_indexes()
 
@@ -80,7 +80,7 @@ class Idea(db.Model):
         return self.rating_sum_customer + self.rating_sum_employee
 
 
-class IdeaTag(db.Model):
+class IdeaTag(Model):
     __tablename__ = "idea_tags"
     __table_args__ = (UniqueConstraint("idea_id", "tag"), Index("ix_idea_tags_tag_idea", "tag", "idea_id"))
 
@@ -91,7 +91,7 @@ class IdeaTag(db.Model):
     idea: Mapped[Idea] = relationship(back_populates="tags")
 
 
-class IdeaRevision(db.Model):
+class IdeaRevision(Model):
     """The title and body an idea had before an edit: the visible edit history."""
 
     __tablename__ = "idea_revisions"
@@ -106,7 +106,7 @@ class IdeaRevision(db.Model):
     editor: Mapped[User | None] = relationship()
 
 
-class StatusChange(db.Model):
+class StatusChange(Model):
     __tablename__ = "status_changes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -120,7 +120,7 @@ class StatusChange(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
-class Comment(db.Model):
+class Comment(Model):
     __tablename__ = "comments"
     __table_args__ = (Index("ix_comments_idea_created", "idea_id", "created_at", "id"),)
 
@@ -140,7 +140,7 @@ class Comment(db.Model):
     idea: Mapped[Idea] = relationship()
 
 
-class Mention(db.Model):
+class Mention(Model):
     __tablename__ = "mentions"
     __table_args__ = (UniqueConstraint("comment_id", "user_id"),)
 
@@ -149,7 +149,7 @@ class Mention(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
 
 
-class Flag(db.Model):
+class Flag(Model):
     """Someone's report of an idea or comment; open until a moderator acts on it."""
 
     __tablename__ = "flags"
@@ -167,7 +167,7 @@ class Flag(db.Model):
     reporter: Mapped[User] = relationship()
 
 
-class ModerationAction(db.Model):
+class ModerationAction(Model):
     __tablename__ = "moderation_actions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -181,7 +181,7 @@ class ModerationAction(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
-class Follow(db.Model):
+class Follow(Model):
     __tablename__ = "follows"
     __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
 

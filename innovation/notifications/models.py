@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from ..platform.db import UTCDateTime, utcnow
 
 # kind → (label on the preferences page, default channel)
@@ -24,7 +24,7 @@ CHANNELS = ("in_app", "email", "digest", "off")
 DIGEST_FREQUENCIES = ("daily", "weekly")
 
 
-class OutboxEvent(db.Model):
+class OutboxEvent(Model):
     """A notifying event, written in the same transaction as the change that caused it."""
 
     __tablename__ = "outbox_events"
@@ -40,7 +40,7 @@ class OutboxEvent(db.Model):
     last_error: Mapped[str] = mapped_column(Text, default="")
 
 
-class Notification(db.Model):
+class Notification(Model):
     __tablename__ = "notifications"
     __table_args__ = (UniqueConstraint("event_id", "user_id"),
                       Index("ix_notifications_user_unread", "user_id", "read_at", "id"))
@@ -55,7 +55,7 @@ class Notification(db.Model):
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class Delivery(db.Model):
+class Delivery(Model):
     """One e-mail (now, or in a digest) for one person and event: the exactly-once ledger."""
 
     __tablename__ = "deliveries"
@@ -77,7 +77,7 @@ class Delivery(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class Preference(db.Model):
+class Preference(Model):
     __tablename__ = "notification_preferences"
     __table_args__ = (UniqueConstraint("user_id", "kind"),)
 
@@ -87,7 +87,7 @@ class Preference(db.Model):
     channel: Mapped[str] = mapped_column(String(16))
 
 
-class DigestSetting(db.Model):
+class DigestSetting(Model):
     __tablename__ = "digest_settings"
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)

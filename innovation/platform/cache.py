@@ -4,6 +4,7 @@ means computing again."""
 import json
 import logging
 from functools import wraps
+from typing import cast
 
 import redis
 from flask import Response, current_app, g, request, session
@@ -22,7 +23,7 @@ def cached_json(key: str, seconds: int, compute):
     try:
         hit = get_redis().get(full_key)
         if hit is not None:
-            return json.loads(hit)
+            return json.loads(cast(bytes, hit))
     except redis.RedisError as exc:
         log.warning("cache unavailable: %s", exc)
         return compute()
@@ -50,7 +51,7 @@ def anonymous_page_cache(seconds: int):
                 return view(*args, **kwargs)
             key = f"innovation:page:{request.full_path}"
             try:
-                hit = get_redis().get(key)
+                hit = cast(bytes | None, get_redis().get(key))
             except redis.RedisError:
                 hit = None
             if hit is not None:
@@ -59,7 +60,7 @@ def anonymous_page_cache(seconds: int):
             response = current_app.make_response(view(*args, **kwargs))
             if response.status_code == 200 and not session.modified and not g.get("csrf_token"):
                 try:
-                    get_redis().setex(key, seconds, response.mimetype.encode() + b"\n" + response.get_data())
+                    get_redis().setex(key, seconds, (response.mimetype or "").encode() + b"\n" + response.get_data())
                 except redis.RedisError:
                     pass
             return response

@@ -22,7 +22,8 @@ def worker(burst, fork):
     """Run an RQ worker for all of the project's queues."""
     from .worker import run_worker
 
-    run_worker(current_app._get_current_object(), burst=burst, fork=fork)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    run_worker(app, burst=burst, fork=fork)
 
 
 @redis_cli.command("start")

@@ -36,10 +36,10 @@ def wants_json() -> bool:
 
 def error_response(status: int, message: str, code: str | None = None, fields: dict | None = None):
     if wants_json():
-        body = {"error": {"code": code or CODES.get(status, "error"), "message": message}}
+        error: dict[str, object] = {"code": code or CODES.get(status, "error"), "message": message}
         if fields:
-            body["error"]["fields"] = fields
-        return jsonify(body), status
+            error["fields"] = fields
+        return jsonify({"error": error}), status
     return render_template("errors/error.html", status=status, title=TITLES.get(status, "Error"),
                            message=message), status
 
@@ -47,7 +47,7 @@ def error_response(status: int, message: str, code: str | None = None, fields: d
 def _reset_session() -> None:
     db.session.rollback()
     try:
-        refusal_rolled_back.send(current_app._get_current_object())
+        refusal_rolled_back.send(current_app._get_current_object())  # type: ignore[attr-defined]
     except Exception:  # what a receiver keeps (the audit) must never turn a 403 into a 500
         log.exception("could not save what outlives a refused request")
         db.session.rollback()

@@ -50,6 +50,6 @@ def paginate(query: Select, page: int, per_page: int, *, total: int | None = Non
     """Count `query` (unless the caller knows the `total`) and fetch the ORM rows of one page."""
     if total is None:
         total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    result = Page(page=page, per_page=per_page, total=total)
+    result: Page[Any] = Page(page=page, per_page=per_page, total=total)
     result.items = list(db.session.scalars(query.limit(per_page).offset(result.offset)))
     return result

@@ -4,11 +4,11 @@ from datetime import datetime
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from ..platform.db import UTCDateTime, utcnow
 
 
-class SearchPending(db.Model):
+class SearchPending(Model):
     """A change the index has not taken in yet, written in the same transaction as the change.
 
     The indexing job reads these rows, reloads the items from the database and deletes exactly
@@ -22,7 +22,7 @@ class SearchPending(db.Model):
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class SearchDocument(db.Model):
+class SearchDocument(Model):
     """One searchable item for the PostgreSQL backend. The migration adds, on PostgreSQL only,
     the weighted `document` tsvector (title A, tags B, body D) and its GIN index."""
 
@@ -40,7 +40,7 @@ class SearchDocument(db.Model):
     idea_id: Mapped[int | None] = mapped_column(Integer)
 
 
-class SearchLexeme(db.Model):
+class SearchLexeme(Model):
     """The PostgreSQL backend's vocabulary (stems), for forgiving one typo."""
 
     __tablename__ = "search_lexemes"

@@ -4,11 +4,11 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from ..platform.db import UTCDateTime, utcnow
 
 
-class Support(db.Model):
+class Support(Model):
     __tablename__ = "supports"
     __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
 
@@ -19,7 +19,7 @@ class Support(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class Rating(db.Model):
+class Rating(Model):
     __tablename__ = "ratings"
     __table_args__ = (UniqueConstraint("idea_id", "user_id"),
                       CheckConstraint("value BETWEEN 1 AND 5", name="value_range"))
