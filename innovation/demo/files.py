@@ -60,15 +60,16 @@ def _where(loc: tuple, document: Any) -> str:
             label += f" ({item[key].strip()!r})"
         rest = ".".join(str(part) for part in loc[2:])
         return f"{label} › {rest}" if rest else label
-    return ".".join(str(part) for part in loc) or "(top level)"
+    return ".".join(str(part) for part in loc)
 
 
 def describe(error: ValidationError, document: Any, filename: str) -> list[str]:
-    """One line per pydantic error, naming the file, the item and the field."""
+    """One line per problem, naming the file, the item and the field."""
     lines = []
     for item in error.errors():
-        message = item["msg"].removeprefix("Value error, ")
-        lines.append(f"{filename}: {_where(item['loc'], document)}: {message}")
+        where = _where(item["loc"], document)
+        prefix = f"{filename}: {where}: " if where else f"{filename}: "
+        lines += [prefix + line for line in item["msg"].removeprefix("Value error, ").splitlines()]
     return lines
 
 
@@ -76,8 +77,13 @@ def validate_file(model: type[BaseModel], path: Path, context: dict | None = Non
     """`path` read and validated as `model` (the others it refers to in `context`)."""
     try:
         document = read_yaml(path)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DemoDataError([f"{path.name}: {exc}"]) from exc
+    except OSError as exc:
+        raise DemoDataError([f"{path.name}: {exc.strerror or exc}"]) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        context = f" ({exc.context})" if exc.context else ""
+        raise DemoDataError([f"{path.name}: {where}{exc.problem}{context}"]) from exc
     try:
         return model.model_validate(document, context=context or {})
     except ValidationError as exc:

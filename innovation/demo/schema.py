@@ -53,7 +53,7 @@ def _context(info: ValidationInfo, *names: str) -> tuple:
 
 def _refuse(problems: list[str]) -> None:
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ValueError("\n".join(problems))  # files.describe reports each line on its own
 
 
 def _duplicates(items: list) -> list:
@@ -93,11 +93,11 @@ class Person(DemoModel):
 
     @model_validator(mode="after")
     def _organisation(self) -> "Person":
-        own, other = (("company", "segment"), ("department", "title"))
-        if self.role != "customer":
-            own, other = other, own
-        _refuse([f"a {self.role} needs `{field}`" for field in own if getattr(self, field) is None]
-                + [f"a {self.role} has no `{field}`" for field in other if getattr(self, field) is not None])
+        customers = ("customers", ("company", "segment"))
+        staff = ("employees, pms and admins", ("department", "title"))
+        (own, needed), (others, unwanted) = (customers, staff) if self.role == "customer" else (staff, customers)
+        _refuse([f"`{field}` is required for {own}" for field in needed if getattr(self, field) is None]
+                + [f"`{field}` is only for {others}" for field in unwanted if getattr(self, field) is not None])
         return self
 
 
@@ -195,7 +195,7 @@ def _mention_problems(written: str, names: dict[str, str], internal: bool, autho
             return [f"comment by {author!r} mentions customer @{' '.join(words[:size])} on an internal idea"]
         if role is not None:
             return []
-    return [f"comment by {author!r} mentions @{written}, who is not a person in people.yaml"]
+    return [f"comment by {author!r} mentions someone at \"@{written}\" who is not a person in people.yaml"]
 
 
 class IdeasFile(DemoModel):
