@@ -1,76 +1,46 @@
-"""Demo decision rounds: one decided (whose outcome departs from the vote once, with a
-rationale) and one open for voting."""
+"""Demo decision rounds (data/rounds.yaml) through the real services: one decided, whose outcome
+departs from the vote once with a rationale, and one open for voting."""
 from datetime import timedelta
-
-from sqlalchemy import select
 
 from ..accounts.models import User
 from ..decisions import ballots, export, outcomes, services
-from ..decisions.models import Round
-from ..extensions import db
-from ..ideas.models import Idea
 from ..platform.db import utcnow
-
-IMPACTS = [
-    {"cost": 42000, "cost_low": 35000, "cost_high": 55000, "annual_benefit": 96000, "effort_weeks": 10,
-     "reach": 5200, "confidence": 70, "risk": "medium", "sources": "Support tickets Jan–Oct; 14 customer interviews"},
-    {"cost": 18000, "annual_benefit": 30000, "benefit_low": 20000, "benefit_high": 45000, "effort_weeks": 4,
-     "reach": 2100, "confidence": 80, "risk": "low", "sources": "Churn survey, Q3"},
-    {"cost": 65000, "annual_benefit": 70000, "effort_weeks": 16, "reach": 900, "confidence": 50, "risk": "high",
-     "sources": "Sales pipeline notes; two enterprise RFPs"},
-    {"cost": 24000, "annual_benefit": 52000, "effort_weeks": 6, "reach": 3400, "confidence": 60, "risk": "medium",
-     "sources": "Dispatch time study, three customers"},
-]
+from .schema import Round, RoundsFile
 
 
-def _public_ideas(limit: int, skip: int = 0) -> list[Idea]:
-    return list(db.session.scalars(
-        select(Idea).where(Idea.visibility == "public", Idea.status.in_(("new", "under_review")), Idea.listed)
-        .order_by(Idea.support_total.desc(), Idea.id).offset(skip).limit(limit)))
+def seed_rounds(rounds: RoundsFile, people: dict[str, User], idea_ids: dict[str, int]) -> None:
+    """Seed each round whose candidate ideas were seeded (`idea_ids`: title → id); a partial
+    `seed-demo --ideas N` leaves out the rounds it lacks ideas for."""
+    for spec in rounds.rounds:
+        if all(candidate.idea in idea_ids for candidate in spec.candidates):
+            _seed_round(spec, people, idea_ids)
 
 
-def _round(pm, title, description, method, ideas, **options) -> Round:
-    round_ = services.create_round(pm, title=title, description=description, method=method, **options)
-    for idea, impact in zip(ideas, IMPACTS, strict=False):
-        services.add_candidate(pm, round_.id, idea.id, impact)
+def _seed_round(spec: Round, people: dict[str, User], idea_ids: dict[str, int]) -> None:
+    pm = people[spec.pm]
+    options: dict = {"weights": spec.weights.model_dump()}
+    if spec.budget is not None:
+        options["budget"] = spec.budget
+    if spec.closes_in_days is not None:
+        options["closes_at"] = utcnow() + timedelta(days=spec.closes_in_days)
+    round_ = services.create_round(pm, title=spec.title, description=spec.description, method=spec.method,
+                                   **options)
+    candidate_ids = {}
+    for candidate in spec.candidates:
+        impact = candidate.impact.model_dump(exclude_unset=True)  # only what the file gives; defaults are the service's
+        candidate_ids[candidate.idea] = services.add_candidate(pm, round_.id, idea_ids[candidate.idea], impact).id
     services.start_deliberation(pm, round_.id)
     services.open_round(pm, round_.id)
-    return round_
-
-
-def seed_rounds(people: dict[str, User]) -> None:
-    pm = people["pm"]
-    decided = _round(pm, "Spring planning: what the field team gets next",
-                     "Four ideas with the most support. Engineering has room for **two** of them this spring.",
-                     "ranked", _public_ideas(4), weights={"customer": 0.5, "employee": 0.5})
-    cids = [c.id for c in decided.candidates]
-    orders = {"customer": [0, 1, 3, 2], "customer2": [1, 0, 3, 2], "customer3": [0, 3, 1, 2],
-              "customer4": [2, 0, 1, 3], "customer5": [0, 1, 2, 3], "customer6": [3, 0, 1, 2],
-              "employee": [1, 3, 0, 2], "support": [0, 1, 3, 2], "design": [1, 0, 2, 3], "sales": [2, 1, 0, 3]}
-    for local, order in orders.items():
-        reason = "Saves my dispatchers an hour a day" if local == "customer2" else ""
-        ballots.cast_ballot(people[local], decided.id, {"ranking": [cids[i] for i in order], "reason": reason})
-    export.close_round(pm, decided.id)
-    winners = set(decided.result["combined"]["winners"])
-    decisions, departed = [], False
-    for cid in cids:
-        if cid in winners:
-            decisions.append({"candidate_id": cid, "decision": "adopt", "rationale": ""})
-        elif not departed:
-            departed = True
-            decisions.append({"candidate_id": cid, "decision": "adopt", "rationale": (
-                "Not the vote's first choice, but it shares most of its work with the winner, so building "
-                "both now costs only three extra weeks.")})
-        else:
-            decisions.append({"candidate_id": cid, "decision": "defer", "rationale": ""})
-    outcomes.publish_outcome(pm, decided.id, "We follow the vote on the winner and also build one more idea "
-                             "because it rides on the same work. The rest stays on the list for autumn.", decisions)
-    decided.created_at = decided.opened_at = utcnow() - timedelta(days=30)
-
-    budget_round = _round(people["pm2"], "Invoicing budget: 80k for the next quarter",
-                          "Pick the invoicing improvements worth funding within **80,000**.", "budget",
-                          _public_ideas(4, skip=4), budget=80000, closes_at=utcnow() + timedelta(days=5),
-                          weights={"customer": 0.6, "employee": 0.4})
-    bids = [c.id for c in budget_round.candidates]
-    for local, chosen in {"customer3": [0, 1], "customer": [1, 3], "support": [0, 3], "sales": [2]}.items():
-        ballots.cast_ballot(people[local], budget_round.id, {"approvals": [bids[i] for i in chosen]})
+    form = "ranking" if spec.method == "ranked" else "approvals"
+    for ballot in spec.ballots:
+        ballots.cast_ballot(people[ballot.voter], round_.id,
+                            {form: [candidate_ids[title] for title in ballot.choices], "reason": ballot.reason})
+    if spec.outcome is None:
+        return
+    export.close_round(pm, round_.id)
+    decisions = [{"candidate_id": candidate_ids[d.idea], "decision": d.decision, "rationale": d.rationale}
+                 for d in spec.outcome.decisions]
+    # The service checks the decisions against the tally: one departing from it needs a rationale.
+    outcomes.publish_outcome(pm, round_.id, spec.outcome.summary, decisions)
+    if spec.opened_days_ago is not None:
+        round_.created_at = round_.opened_at = utcnow() - timedelta(days=spec.opened_days_ago)

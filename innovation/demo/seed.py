@@ -1,7 +1,9 @@
 """Realistic demo data for `flask seed-demo` and `make run`'s first start.
 
 The demo company, Brightfield, sells scheduling and invoicing software to field-service
-businesses; its customers and employees share one space for ideas and decisions.
+businesses; its customers and employees share one space for ideas and decisions. Who they are,
+what they proposed and how they voted is data (data/*.yaml, checked by schema.py); this module
+puts it into the database through the real services, as people using the site would.
 """
 import logging
 from datetime import timedelta
@@ -13,102 +15,72 @@ from ..accounts.models import ExpertiseTag, User
 from ..accounts.passwords import hash_password
 from ..extensions import db
 from ..platform.db import utcnow
+from .files import load_content
+from .schema import IDEA_COUNT, Idea, Person
 
 DEMO_PASSWORD = "commons-demo-2026"
 DEMO_DOMAIN = "demo.brightfield.example"
 
-# (e-mail local part, name, role, bio, expertise, department/company, title/segment)
-PEOPLE = [
-    ("admin", "Ada Lindqvist", "admin", "Runs the community platform and keeps it healthy.",
-     ["community", "moderation"], "Customer Success", "Community lead"),
-    ("pm", "Priya Raman", "pm", "Product manager for scheduling. Ex-dispatcher, still thinks in routes.",
-     ["scheduling", "routing", "mobile"], "Product", "Senior product manager"),
-    ("pm2", "Tomás Ferreira", "pm", "Product manager for invoicing and payments.",
-     ["invoicing", "payments", "pricing"], "Product", "Product manager"),
-    ("employee", "Grace Okafor", "employee", "Backend engineer: the sync engine and the public API.",
-     ["api", "offline-sync", "performance"], "Engineering", "Staff engineer"),
-    ("support", "Jonas Weber", "employee", "Support lead. I read every ticket so you don't have to.",
-     ["support", "onboarding"], "Customer Support", "Support lead"),
-    ("design", "Mei Chen", "employee", "Product designer focused on the technician app.",
-     ["accessibility", "mobile", "design"], "Design", "Product designer"),
-    ("sales", "Samuel Adeyemi", "employee", "Account executive for mid-size plumbing and HVAC firms.",
-     ["sales", "pricing"], "Sales", "Account executive"),
-    ("customer", "Carla Mendes", "customer", "Owner of a 12-van plumbing company in Porto.",
-     ["scheduling", "invoicing"], "Mendes Plumbing", "Small business"),
-    ("customer2", "Dave Kowalski", "customer", "Dispatcher at an HVAC firm; I live in the calendar view.",
-     ["dispatch", "scheduling"], "Northside HVAC", "Mid-size"),
-    ("customer3", "Aisha Bello", "customer", "Office manager; invoices, reminders and the occasional angry call.",
-     ["invoicing", "payments"], "Bello Electric", "Small business"),
-    ("customer4", "Henrik Nilsson", "customer", "Operations director for a facilities group with 300 technicians.",
-     ["reporting", "integrations", "security"], "Nordic Facilities Group", "Enterprise"),
-    ("customer5", "Lucía Romero", "customer", "Technician and part-time trainer for new hires.",
-     ["mobile", "onboarding"], "Romero Climate", "Small business"),
-    ("customer6", "Ben Carter", "customer", "IT admin at a city maintenance department.",
-     ["security", "accessibility", "integrations"], "City of Eastbridge", "Public sector"),
-]
 
-
-def _make_user(local, name, role, bio, tags, org, position, password_hash) -> User:
-    user = User(email=f"{local}@{DEMO_DOMAIN}", name=name, role=role, bio=bio,
+def _make_user(person: Person, password_hash: str) -> User:
+    user = User(email=f"{person.local}@{DEMO_DOMAIN}", name=person.name, role=person.role, bio=person.bio,
                 password_hash=password_hash)
-    if role == "customer":
-        user.company, user.segment = org, position
+    if person.role == "customer":
+        user.company, user.segment = person.company, person.segment
     else:
-        user.department, user.title = org, position
-    user.expertise = [ExpertiseTag(tag=tag) for tag in tags]
+        user.department, user.title = person.department, person.title
+    user.expertise = [ExpertiseTag(tag=tag) for tag in person.expertise]
     return user
 
 
-def _seed_idea(spec: dict, people: dict[str, User], now) -> None:
-    """One demo idea through the real services, then back-dated to its age."""
+def _seed_idea(spec: Idea, status_changer: User, people: dict[str, User], now) -> int:
+    """One demo idea through the real services, then back-dated to its age; returns its id."""
     from ..ideas import comments, services
     from ..ideas.models import StatusChange
     from ..voting import services as voting
 
-    author = people[spec["author"]]
-    idea = services.submit_idea(author, title=spec["title"], body=spec["body"], tags=spec["tags"],
-                                visibility=spec["visibility"])
-    created = now - timedelta(days=spec["age_days"], hours=spec["age_days"] % 7)
+    idea = services.submit_idea(people[spec.author], title=spec.title, body=spec.body, tags=list(spec.tags),
+                                visibility=spec.visibility)
+    created = now - timedelta(days=spec.age_days, hours=spec.age_days % 7)
     idea.created_at = created
-    for local in spec["supporters"]:
+    for local in spec.supporters:
         voting.cast_support(people[local], idea.id)
-    for local, value in spec["ratings"].items():
+    for local, value in spec.ratings.items():
         voting.rate_idea(people[local], idea.id, value)
-    for position, thread in enumerate(spec["comments"]):
-        top = comments.add_comment(people[thread["author"]], idea.id, thread["body"])
+    for position, thread in enumerate(spec.comments):
+        top = comments.add_comment(people[thread.author], idea.id, thread.body)
         top.created_at = created + timedelta(hours=5 + 9 * position)
-        for offset, reply in enumerate(thread.get("replies", [])):
-            answer = comments.add_comment(people[reply["author"]], idea.id, reply["body"], top.id)
+        for offset, reply in enumerate(thread.replies):
+            answer = comments.add_comment(people[reply.author], idea.id, reply.body, top.id)
             answer.created_at = top.created_at + timedelta(hours=2 + 3 * offset)
-    if spec["status"] != "new":
-        pm = people["pm2" if "invoicing" in spec["tags"] or "payments" in spec["tags"] else "pm"]
-        services.change_status(pm, idea.id, spec["status"], spec.get("status_note", ""))
+    if spec.status != "new":
+        services.change_status(status_changer, idea.id, spec.status, spec.status_note)
         latest = db.session.scalars(select(StatusChange).where(StatusChange.idea_id == idea.id)).first()
-        latest.created_at = created + timedelta(days=max(1, spec["age_days"] // 2))
+        latest.created_at = created + timedelta(days=max(1, spec.age_days // 2))
     voting.refresh_counters(idea)  # the hot score depends on the back-dated creation time
+    return idea.id
 
 
-def seed(ideas: int = 60) -> dict | None:
-    """Create the demo data once; returns the logins, or None when it already exists."""
-    from .content import IDEAS
-
+def seed(ideas: int = IDEA_COUNT) -> dict | None:
+    """Create the demo data once (the first `ideas` ideas, and each round whose candidates are
+    among them); returns the logins, or None when it already exists."""
     if db.session.scalar(select(User.id).where(User.email == f"admin@{DEMO_DOMAIN}")):
         return None
+    content = load_content()  # refuses invalid files before anything is written
     password_hash = hash_password(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
-    logins, people = [], {}
-    for local, name, role, bio, tags, org, position in PEOPLE:
-        people[local] = _make_user(local, name, role, bio, tags, org, position, password_hash)
-        db.session.add(people[local])
-        logins.append((f"{local}@{DEMO_DOMAIN}", role))
+    people = {person.local: _make_user(person, password_hash) for person in content.people.people}
+    db.session.add_all(people.values())
     db.session.flush()
     now = utcnow()
     logging.getLogger("innovation").setLevel(logging.WARNING)  # the progress bar says enough
-    with click.progressbar(IDEAS[:max(0, ideas)], label="Demo ideas") as specs:
+    idea_ids: dict[str, int] = {}
+    with click.progressbar(content.ideas.ideas[:max(0, ideas)], label="Demo ideas") as specs:
         for spec in specs:
-            _seed_idea(spec, people, now)
-    if ideas >= 8:
-        from .rounds import seed_rounds
+            changer = people[content.ideas.status_changer(spec)]
+            idea_ids[spec.title] = _seed_idea(spec, changer, people, now)
+    from .rounds import seed_rounds
 
-        seed_rounds(people)
+    seed_rounds(content.rounds, people, idea_ids)
     db.session.commit()
-    return {"password": DEMO_PASSWORD, "logins": logins[:4] + logins[7:8], "ideas": min(ideas, len(IDEAS))}
+    logins = [(f"{local}@{DEMO_DOMAIN}", people[local].role) for local in content.people.shown_logins]
+    return {"password": DEMO_PASSWORD, "logins": logins, "ideas": min(ideas, len(content.ideas.ideas))}
