@@ -64,6 +64,9 @@ class Config:
     RATELIMIT_INVITE = "30 per hour"
     INVITATION_MAX_AGE = 7 * 24 * 3600
     API_TOKEN_DAYS = 30
+    # Validate every API response against its declared schema and raise on a mismatch: for
+    # tests only (it costs a validation per response); see innovation/api/response_check.py.
+    API_CHECK_RESPONSES = False
     MAIL_RETRY_INTERVALS = (30, 120, 600)  # seconds between attempts of an e-mail batch
     MAIL_MAX_ATTEMPTS = 4
 
@@ -112,3 +115,5 @@ class TestConfig(Config):
         self.BASE_URL = "http://127.0.0.1:5000"
         # Tests read their own writes at once; the cache has its own tests.
         self.CACHE_DISABLED = True
+        # A response that breaks its OpenAPI schema fails the test that received it.
+        self.API_CHECK_RESPONSES = True

@@ -1,4 +1,5 @@
-"""JSON API v1: thin views over the same services the pages use."""
+"""JSON API v1: thin views over the same services the pages use. Each view declares its input
+and answers (`operations`); the OpenAPI document is generated from those declarations."""
 from flask import Flask, g, request
 from flask_login import current_user
 
@@ -28,9 +29,19 @@ def authenticate_api_request():
         csrf.protect()
 
 
-
-
 def init_app(app: Flask) -> None:
-    from . import auth, ideas, notifications, rounds, search, spec  # noqa: F401  (routes register on import)
+    from . import (  # noqa: F401  (routes register on import)
+        auth,
+        comments,
+        ideas,
+        notifications,
+        openapi,
+        rounds,
+        search,
+    )
 
     app.register_blueprint(bp)
+    if app.config.get("API_CHECK_RESPONSES"):
+        from .response_check import check_response
+
+        app.after_request(check_response)

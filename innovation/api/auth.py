@@ -2,29 +2,23 @@
 from flask import current_app, jsonify
 
 from ..accounts import services
-from ..extensions import limiter
 from ..platform.error_pages import error_response
-from . import bp
-from .support import current_actor, json_body, string_field
+from .operations import operation
+from .schemas.accounts import Me, TokenRequest, TokenResponse
+from .serializers.accounts import me_json, user_json
+from .support import current_actor
 
 
-def user_json(user) -> dict:
-    return {"id": user.id, "name": user.name, "role": user.role, "constituency": user.constituency}
-
-
-@bp.route("/auth/token", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"])
-def issue_token():
-    data = json_body()
-    user = services.authenticate(string_field(data, "email"), string_field(data, "password"))
+@operation("/auth/token", "POST", summary="Exchange e-mail and password for a bearer token", public=True,
+           body=TokenRequest, responses={200: TokenResponse}, limit=lambda: current_app.config["RATELIMIT_LOGIN"])
+def issue_token(body: TokenRequest):
+    user = services.authenticate(body.email, body.password)
     if user is None:  # answered, not raised: the commit point keeps the failed sign-in's audit row
         return error_response(401, "Wrong e-mail address or password.", "invalid_credentials")
     token = services.issue_api_token(user, current_app.config["API_TOKEN_DAYS"])
     return jsonify({"token": token, "user": user_json(user)})
 
 
-@bp.route("/me")
+@operation("/me", "GET", summary="The caller's account", responses={200: Me})
 def me():
-    user = current_actor()
-    return jsonify({"id": user.id, "name": user.name, "email": user.email, "role": user.role,
-                    "constituency": user.constituency})
+    return jsonify(me_json(current_actor()))

@@ -1,136 +1,121 @@
-"""Ideas, votes, ratings, comments, follows and merges over JSON (API.md)."""
-from flask import jsonify, request
-from sqlalchemy import select
+"""Ideas, votes, ratings, follows and merges over JSON (API.md)."""
+from flask import jsonify
 
-from ..extensions import limiter
-from ..ideas import comments as comment_services
+from ..accounts.permissions import STAFF
 from ..ideas import queries
 from ..ideas import services as idea_services
-from ..ideas.models import Comment, Idea
-from ..ideas.permissions import get_visible_idea, visible_comments_clause
-from ..platform.pagination import paginate
+from ..ideas.models import Idea as IdeaRow
+from ..ideas.permissions import get_visible_idea
 from ..platform.web import current_viewer, page_args
 from ..voting import services as voting
 from ..voting.services import my_votes
-from . import bp
-from .serializers import comment_json, idea_json
-from .support import current_actor, json_body
+from .operations import operation
+from .schemas.ideas import (
+    Follow,
+    Idea,
+    IdeaEdit,
+    IdeaFilters,
+    IdeaPage,
+    MergeRequest,
+    NewIdea,
+    RatingValue,
+    StatusChange,
+)
+from .serializers.ideas import follow_json, idea_json
+from .support import current_actor
 
 POST_LIMIT = "60 per minute"
 
 
-
-def _one_idea(idea: Idea, viewer, status: int = 200):
+def _one_idea(idea: IdeaRow, viewer, status: int = 200):
     supported, rated = my_votes(viewer, [idea.id])
     return jsonify(idea_json(idea, supported, rated)), status
 
 
-@bp.route("/ideas")
-def list_ideas():
+@operation("/ideas", "GET", summary="Ideas the caller may see", public=True, query=IdeaFilters, page_size=20,
+           responses={200: IdeaPage})
+def list_ideas(query: IdeaFilters):
     viewer = current_viewer()
     page, per_page = page_args(20)
-    args = request.args
-    result = queries.idea_page(viewer, sort=args.get("sort", "hot"), page=page, per_page=per_page,
-                               q=args.get("q", ""), status=args.get("status", ""), tag=args.get("tag", ""),
-                               constituency=args.get("constituency", ""))
+    result = queries.idea_page(viewer, sort=query.sort, page=page, per_page=per_page, q=query.q, status=query.status,
+                               tag=query.tag, constituency=query.constituency)
     supported, rated = my_votes(viewer, [idea.id for idea in result.items])
     return jsonify(result.as_json(lambda idea: idea_json(idea, supported, rated)))
 
 
-@bp.route("/ideas", methods=["POST"])
-@limiter.limit(POST_LIMIT)
-def create_idea():
+@operation("/ideas", "POST", summary="Submit an idea", body=NewIdea, responses={201: Idea}, errors=(403,),
+           limit=POST_LIMIT, description="Only employees (and pms, admins) may submit `internal` ideas.")
+def create_idea(body: NewIdea):
     actor = current_actor()
-    data = json_body()
-    idea = idea_services.submit_idea(actor, title=data.get("title"), body=data.get("body", ""),
-                                     tags=data.get("tags"), visibility=data.get("visibility", "public"))
+    idea = idea_services.submit_idea(actor, title=body.title, body=body.body, tags=body.tags,
+                                     visibility=body.visibility)
     return _one_idea(idea, actor, 201)
 
 
-@bp.route("/ideas/<int:idea_id>")
+@operation("/ideas/<int:idea_id>", "GET", summary="One idea", public=True, responses={200: Idea})
 def get_idea(idea_id: int):
     viewer = current_viewer()
     return _one_idea(get_visible_idea(viewer, idea_id), viewer)
 
 
-@bp.route("/ideas/<int:idea_id>", methods=["PATCH"])
-def patch_idea(idea_id: int):
+@operation("/ideas/<int:idea_id>", "PATCH", summary="Edit (the author within 24 hours, a pm any time)",
+           body=IdeaEdit, responses={200: Idea}, errors=(403,))
+def patch_idea(idea_id: int, body: IdeaEdit):
     actor = current_actor()
-    data = json_body()
-    idea = idea_services.edit_idea(actor, idea_id, **{key: data[key] for key in ("title", "body", "tags", "visibility")
-                                                      if key in data})
+    idea = idea_services.edit_idea(actor, idea_id, **body.model_dump(exclude_unset=True))
     return _one_idea(idea, actor)
 
 
-@bp.route("/ideas/<int:idea_id>/status", methods=["POST"])
-def set_status(idea_id: int):
+@operation("/ideas/<int:idea_id>/status", "POST", summary="Change the status", roles=STAFF, body=StatusChange,
+           responses={200: Idea}, errors=(409,))
+def set_status(idea_id: int, body: StatusChange):
     actor = current_actor()
-    data = json_body()
-    idea = idea_services.change_status(actor, idea_id, data.get("status"), data.get("note") or "")
+    idea = idea_services.change_status(actor, idea_id, body.status, body.note or "")
     return _one_idea(idea, actor)
 
 
-@bp.route("/ideas/<int:idea_id>/vote", methods=["POST", "DELETE"])
-@limiter.limit(POST_LIMIT)
+@operation("/ideas/<int:idea_id>/vote", "POST", summary="Support (idempotent)", responses={200: Idea},
+           errors=(422,), limit=POST_LIMIT)
 def vote(idea_id: int):
     actor = current_actor()
-    service = voting.cast_support if request.method == "POST" else voting.retract_support
-    idea = service(actor, idea_id)
-    response = _one_idea(idea, actor)  # serialized from the locked row: no reload after commit
-    return response
+    idea = voting.cast_support(actor, idea_id)
+    return _one_idea(idea, actor)  # serialized from the locked row: no reload after commit
 
 
-@bp.route("/ideas/<int:idea_id>/rating", methods=["PUT", "DELETE"])
-@limiter.limit(POST_LIMIT)
-def rating(idea_id: int):
+@operation("/ideas/<int:idea_id>/vote", "DELETE", summary="Retract support", responses={200: Idea}, errors=(422,),
+           limit=POST_LIMIT)
+def retract_vote(idea_id: int):
     actor = current_actor()
-    if request.method == "PUT":
-        idea = voting.rate_idea(actor, idea_id, json_body().get("value"))
-    else:
-        idea = voting.remove_rating(actor, idea_id)
-    response = _one_idea(idea, actor)
-    return response
+    return _one_idea(voting.retract_support(actor, idea_id), actor)
 
 
-@bp.route("/ideas/<int:idea_id>/comments")
-def list_comments(idea_id: int):
-    viewer = current_viewer()
-    idea = get_visible_idea(viewer, idea_id)
-    page, per_page = page_args(50)
-    query = select(Comment).where(Comment.idea_id == idea.id, visible_comments_clause(viewer))
-    return jsonify(paginate(query.order_by(Comment.created_at, Comment.id), page, per_page).as_json(comment_json))
-
-
-@bp.route("/ideas/<int:idea_id>/comments", methods=["POST"])
-@limiter.limit(POST_LIMIT)
-def create_comment(idea_id: int):
+@operation("/ideas/<int:idea_id>/rating", "PUT", summary="Rate 1-5 (again: replaces)", body=RatingValue,
+           responses={200: Idea}, limit=POST_LIMIT)
+def rate(idea_id: int, body: RatingValue):
     actor = current_actor()
-    data = json_body()
-    comment = comment_services.add_comment(actor, idea_id, data.get("body"), data.get("parent_id"))
-    return jsonify(comment_json(comment)), 201
+    return _one_idea(voting.rate_idea(actor, idea_id, body.value), actor)
 
 
-@bp.route("/comments/<int:comment_id>", methods=["PATCH", "DELETE"])
-def change_comment(comment_id: int):
+@operation("/ideas/<int:idea_id>/rating", "DELETE", summary="Remove my rating", responses={200: Idea},
+           errors=(422,), limit=POST_LIMIT)
+def unrate(idea_id: int):
     actor = current_actor()
-    if request.method == "PATCH":
-        comment = comment_services.edit_comment(actor, comment_id, json_body().get("body"))
-    else:
-        comment = comment_services.delete_comment(actor, comment_id)
-    return jsonify(comment_json(comment))
+    return _one_idea(voting.remove_rating(actor, idea_id), actor)
 
 
-@bp.route("/ideas/<int:idea_id>/follow", methods=["POST", "DELETE"])
+@operation("/ideas/<int:idea_id>/follow", "POST", summary="Follow (idempotent)", responses={200: Follow})
 def follow(idea_id: int):
+    return jsonify(follow_json(idea_services.follow_idea(current_actor(), idea_id), True))
+
+
+@operation("/ideas/<int:idea_id>/follow", "DELETE", summary="Unfollow", responses={200: Follow})
+def unfollow(idea_id: int):
+    return jsonify(follow_json(idea_services.unfollow_idea(current_actor(), idea_id), False))
+
+
+@operation("/ideas/<int:idea_id>/merge", "POST", summary="Merge into another idea", roles=STAFF,
+           body=MergeRequest, responses={200: Idea}, errors=(409,),
+           description="Supports, ratings, followers and comments move; nobody counts twice.")
+def merge(idea_id: int, body: MergeRequest):
     actor = current_actor()
-    service = idea_services.follow_idea if request.method == "POST" else idea_services.unfollow_idea
-    idea = service(actor, idea_id)
-    return jsonify({"idea_id": idea.id, "following": request.method == "POST"})
-
-
-@bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
-def merge(idea_id: int):
-    actor = current_actor()
-    target = idea_services.merge_ideas(actor, idea_id, json_body().get("into"))
-    return _one_idea(target, actor)
-
+    return _one_idea(idea_services.merge_ideas(actor, idea_id, body.into), actor)

@@ -1,32 +1,27 @@
 """The caller's notifications over JSON."""
-from flask import jsonify, request
+from flask import jsonify
 
 from ..notifications import services
-from ..platform.db import iso
 from ..platform.web import page_args
-from . import bp
-from .support import current_actor, json_body
+from .operations import operation
+from .schemas.notifications import Marked, MarkRead, NotificationFilters, NotificationPage
+from .serializers.notifications import marked_json, notification_json
+from .support import current_actor
 
 
-def notification_json(item) -> dict:
-    return {"id": item.id, "kind": item.kind, "title": item.title, "url": item.url,
-            "created_at": iso(item.created_at), "read_at": iso(item.read_at)}
-
-
-@bp.route("/notifications")
-def list_notifications():
+@operation("/notifications", "GET", summary="The caller's notifications, newest first", query=NotificationFilters,
+           page_size=30, responses={200: NotificationPage})
+def list_notifications(query: NotificationFilters):
     actor = current_actor()
     page, per_page = page_args(30)
-    result = services.notifications_page(actor, unread_only=request.args.get("unread") == "1", page=page,
-                                         per_page=per_page)
+    result = services.notifications_page(actor, unread_only=query.unread == "1", page=page, per_page=per_page)
     body = result.as_json(notification_json)
     body["unread"] = services.unread_count(actor)
     return jsonify(body)
 
 
-@bp.route("/notifications/read", methods=["POST"])
-def read_notifications():
+@operation("/notifications/read", "POST", summary="Mark notifications read", body=MarkRead, responses={200: Marked})
+def read_notifications(body: MarkRead):
     actor = current_actor()
-    data = json_body()
-    changed = services.mark_read(actor, data.get("ids"), everything=data.get("all") is True)
-    return jsonify({"marked": changed, "unread": services.unread_count(actor)})
+    changed = services.mark_read(actor, body.ids, everything=body.all is True)
+    return jsonify(marked_json(changed, services.unread_count(actor)))

@@ -2,14 +2,11 @@
 from flask import jsonify, request
 
 from ..platform.cache import cached_json
-from ..platform.errors import ValidationFailed
 from ..platform.web import current_viewer
 from ..search.services import audiences_for, search_content, similar_ideas
-from . import bp
-
-
-def _per_page() -> int:
-    return max(1, min(request.args.get("per_page", 20, type=int) or 20, 50))
+from .operations import operation
+from .schemas.search import Experts, ExpertsQuery, SearchQuery, SearchResults, SimilarIdeas, SimilarQuery
+from .serializers.search import expert_json, search_json
 
 
 def shared_answer(compute):
@@ -19,48 +16,26 @@ def shared_answer(compute):
     return jsonify(cached_json(f"api:{audience}:{request.full_path}", 5, compute))
 
 
-@bp.route("/search")
-def search():
-    args = request.args
-
-    def compute():
-        result = search_content(current_viewer(), args.get("q", ""), kind=args.get("type", "ideas"),
-                                page=args.get("page", 1), per_page=_per_page(),
-                                filters={name: args.get(name, "") for name in ("status", "tag", "constituency")})
-        items = [{key: value for key, value in item.items() if not key.endswith("_html")} for item in result.items]
-        return {"items": items, "page": result.page, "per_page": result.per_page, "total": result.total,
-                "type": result.kind, "query": result.query, "corrected": result.corrected, "message": result.message,
-                "facets": {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in result.facets.items()}}
-
-    return shared_answer(compute)
+@operation("/search", "GET", summary="Search ideas, comments or people the caller may see", public=True,
+           query=SearchQuery, responses={200: SearchResults},
+           description="Counts and facets cover only what the caller may see.")
+def search(query: SearchQuery):
+    filters = {"status": query.status, "tag": query.tag, "constituency": query.constituency}
+    return shared_answer(lambda: search_json(search_content(current_viewer(), query.q, kind=query.type,
+                                                            page=query.page, per_page=query.per_page,
+                                                            filters=filters)))
 
 
-SIMILAR_TITLE_MAX = 1000
+@operation("/ideas/similar", "GET", summary="Possible duplicates of a title (and body) being written",
+           public=True, query=SimilarQuery, responses={200: SimilarIdeas})
+def similar(query: SimilarQuery):
+    return shared_answer(lambda: {"items": similar_ideas(current_viewer(), query.title, query.body,
+                                                         limit=query.limit)})
 
 
-@bp.route("/ideas/similar")
-def similar():
-    title, limit = request.args.get("title", ""), request.args.get("limit", "5")
-    if not limit.isdigit() or not 1 <= int(limit) <= 10:
-        raise ValidationFailed("`limit` is a whole number from 1 to 10.", fields={"limit": ["1 to 10."]})
-    if len(title) > SIMILAR_TITLE_MAX:
-        raise ValidationFailed(f"A title to compare has at most {SIMILAR_TITLE_MAX} characters.",
-                               fields={"title": ["Too long."]})
-    return shared_answer(lambda: {"items": similar_ideas(current_viewer(), title, request.args.get("body", ""),
-                                                         limit=int(limit))})
-
-
-@bp.route("/experts")
-def experts():
+@operation("/experts", "GET", summary="Who knows about a topic, with the evidence", public=True,
+           query=ExpertsQuery, responses={200: Experts})
+def experts(query: ExpertsQuery):
     from ..people.queries import find_experts
 
-    found = find_experts(current_viewer(), request.args.get("q", ""),
-                         limit=max(1, min(request.args.get("limit", 20, type=int) or 20, 50)))
-    return jsonify({"items": [{
-        "user": {"id": e.user.id, "name": e.user.name, "constituency": e.user.constituency},
-        "score": e.score, "ideas": e.ideas, "adopted": e.adopted, "comments": e.comments, "declared": e.declared,
-        "evidence": [{"type": item.kind, "id": item.id, "idea_id": item.idea_id, "text": item.text,
-                      "idea_title": item.idea_title, "status": item.status,
-                      "url": f"/ideas/{item.idea_id}" + (f"#comment-{item.id}" if item.kind == "comment" else "")}
-                     for item in e.evidence],
-    } for e in found]})
+    return jsonify({"items": [expert_json(e) for e in find_experts(current_viewer(), query.q, limit=query.limit)]})

@@ -20,17 +20,6 @@ def json_body() -> dict:
     return data
 
 
-def string_field(data: dict, name: str, *, required: bool = True) -> str:
-    from ..platform.errors import ValidationFailed
-
-    value = data.get(name)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ValidationFailed(f"`{name}` must be a non-empty string.", fields={name: ["Must be a string."]})
-    return value
-
-
 def current_actor():
     """The signed-in user (cookie or bearer token), or 401."""
     if not current_user.is_authenticated:

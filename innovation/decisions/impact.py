@@ -14,8 +14,6 @@ FORMULAS = {
 
 
 def _number(name: str, value, *, minimum: float = 0.0, maximum: float = 1e12) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValidationFailed(f"`{name}` must be a number.", fields={name: ["A number."]})
     try:
         number = float(value)
     except ValueError as exc:

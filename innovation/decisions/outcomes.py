@@ -35,7 +35,7 @@ def _decisions(round_: Round, raw) -> list[dict]:
         if not isinstance(item, dict):
             raise ValidationFailed("Each decision is an object.", fields={"decisions": ["Objects."]})
         cid, decision, rationale = item.get("candidate_id"), item.get("decision"), item.get("rationale") or ""
-        if isinstance(cid, bool) or not isinstance(cid, int) or cid not in candidates:
+        if cid not in candidates:
             raise ValidationFailed(f"Not a candidate of this round: {cid!r}.", fields={"decisions": ["Unknown."]})
         if cid in seen:
             raise ValidationFailed(f"Candidate {cid} is decided twice.", fields={"decisions": ["Repeated."]})

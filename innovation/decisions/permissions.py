@@ -49,7 +49,7 @@ def can_see_round(user, round_: Round) -> bool:
 
 def get_visible_round(user, round_id, *, for_update: bool = False) -> Round:
     """The round if `user` may see it, else 404."""
-    if isinstance(round_id, bool) or not isinstance(round_id, int) or round_id <= 0:
+    if round_id <= 0:
         raise NotFound("No such round.")
     round_ = db.session.get(Round, round_id, with_for_update=for_update)
     if round_ is None or not can_see_round(user, round_):

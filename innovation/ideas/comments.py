@@ -89,7 +89,7 @@ def _record_mentions(comment: Comment, mentions: list[tuple[str, User]], actor) 
 def _parent_for(actor: User, idea: Idea, parent_id) -> Comment | None:
     if parent_id in (None, ""):
         return None
-    if isinstance(parent_id, bool) or not isinstance(parent_id, int | str) or not str(parent_id).isdigit():
+    if not str(parent_id).isdigit():
         raise ValidationFailed("`parent_id` must be a comment id.", fields={"parent_id": ["A comment id."]})
     parent = db.session.get(Comment, int(parent_id))
     if parent is None or parent.idea_id != idea.id or not can_see_comment(actor, parent):

@@ -81,8 +81,6 @@ def can_see_idea(user, idea: Idea) -> bool:
 
 def get_visible_idea(user, idea_id, *, for_update: bool = False) -> Idea:
     """The idea if `user` may see it; otherwise 404, never 403 (internal ideas stay secret)."""
-    if not isinstance(idea_id, int) or isinstance(idea_id, bool):
-        raise NotFound("No such idea.")
     idea = db.session.get(Idea, idea_id, with_for_update=for_update) if idea_id > 0 else None
     if idea is None or not can_see_idea(user, idea):
         raise NotFound("No such idea.")

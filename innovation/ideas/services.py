@@ -162,8 +162,6 @@ def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
     """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
     move; someone who supported both counts once. The source redirects to the target."""
     require_role(actor, *STAFF, action="merge_ideas")
-    if not isinstance(target_id, int) or isinstance(target_id, bool):
-        raise ValidationFailed("`into` must be an idea id.", fields={"into": ["An idea id."]})
     source = get_visible_idea(actor, source_id, for_update=True)
     target = get_visible_idea(actor, target_id, for_update=True)
     if source.id == target.id:

@@ -31,8 +31,6 @@ def _require_voter(actor: User) -> None:
 
 def _votable_idea(actor: User, idea_id: int) -> Idea:
     """Lock and read the idea in one round trip (a no-op UPDATE … RETURNING), then check it."""
-    if isinstance(idea_id, bool) or not isinstance(idea_id, int):
-        raise NotFound("No such idea.")
     statement = (update(Idea).where(Idea.id == idea_id).values(support_total=Idea.support_total)
                  .returning(Idea).execution_options(populate_existing=True, synchronize_session=False))
     idea = db.session.scalars(statement).first()
@@ -106,8 +104,6 @@ def retract_support(actor: User, idea_id: int) -> Idea:
 
 
 def parse_rating(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValidationFailed("A rating is a whole number from 1 to 5.", fields={"value": ["1 to 5."]})
     try:
         number = int(value)
     except ValueError as exc:

@@ -1,18 +1,17 @@
-"""JSON shapes of API.md."""
+"""Ideas, and the caller's follow of one."""
 from flask import current_app
 
-from ..platform.db import iso
-
-
-def author_json(user) -> dict:
-    return {"id": user.id, "name": user.name, "constituency": user.constituency}
+from ...platform.db import iso
+from ..schemas.ideas import Follow, Idea
+from .accounts import author_json
 
 
 def _mean(total: int, count: int) -> float | None:
     return round(total / count, 4) if count else None
 
 
-def idea_json(idea, supported: set, rated: dict) -> dict:
+def idea_json(idea, supported: set, rated: dict) -> Idea:
+    """`supported` and `rated` are the caller's own votes (`voting.services.my_votes`)."""
     return {
         "id": idea.id,
         "title": idea.title,
@@ -48,17 +47,5 @@ def idea_json(idea, supported: set, rated: dict) -> dict:
     }
 
 
-def comment_json(comment) -> dict:
-    deleted = comment.deleted_at is not None
-    return {
-        "id": comment.id,
-        "idea_id": comment.idea_id,
-        "parent_id": comment.parent_id,
-        "body": "" if deleted else comment.body,
-        "body_html": "" if deleted else comment.body_html,
-        "author": author_json(comment.author),
-        "created_at": iso(comment.created_at),
-        "edited_at": iso(comment.edited_at),
-        "deleted": deleted,
-        "hidden": comment.hidden_at is not None,
-    }
+def follow_json(idea, following: bool) -> Follow:
+    return {"idea_id": idea.id, "following": following}

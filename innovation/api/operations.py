@@ -1,0 +1,157 @@
+"""How an API view declares itself: one decorator routes it and records what it takes and answers.
+
+    @operation("/ideas", "POST", summary="Submit an idea", body=NewIdea, responses={201: Idea},
+               errors=(403,), limit=POST_LIMIT)
+    def create_idea(body: NewIdea): ...
+
+What is recorded (`OPERATIONS`) is what the OpenAPI document is generated from and what tests
+check every response against. Before a view with a `body` or a `query` runs, the caller is
+authenticated (401) and, with `roles`, authorized (403) — so a customer posting a round learns
+that they may not, not what is wrong with the round — and then the input is parsed: malformed
+JSON or a non-object is a 400 `malformed_json`, a value of the wrong type a 422
+`validation_failed` naming each field by its dotted path. A view without either runs as it is:
+nothing is added to the hot bodiless ones (the vote).
+"""
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from flask import request
+from pydantic import BaseModel, ValidationError
+
+from ..accounts.permissions import require_role
+from ..extensions import limiter
+from ..platform.errors import ValidationFailed
+from . import bp
+from .support import current_actor, json_body
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One method of one API route, as the document describes it."""
+
+    endpoint: str
+    method: str
+    summary: str
+    responses: Mapping[int, Any]  # success status → the TypedDict (or type) of its body
+    errors: frozenset[int]  # every error status it may answer, each with the Error body
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    page_size: int | None = None  # a list taking `page`/`per_page`: its default `per_page`
+    public: bool = False  # needs no credentials
+    roles: tuple[str, ...] = ()
+    description: str = ""
+
+
+#: (endpoint, HTTP method) → its declaration.
+OPERATIONS: dict[tuple[str, str], Operation] = {}
+
+
+def operation(rule: str, method: str, *, summary: str, responses: Mapping[int, Any], body=None, query=None,
+              page_size: int | None = None, errors: Iterable[int] = (), public: bool = False,
+              roles: tuple[str, ...] = (), limit: str | Callable[[], str] | None = None,
+              description: str = "") -> Callable:
+    """Route `rule` for `method` to the decorated view and record its declaration.
+
+    `errors` lists the refusals particular to it; the ones every route of its kind can answer
+    are added: 401 (a bad bearer token, or not signed in), 400 for a change (CSRF, malformed
+    JSON), 404 when the path names something, 403 with `roles`, 422 with a body or a query,
+    413 with a body, 429 with a `limit`."""
+    statuses = {401, *errors}
+    if method != "GET":
+        statuses.add(400)
+    if "<" in rule:
+        statuses.add(404)
+    if roles:
+        statuses.add(403)
+    if body is not None or query is not None:
+        statuses.add(422)
+    if body is not None:
+        statuses |= {400, 413}
+    if limit is not None:
+        statuses.add(429)
+
+    def register(view: Callable) -> Callable:
+        handler = _with_input(view, body=body, query=query, public=public, roles=roles)
+        if limit is not None:
+            handler = limiter.limit(limit)(handler)
+        bp.add_url_rule(rule, view.__name__, handler, methods=[method])
+        endpoint = f"{bp.name}.{view.__name__}"
+        OPERATIONS[(endpoint, method)] = Operation(
+            endpoint=endpoint, method=method, summary=summary, responses=dict(responses),
+            errors=frozenset(statuses), body=body, query=query, page_size=page_size, public=public, roles=roles,
+            description=description)
+        return view
+
+    return register
+
+
+def _with_input(view: Callable, *, body, query, public: bool, roles: tuple[str, ...]) -> Callable:
+    if body is None and query is None and not roles:
+        return view
+
+    @wraps(view)
+    def with_input(**kwargs):
+        if not public:
+            actor = current_actor()
+            if roles:
+                require_role(actor, *roles, action=view.__name__)
+        if query is not None:
+            kwargs["query"] = parse(query, request.args.to_dict())
+        if body is not None:
+            kwargs["body"] = parse(body, json_body())
+        return view(**kwargs)
+
+    return with_input
+
+
+def parse(model: type[BaseModel], data: dict) -> Any:
+    """`data` as `model`, or a 422 whose `fields` name each wrong value by its dotted path."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise refusal(exc) from None
+
+
+# What a person reads for the usual problems; anything else keeps pydantic's own words.
+PHRASES = {
+    "missing": ("is required", "Required."),
+    "string_type": ("must be text", "Text."),
+    "int_type": ("must be a whole number", "A whole number."),
+    "int_parsing": ("must be a whole number", "A whole number."),
+    "float_type": ("must be a number", "A number."),
+    "float_parsing": ("must be a number", "A number."),
+    "finite_number": ("must be a finite number", "A finite number."),
+    "bool_type": ("must be true or false", "true or false."),
+    "list_type": ("must be a list", "A list."),
+    "dict_type": ("must be an object", "An object."),
+    "model_type": ("must be an object", "An object."),
+    "model_attributes_type": ("must be an object", "An object."),
+    "extra_forbidden": ("is not a known field", "Unknown field."),
+    "blank": ("must not be empty", "Required."),
+}
+
+
+def _words(path: str, error: dict) -> tuple[str, str]:
+    """(a sentence for the message, a short text for `fields`) about one pydantic error."""
+    if error["type"] in PHRASES:
+        phrase, short = PHRASES[error["type"]]
+        return f"`{path}` {phrase}.", short
+    text = error["msg"].rstrip(".") + "."
+    if error["type"] == "invalid_value":  # written for a person already (see schemas.base.one_error)
+        return text, text
+    return f"`{path}`: {text.replace('Input should', 'should')}", text
+
+
+def refusal(exc: ValidationError) -> ValidationFailed:
+    """The API's 422 for a pydantic error: one message, and messages per dotted field path."""
+    fields: dict[str, list[str]] = {}
+    sentences = []
+    for error in exc.errors(include_url=False, include_input=False):
+        path = ".".join(str(part) for part in error["loc"]) or "body"
+        sentence, short = _words(path, error)
+        fields.setdefault(path, []).append(short)
+        sentences.append(sentence)
+    more = f" (and {len(sentences) - 3} more)" if len(sentences) > 3 else ""
+    return ValidationFailed(" ".join(sentences[:3]) + more, fields=fields)

@@ -1,0 +1,24 @@
+"""Search results and experts."""
+from ..schemas.search import Expert, SearchResults
+from .accounts import author_json
+
+
+def search_json(result) -> SearchResults:
+    """A `search.services.SearchPage`; the `*_html` fields are for the pages (`highlights` carries the marks)."""
+    items = [{key: value for key, value in item.items() if not key.endswith("_html")} for item in result.items]
+    return {"items": items, "page": result.page, "per_page": result.per_page, "total": result.total,
+            "type": result.kind, "query": result.query, "corrected": result.corrected, "message": result.message,
+            "facets": {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in result.facets.items()}}
+
+
+def expert_json(expert) -> Expert:
+    """A `people.queries.Expert`, with links to the ideas and comments that earned the points."""
+    return {
+        "user": author_json(expert.user),
+        "score": expert.score, "ideas": expert.ideas, "adopted": expert.adopted, "comments": expert.comments,
+        "declared": expert.declared,
+        "evidence": [{"type": item.kind, "id": item.id, "idea_id": item.idea_id, "text": item.text,
+                      "idea_title": item.idea_title, "status": item.status,
+                      "url": f"/ideas/{item.idea_id}" + (f"#comment-{item.id}" if item.kind == "comment" else "")}
+                     for item in expert.evidence],
+    }
