@@ -56,10 +56,22 @@ def measure_in_this_process(args) -> dict:
         db.session.commit()
     client = app.test_client()
     statuses: dict[int, int] = {}
+    statements = [0]
+
+    def count_statement(*_args):
+        statements[0] += 1
+
+    with app.app_context():
+        from sqlalchemy import event
+
+        from innovation.extensions import db as database
+
+        engine = database.engine
     try:
         for index in range(args.warmup):
             client.post(f"/api/v1/ideas/{rng.choice(ideas)}/vote",
                         headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"})
+        event.listen(engine, "before_cursor_execute", count_statement)
         before = resource.getrusage(resource.RUSAGE_SELF)
         started = time.perf_counter()
         for index in range(args.votes):
@@ -68,6 +80,19 @@ def measure_in_this_process(args) -> dict:
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_SELF)
+        event.remove(engine, "before_cursor_execute", count_statement)
+        calls = None
+        if args.count_calls:  # Python function calls per vote: a measure no busy neighbour can move
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for index in range(args.count_calls):
+                client.post(f"/api/v1/ideas/{rng.choice(ideas)}/vote",
+                            headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"})
+            profiler.disable()
+            calls = round(pstats.Stats(profiler).total_calls / args.count_calls)
     finally:
         with app.app_context():
             digests = [hashlib.sha256(t.encode()).hexdigest() for t in tokens]
@@ -76,7 +101,9 @@ def measure_in_this_process(args) -> dict:
             db.session.commit()
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"cpu_ms_per_vote": round(cpu * 1000 / args.votes, 2),
-            "wall_ms_per_vote": round(wall * 1000 / args.votes, 2), "statuses": statuses}
+            "wall_ms_per_vote": round(wall * 1000 / args.votes, 2),
+            "statements_per_vote": round(statements[0] / args.votes, 2), "python_calls_per_vote": calls,
+            "statuses": statuses}
 
 
 def parse_args(argv=None):
@@ -87,6 +114,8 @@ def parse_args(argv=None):
     parser.add_argument("--votes", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--count-calls", type=int, default=50, metavar="N",
+                        help="Also count Python function calls over N more votes (cProfile; 0 = skip).")
     parser.add_argument("--tree", action="append", default=[],
                         help="A checkout to measure (repeatable; alternated). Default: this one.")
     parser.add_argument("--rounds", type=int, default=1, help="How many times each tree is measured.")
