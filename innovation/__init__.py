@@ -6,6 +6,7 @@ from flask import Flask
 
 from .config import Config, instance_path_from_env
 from .extensions import csrf, db, limiter, login_manager, migrate
+from .platform import sqlite  # noqa: F401  (SQLite's transactions, before any connection)
 from .platform.jobs import configure_redis, install_job_logging
 
 # Each feature package has `init_app(app)`, which registers its blueprint, CLI commands,

@@ -1,5 +1,4 @@
 """Flask extensions, created unbound and initialised in `create_app`."""
-import sqlite3
 from typing import TYPE_CHECKING
 
 from flask_limiter import Limiter
@@ -8,8 +7,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names make Alembic migrations reproducible on SQLite and PostgreSQL.
@@ -46,16 +44,3 @@ def rate_limit_key() -> str:
 
 
 limiter = Limiter(key_func=rate_limit_key, default_limits=[])
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection, _record):
-    # SQLite: enforce foreign keys, let readers run beside one writer, wait instead of failing.
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        # WAL + NORMAL: a commit survives a crash of the process (not of the OS) without an fsync.
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()

@@ -5,16 +5,28 @@ worker, periodic ticker, embedded Redis), web helpers, pagination and templating
 No module here imports a feature package (tests/test_layout.py checks the imports); features
 build on it and register their own routes, commands, listeners and context processors.
 """
-from flask import Flask, request
+from flask import Flask, g, request
 
 
 def init_app(app: Flask) -> None:
-    from . import cli, error_pages, jobs, security, templating
+    from . import cli, error_pages, jobs, security, sqlite, templating
+    from .transaction import SAFE_METHODS
 
     error_pages.register_error_handlers(app)
     templating.register_template_helpers(app)
     app.after_request(security.set_security_headers)
     cli.register_cli(app)
+
+    @app.before_request
+    def declare_write_intent():
+        # A request that may write takes SQLite's write lock at its first statement (sqlite.py).
+        g.sqlite_write_intent = sqlite.set_write_intent(request.method not in SAFE_METHODS)
+
+    @app.teardown_request
+    def forget_write_intent(_error=None):
+        token = g.pop("sqlite_write_intent", None)
+        if token is not None:
+            sqlite.reset_write_intent(token)
 
     @app.before_request
     def start_embedded_redis():

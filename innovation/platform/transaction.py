@@ -18,6 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from ..extensions import db
+from .sqlite import writing
 
 F = TypeVar("F", bound=Callable[..., Any])
 WROTE_KEY = "wrote"
@@ -73,9 +74,10 @@ def commit_point(view: F) -> F:
 @contextmanager
 def unit_of_work() -> Iterator[None]:
     """The commit point of a CLI command or a job step: commit on success, roll back on error."""
-    try:
-        yield
-    except BaseException:
-        db.session.rollback()
-        raise
-    db.session.commit()
+    with writing():
+        try:
+            yield
+        except BaseException:
+            db.session.rollback()
+            raise
+        db.session.commit()

@@ -9,6 +9,7 @@ from rq import Queue, SimpleWorker, Worker
 from ..extensions import db
 from .jobs import QUEUES, get_redis
 from .periodic import start_ticker, tick
+from .sqlite import writing
 
 
 class AppWorker(Worker):
@@ -19,7 +20,7 @@ class AppWorker(Worker):
     def perform_job(self, job, queue):
         # A forked work horse must not reuse the parent's pooled database connections.
         db.engine.dispose(close=False)
-        with self.app.app_context():  # type: ignore[union-attr]
+        with self.app.app_context(), writing():  # type: ignore[union-attr]
             try:
                 return super().perform_job(job, queue)
             finally:
@@ -32,7 +33,7 @@ class AppSimpleWorker(SimpleWorker):
     app: Flask | None = None
 
     def perform_job(self, job, queue):
-        with self.app.app_context():  # type: ignore[union-attr]
+        with self.app.app_context(), writing():  # type: ignore[union-attr]
             try:
                 return super().perform_job(job, queue)
             finally:
