@@ -158,12 +158,23 @@ def _move_unique_rows(model, source_id: int, target_id: int, columns: list[str])
     db.session.execute(delete(model).where(model.idea_id == source_id))
 
 
+def _lock_in_id_order(*idea_ids) -> None:
+    """Lock the ideas' rows lowest id first, so that two merges crossing each other (A into B,
+    B into A) wait for one another instead of deadlocking; the second then sees the first's
+    result and is refused. (On SQLite the request's write lock already serializes them.)"""
+    ids = sorted({i for i in idea_ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**63})
+    if ids:
+        db.session.execute(select(Idea).where(Idea.id.in_(ids)).order_by(Idea.id).with_for_update()
+                           .execution_options(populate_existing=True)).all()
+
+
 def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
     """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
     move; someone who supported both counts once. The source redirects to the target."""
     require_role(actor, *STAFF, action="merge_ideas")
-    source = get_visible_idea(actor, source_id, for_update=True)
-    target = get_visible_idea(actor, target_id, for_update=True)
+    _lock_in_id_order(source_id, target_id)
+    source = get_visible_idea(actor, source_id)
+    target = get_visible_idea(actor, target_id)
     if source.id == target.id:
         raise ValidationFailed("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
     if source.status == "merged" or target.status == "merged" or not target.listed:

@@ -68,4 +68,5 @@ def test_acknowledged_ballots_survive_a_racing_close(app, client, users, server)
         assert sorted(stored["approvals"]) == latest["ballot"]["approvals"], (n, outcomes[n])
     assert verify_export(export) == []
     status, round_json = call(server, "GET", f"/rounds/{round_id}", pm_token)
-    assert status == 200 and round_json.get("turnout", {}).get("total", len(export["ballots"])) == len(export["ballots"])
+    turnout = round_json.get("turnout", {}).get("total", len(export["ballots"]))  # turnout arrives with issue 12
+    assert status == 200 and turnout == len(export["ballots"])
