@@ -13,8 +13,6 @@ from innovation import create_app
 from innovation.config import TestConfig
 from innovation.extensions import db
 
-from .conftest import TEST_DATABASE_URL
-
 
 def alembic_config(app):
     migrate = app.extensions["migrate"]
@@ -25,8 +23,8 @@ def test_single_head(app):
     assert len(ScriptDirectory.from_config(alembic_config(app)).get_heads()) == 1
 
 
-def test_upgrade_downgrade_upgrade(tmp_path, redis_url):
-    url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'migrate.db'}"
+def test_upgrade_downgrade_upgrade(tmp_path, redis_url, postgresql_url):
+    url = postgresql_url or f"sqlite:///{tmp_path / 'migrate.db'}"
     app = create_app(TestConfig(str(tmp_path / "instance"), url, redis_url))
     with app.app_context():
         upgrade()
