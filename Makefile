@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint e2e clean-instance
+# Test processes (pytest-xdist): `auto` is one per CPU; `make test WORKERS=0` runs in one process.
+WORKERS ?= auto
+XDIST := -n $(WORKERS) --dist loadgroup
+
+.PHONY: run test test-fast lint e2e clean-instance
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +19,11 @@ run: $(STAMP)
 	$(BIN)/python -m innovation.demo.devserver
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+
+# Day-to-day: everything but the browser tests and the slow ones (those that start processes).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest $(XDIST) -m "not e2e and not slow" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -74,6 +74,15 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave out of autogenerate what the models declare for another database only.
+
+    A column or index with `info={"dialect": "postgresql"}` (the full-text search document)
+    is created by its migration on PostgreSQL alone; elsewhere its absence is not drift."""
+    dialect = getattr(obj, "info", {}).get("dialect")
+    return reflected or dialect is None or dialect == context.get_context().dialect.name
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -96,6 +105,9 @@ def run_migrations_online():
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", include_object)
+    # Server defaults are schema too (a NOT NULL column added to a full table needs one).
+    conf_args.setdefault("compare_server_default", True)
 
     connectable = get_engine()
 

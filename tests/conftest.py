@@ -1,24 +1,53 @@
 """Fixtures: an app per test on a fresh database (SQLite file, or PostgreSQL when
-TEST_DATABASE_URL is set) and a real Redis (embedded, or TEST_REDIS_URL). No mocks."""
+TEST_DATABASE_URL is set) and a real Redis (embedded, or TEST_REDIS_URL). No mocks.
+
+Under pytest-xdist (`make test` runs `-n auto`) every worker has a database and a Redis of its
+own: on PostgreSQL the database `<name>_gwN` on the same server, with TEST_REDIS_URL the Redis
+database number given minus N (CI's /15 gives 15, 14, …), otherwise its own embedded Redis."""
 import os
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 from innovation import create_app
-from innovation.config import TestConfig
+from innovation.config import TestConfig, _normalize_database_url
 from innovation.extensions import db
 from innovation.platform.redis_server import EmbeddedRedis
 
 from .factories import DEFAULT_PASSWORD, UserFactory
+from .ports import worker_index
 
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1, … inside a pytest-xdist worker
+
+
+def worker_database_url(url: str | None) -> str | None:
+    """The given PostgreSQL URL, or under xdist the same server's database `<name>_<worker>`."""
+    if not url or not XDIST_WORKER:
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{XDIST_WORKER}").render_as_string(hide_password=False)
+
+
+def worker_redis_url(url: str | None) -> str | None:
+    """The given Redis URL, or under xdist its database number minus the worker's number."""
+    if not url or not XDIST_WORKER:
+        return url
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) - worker_index()
+    if number < 0:
+        pytest.fail(f"TEST_REDIS_URL={url}: worker {XDIST_WORKER} would need Redis database {number}; "
+                    "give a higher database number (such as /15) or fewer workers (-n)", pytrace=False)
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+TEST_DATABASE_URL = worker_database_url(os.environ.get("TEST_DATABASE_URL"))
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
 
 
@@ -34,7 +63,7 @@ def migrate_to_head(database_url: str, instance: Path, redis_url: str) -> None:
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     if TEST_REDIS_URL:
-        yield TEST_REDIS_URL
+        yield worker_redis_url(TEST_REDIS_URL)
         return
     server = EmbeddedRedis(str(tmp_path_factory.mktemp("redis")))
     server.ensure(daemonize=False)
@@ -42,22 +71,36 @@ def redis_url(tmp_path_factory):
     server.stop()
 
 
+def create_database(url: str, via: str) -> None:
+    """Create the database of `url` unless it exists, connected to the database of `via`."""
+    name = make_url(url).database
+    engine = create_engine(_normalize_database_url(via), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
-def database_template(tmp_path_factory, redis_url):
+def postgresql_url():
+    """This process's PostgreSQL database (created first in an xdist worker), or None for SQLite."""
+    if TEST_DATABASE_URL and XDIST_WORKER:
+        create_database(TEST_DATABASE_URL, via=os.environ["TEST_DATABASE_URL"])
+    return TEST_DATABASE_URL
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory, redis_url, postgresql_url):
     """Migrate once per session; each test then gets a copy (SQLite) or a truncation (PostgreSQL)."""
     instance = tmp_path_factory.mktemp("template-instance")
-    if TEST_DATABASE_URL:
-        from sqlalchemy import create_engine
-
-        from innovation.config import _normalize_database_url
-
-        engine = create_engine(_normalize_database_url(TEST_DATABASE_URL))
+    if postgresql_url:
+        engine = create_engine(_normalize_database_url(postgresql_url))
         with engine.begin() as connection:
             connection.execute(text("DROP SCHEMA public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
         engine.dispose()
-        migrate_to_head(TEST_DATABASE_URL, instance, redis_url)
-        return TEST_DATABASE_URL
+        migrate_to_head(postgresql_url, instance, redis_url)
+        return postgresql_url
     template = instance / "template.db"
     migrate_to_head(f"sqlite:///{template}", instance, redis_url)
     return template

@@ -1,7 +1,9 @@
 """`flask decisions tally|verify FILE`: recompute an export; one altered ballot is caught."""
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,9 +32,14 @@ def export_file(client, users, tmp_path):
 
 
 def run_cli(*args):
-    """The real command line, in a fresh process: what an outside auditor runs."""
-    return subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "decisions", *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    """The real command line, in a fresh process: what an outside auditor runs.
+
+    In an instance folder of its own: processes of parallel test workers starting at once
+    would otherwise race to create the checkout's instance/secret_key."""
+    with tempfile.TemporaryDirectory() as instance:
+        return subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "decisions", *args],
+                              cwd=ROOT, env=dict(os.environ, INSTANCE_PATH=instance), capture_output=True,
+                              text=True, timeout=120)
 
 
 def test_verify_accepts_the_untouched_file(export_file):

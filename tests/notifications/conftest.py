@@ -1,10 +1,11 @@
 """A real SMTP server (aiosmtpd) for the notification tests, and shared helpers."""
 import email
 import email.policy
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from ..ports import free_port
 
 
 class MailSink:
@@ -28,12 +29,6 @@ class MailSink:
 
     def to(self, address: str) -> list:
         return [m for m in self.messages if m["To"] == address]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ def test_registration_sends_a_verification_link_and_company_domains_become_emplo
 
 
 def test_unreachable_smtp_server_ends_as_failed_not_stuck(app, users):
-    from .conftest import free_port
+    from ..ports import free_port
 
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_RETRY_INTERVALS=(0, 0, 0))
     author, _idea = status_change_for(users)
