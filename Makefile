@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 WORKERS ?= auto
 XDIST := -n $(WORKERS) --dist loadgroup
 
-.PHONY: run test test-fast lint e2e clean-instance
+.PHONY: run test test-fast lint typecheck e2e clean-instance
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 clean-instance:
 	rm -rf instance

@@ -66,6 +66,7 @@ def _begin(connection: Connection) -> None:
     if connection.dialect.name != "sqlite":
         return
     raw = connection.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
     if may_write():
         raw.isolation_level = None  # the driver must not begin on its own: we do, at once
         connection.exec_driver_sql("BEGIN IMMEDIATE")
