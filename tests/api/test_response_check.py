@@ -35,6 +35,7 @@ def test_a_true_response_passes(client, idea_id):
     (lambda body: body.pop("my_vote"), "my_vote"),  # a documented field left out
     (lambda body: body.update(status="teleported"), "status"),  # not a status
     (lambda body: body.update(created_at="yesterday"), "created_at"),  # not a time
+    (lambda body: body.update(created_at="2024-05-01T09:30:00"), "created_at"),  # a time without its zone
 ])
 def test_a_response_that_breaks_its_schema_fails_the_test(client, idea_id, monkeypatch, change, complaint):
     real = idea_views.idea_json

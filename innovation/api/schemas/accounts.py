@@ -6,9 +6,10 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ...accounts.models import ROLES
-from .base import Body
+from .base import Body, mirrors
 
-Role = Literal[ROLES]
+Role = Literal["customer", "employee", "pm", "admin"]
+mirrors(Role, ROLES)
 Constituency = Literal["customer", "employee"]
 
 

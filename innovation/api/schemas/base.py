@@ -9,15 +9,19 @@ Responses are TypedDicts: the serializers build plain dicts (cheap on hot paths 
 vote) annotated with these types, the OpenAPI document is generated from them, and in tests
 every response is validated against them.
 """
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, get_args
 
+from annotated_types import GroupedMetadata
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationError,
     WithJsonSchema,
     WrapValidator,
@@ -72,21 +76,54 @@ def one_error(message: str) -> WrapValidator:
     return WrapValidator(validate)
 
 
-def clamped(default: int, low: int, high: int) -> Any:
-    """A lenient whole-number query parameter: missing or unreadable gives `default`, anything
-    outside `low`..`high` is brought inside (what the list views have always done)."""
+@dataclass(frozen=True)
+class _Clamped(GroupedMetadata):
+    default: int
+    low: int
+    high: int
 
-    def parse(raw: Any) -> int:
+    def parse(self, raw: Any) -> int:
         try:
             value = int(raw)
         except (TypeError, ValueError):
-            return default
-        return max(low, min(value or default, high))
+            return self.default
+        return max(self.low, min(value or self.default, self.high))
 
-    return Annotated[int, BeforeValidator(parse),
-                     WithJsonSchema({"type": "integer", "minimum": low, "maximum": high, "default": default})]
+    def __iter__(self) -> Iterator[object]:
+        yield BeforeValidator(self.parse)
+        yield WithJsonSchema({"type": "integer", "minimum": self.low, "maximum": self.high, "default": self.default})
 
 
-#: A time as the API writes it: ISO 8601 in UTC, with a `Z`.
-Timestamp = AwareDatetime
+def clamped(default: int, low: int, high: int) -> GroupedMetadata:
+    """A lenient whole-number query parameter, `Annotated[int, clamped(20, 1, 50)]`: missing or
+    unreadable gives `default`, anything outside `low`..`high` is brought inside (what the list
+    views have always done)."""
+    return _Clamped(default, low, high)
+
+
+def mirrors(literal: Any, values: Iterable[str]) -> None:
+    """Fail at import when a spelled-out `Literal` and the tuple of a model it copies differ.
+
+    The type checker only reads values written inside `Literal[...]`, while the models keep the
+    tuples the database and the services use; this keeps the two one list, in the same order
+    (the order the document's `enum` shows)."""
+    if get_args(literal) != tuple(values):
+        raise TypeError(f"{literal} does not list exactly {tuple(values)}")
+
+
+_AWARE_TIME = TypeAdapter(AwareDatetime)
+
+
+def _aware_iso(value: str) -> str:
+    try:
+        _AWARE_TIME.validate_strings(value)
+    except ValidationError:
+        raise PydanticCustomError("timestamp", "should be an ISO 8601 time with its time zone") from None
+    return value
+
+
+#: A time as the API writes it: ISO 8601 text with its time zone (`platform.db.iso` writes UTC with a
+#: `Z`). The serializers hand over the text itself, so the type is `str`; the document still says
+#: `format: date-time`, and the response check still refuses anything but such a time.
+Timestamp = Annotated[str, AfterValidator(_aware_iso), WithJsonSchema({"type": "string", "format": "date-time"})]
 Id = Annotated[int, Field(description="an id")]

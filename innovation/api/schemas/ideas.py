@@ -7,11 +7,13 @@ from typing_extensions import TypedDict
 from ...ideas.models import STATUSES, VISIBILITIES
 from ...ideas.services import BODY_MAX, MAX_TAGS, TITLE_MAX, TITLE_MIN
 from .accounts import Author
-from .base import Body, Query, Timestamp, documented, one_error
+from .base import Body, Query, Timestamp, documented, mirrors, one_error
 from .pages import page_of
 
-Status = Literal[STATUSES]
-Visibility = Literal[VISIBILITIES]
+Status = Literal["new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged"]
+mirrors(Status, STATUSES)
+Visibility = Literal["public", "internal"]
+mirrors(Visibility, VISIBILITIES)
 TITLE = documented(minLength=TITLE_MIN, maxLength=TITLE_MAX, description="spaces are collapsed first")
 BODY = documented(maxLength=BODY_MAX, description="markdown")
 # Tags may also come as one comma-separated text; the service turns either into slugs.

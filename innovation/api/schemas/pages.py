@@ -8,7 +8,10 @@ MAX_PER_PAGE = 100
 
 def page_of(item: Any, name: str, description: str, **extra: Any) -> type:
     """The list body of `item`s, named `name` in the document; `extra` adds fields (e.g. `unread`)."""
-    page = TypedDict(name, {"items": list[item], "page": int, "per_page": int, "total": int, **extra})
+    # Built at run time, for pydantic and the document only (never an annotation): mypy reads the
+    # functional TypedDict form only with a literal name and fields, which a factory cannot give.
+    page = TypedDict(name, {"items": list[item], "page": int, "per_page": int, "total": int,  # type: ignore[misc]
+                            **extra})
     page.__doc__ = description
     return page
 

@@ -6,11 +6,22 @@ from typing_extensions import TypedDict
 
 from ...decisions.ballots import REASON_MAX
 from ...decisions.models import DECISIONS, ELIGIBILITY, METHODS, RESULTS_VISIBILITY, RISKS, ROUND_STATUSES
-from .base import Body, Query, Timestamp, absent, documented, one_error
+from .base import Body, Query, Timestamp, absent, documented, mirrors, one_error
 from .ideas import IdeaTitle
 from .pages import page_of
 
-Method = Literal[METHODS]
+Method = Literal["approval", "score", "ranked", "budget"]
+mirrors(Method, METHODS)
+RoundStatus = Literal["draft", "deliberation", "voting", "closed", "decided"]
+mirrors(RoundStatus, ROUND_STATUSES)
+Eligibility = Literal["everyone", "customers", "employees", "invited"]
+mirrors(Eligibility, ELIGIBILITY)
+ResultsVisibility = Literal["after_close", "live"]
+mirrors(ResultsVisibility, RESULTS_VISIBILITY)
+DecisionKind = Literal["adopt", "defer", "decline"]
+mirrors(DecisionKind, DECISIONS)
+Risk = Literal["low", "medium", "high"]
+mirrors(Risk, RISKS)
 Constituency = Literal["customer", "employee"]
 
 
@@ -123,7 +134,7 @@ class Impact(TypedDict):
     effort_weeks: float
     reach: int
     confidence: float
-    risk: Literal[RISKS]
+    risk: Risk
     sources: str
 
 
@@ -171,9 +182,9 @@ class Round(TypedDict):
     method: Method
     budget: float | None
     weights: WeightShares
-    results_visibility: Literal[RESULTS_VISIBILITY]
-    eligibility: Literal[ELIGIBILITY]
-    status: Literal[ROUND_STATUSES]
+    results_visibility: ResultsVisibility
+    eligibility: Eligibility
+    status: RoundStatus
     quorum: Quorum
     voting_opens_at: Timestamp | None
     closes_at: Timestamp | None
@@ -297,7 +308,7 @@ class BallotExport(TypedDict):
 class Decision(TypedDict):
     candidate_id: int
     title: str | None
-    decision: Literal[DECISIONS]
+    decision: DecisionKind
     rationale: str
     followed_vote: bool
     vote_recommended: Literal["adopt", "not_adopt"]

@@ -1,19 +1,19 @@
 """Search, possible duplicates and experts."""
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 from typing_extensions import TypedDict
 
-from ...ideas.models import STATUSES, VISIBILITIES
 from ...search.documents import KINDS
 from .accounts import Author, Role
-from .base import Query, clamped, documented
-from .ideas import IdeaTitle
+from .base import Query, Timestamp, clamped, documented, mirrors
+from .ideas import IdeaTitle, Status, Visibility
 
 Highlights = Annotated[dict[str, str], Field(
     description="HTML with <mark> around matched words (e.g. `title`, `body`); everything else escaped")]
 Constituency = Literal["customer", "employee"]
+Kind = Literal["ideas", "comments", "people"]
+mirrors(Kind, KINDS)
 
 
 class SearchQuery(Query):
@@ -23,7 +23,7 @@ class SearchQuery(Query):
     type: str = Field("ideas", json_schema_extra=documented(enum=list(KINDS)))
     # An empty `page=` is the first page, as it always was; below 1 the service refuses.
     page: Annotated[int, BeforeValidator(lambda raw: raw or 1)] = Field(1, json_schema_extra=documented(minimum=1))
-    per_page: clamped(20, 1, 50) = 20
+    per_page: Annotated[int, clamped(20, 1, 50)] = 20
     status: str = Field("", json_schema_extra=documented(description="an idea status"))
     tag: str = ""
     constituency: str = Field("", json_schema_extra=documented(enum=["", "customer", "employee"]))
@@ -33,8 +33,8 @@ class IdeaHit(TypedDict):
     type: Literal["idea"]
     id: int
     title: str
-    status: Literal[STATUSES]
-    visibility: Literal[VISIBILITIES]
+    status: Status
+    visibility: Visibility
     tags: list[str]
     support_total: int
     comment_count: int
@@ -49,7 +49,7 @@ class CommentHit(TypedDict):
     id: int
     idea: IdeaTitle
     author: Author
-    created_at: datetime
+    created_at: Timestamp
     score: float | None
     highlights: Highlights
     url: str
@@ -88,7 +88,7 @@ class SearchResults(TypedDict):
     page: int
     per_page: int
     total: int
-    type: Literal[KINDS]
+    type: Kind
     query: str
     corrected: Annotated[bool, Field(description="no exact match: one typo per word was forgiven")]
     message: str
@@ -105,7 +105,7 @@ class SimilarIdea(TypedDict):
     id: int
     title: str
     score: float
-    status: Literal[STATUSES]
+    status: Status
     support_total: int
     url: str
 
@@ -118,7 +118,7 @@ class SimilarIdeas(TypedDict):
 
 class ExpertsQuery(Query):
     q: str = Field("", json_schema_extra=documented(maxLength=200, description="the topic"))
-    limit: clamped(20, 1, 50) = 20
+    limit: Annotated[int, clamped(20, 1, 50)] = 20
 
 
 class Evidence(TypedDict):
@@ -127,7 +127,7 @@ class Evidence(TypedDict):
     idea_id: int
     text: str
     idea_title: str
-    status: Literal[STATUSES]
+    status: Status
     url: str
 
 
