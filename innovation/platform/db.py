@@ -1,5 +1,6 @@
 """Column helpers shared by every feature's models."""
 from datetime import UTC, datetime
+from typing import overload
 
 from sqlalchemy import DateTime, TypeDecorator
 
@@ -25,8 +26,16 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
+@overload
+def iso(value: datetime) -> str: ...
+@overload
+def iso(value: None) -> None: ...
+@overload
+def iso(value: datetime | None) -> str | None: ...
+
+
 def iso(value: datetime | None) -> str | None:
-    """ISO 8601 UTC with a trailing Z, as the API promises."""
+    """ISO 8601 UTC with a trailing Z, as the API promises; None stays None."""
     if value is None:
         return None
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,12 +1,14 @@
 """Rounds, candidates, ballots and outcomes (moved here from decisions/queries.py: only the API
 shows them as JSON; the pages read the models)."""
+from typing import cast
+
 from ...decisions.ballots import changed_since_ballot
 from ...decisions.impact import derived
 from ...decisions.outcomes import vote_recommends_adoption
 from ...decisions.permissions import results_visible
 from ...decisions.queries import ballot_count, impact_history
 from ...platform.db import iso
-from ..schemas.rounds import BallotReceipt, Candidate, Outcome, Round
+from ..schemas.rounds import BallotReceipt, Candidate, Derived, Outcome, Round
 
 
 def candidate_json(candidate, history: list) -> Candidate:
@@ -16,7 +18,8 @@ def candidate_json(candidate, history: list) -> Candidate:
         "idea": {"id": candidate.idea.id, "title": candidate.idea.title},
         "impact": candidate.impact,
         "impact_version": candidate.impact_version,
-        "derived": derived(candidate.impact),
+        # `decisions.impact.derived` (a feature, which cannot name the API's types) gives exactly these keys.
+        "derived": cast(Derived, derived(candidate.impact)),
         "impact_history": [{"version": r.version, "changed_at": iso(r.changed_at),
                             "changed_by": r.changed_by.name if r.changed_by else None,
                             "changes": r.changes} for r in history],
@@ -30,7 +33,7 @@ def one_candidate_json(candidate) -> Candidate:
 def round_json(round_) -> Round:
     """The round as the API shows it: no count of any kind while results are hidden."""
     history = impact_history([c.id for c in round_.candidates])
-    data = {
+    data: Round = {
         "id": round_.id, "title": round_.title, "description": round_.description,
         "description_html": round_.description_html, "method": round_.method, "budget": round_.budget,
         "weights": round_.weights, "results_visibility": round_.results_visibility,
