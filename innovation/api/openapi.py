@@ -24,6 +24,10 @@ SECURITY_SCHEMES = {
                "description": "Browser session; changes need the X-CSRFToken header."},
 }
 OpenAPIDocument = dict[str, Any]
+# The blueprint is made with a prefix; a Blueprint's may be None in general.
+if bp.url_prefix is None:
+    raise RuntimeError("The API blueprint has no url_prefix to document.")
+PREFIX: str = bp.url_prefix
 
 
 class SchemaGenerator(GenerateJsonSchema):
@@ -41,11 +45,12 @@ def openapi_document(app: Flask) -> dict:
 
 
 def _build(app: Flask) -> dict:
-    routes = []
+    routes: list[tuple[str, list[dict], Operation]] = []
     for rule in app.url_map.iter_rules():
-        if not rule.rule.startswith(bp.url_prefix + "/"):
+        if not rule.rule.startswith(PREFIX + "/"):
             continue
-        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+        # Flask gives every rule its methods; None (any method) is only Werkzeug's default.
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             declared = OPERATIONS.get((rule.endpoint, method))
             if declared is None:
                 raise LookupError(f"{method} {rule.rule} is not declared with api.operations.operation")
@@ -67,7 +72,7 @@ def _build(app: Flask) -> dict:
         "openapi": "3.1.0",
         "info": {"title": "Innovation Commons API", "version": "1",
                  "description": "Ideas, support, ratings and joint-decision rounds of customers and employees."},
-        "servers": [{"url": bp.url_prefix}],
+        "servers": [{"url": PREFIX}],
         "security": [{"bearer": []}, {"cookie": []}],
         "paths": paths,
         "components": {"securitySchemes": SECURITY_SCHEMES, "schemas": definitions.get("$defs", {})},
@@ -90,7 +95,7 @@ def _paths(rule: str) -> list[tuple[str, list[dict]]]:
                          "schema": CONVERTERS.get(converter, {"type": "string"})}
             variants = [(path + literal + "{" + shown + "}", [*found, parameter]) for path, found in variants]
         position = match.end()
-    return [((path + rule[position:])[len(bp.url_prefix):], found) for path, found in variants]
+    return [((path + rule[position:])[len(PREFIX):], found) for path, found in variants]
 
 
 def _query_parameters(model) -> list[dict]:

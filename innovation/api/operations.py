@@ -19,6 +19,7 @@ from typing import Any
 
 from flask import request
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..accounts.permissions import require_role
 from ..extensions import limiter
@@ -133,7 +134,7 @@ PHRASES = {
 }
 
 
-def _words(path: str, error: dict) -> tuple[str, str]:
+def _words(path: str, error: ErrorDetails) -> tuple[str, str]:
     """(a sentence for the message, a short text for `fields`) about one pydantic error."""
     if error["type"] in PHRASES:
         phrase, short = PHRASES[error["type"]]

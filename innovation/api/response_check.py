@@ -42,7 +42,8 @@ def mismatch(declared: Operation, status: int, body: bytes) -> str | None:
 
 def check_response(response: Response) -> Response:
     """The `after_request` hook: raise when an API response breaks its declaration."""
-    declared = OPERATIONS.get((request.endpoint, request.method))
+    endpoint = request.endpoint  # None when no route matched (a 404 or 405 of Werkzeug's)
+    declared = OPERATIONS.get((endpoint, request.method)) if endpoint is not None else None
     if declared is not None:
         problem = mismatch(declared, response.status_code, response.get_data())
         if problem:
