@@ -8,6 +8,8 @@ visitor who is not signed in is `viewer=None` in the visibility helpers.
 """
 from typing import Final, Literal, TypeAlias
 
+from typing_extensions import TypeIs
+
 from .models import User
 
 
@@ -34,5 +36,6 @@ Viewer: TypeAlias = User | None
 """Whoever reads: a signed-in person, or None for a visitor."""
 
 
-def is_system(actor: object) -> bool:
+def is_system(actor: object) -> TypeIs[SystemActor]:
+    """Whether the system itself acts; `SYSTEM` is the only `SystemActor`, so otherwise a `User` does."""
     return actor is SYSTEM

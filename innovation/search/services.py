@@ -111,8 +111,9 @@ def _plain_request(viewer: Viewer, text, kind: str, limit: int) -> SearchRequest
 
 def count_matches(viewer: Viewer, q, kinds) -> dict[str, int]:
     """How many of each kind match, for the tabs (cached briefly per query, audience and kinds)."""
-    requests = {kind: _plain_request(viewer, q, kind, 1) for kind in kinds}
-    if not requests or None in requests.values():
+    found = {kind: _plain_request(viewer, q, kind, 1) for kind in kinds}
+    requests = {kind: request for kind, request in found.items() if request is not None}
+    if not requests or len(requests) < len(found):
         return {}
     first = next(iter(requests.values()))
     key = f"search-counts:{'+'.join(first.audiences)}:{','.join(kinds)}:{first.query.text()}"

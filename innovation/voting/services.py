@@ -7,6 +7,7 @@ the lock, so the stored counts always equal the rows; `refresh_counters` recount
 scratch (merges, repairs).
 """
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy import case, delete, func, literal, null, select, union_all, update
 
@@ -164,7 +165,7 @@ def refresh_counters(idea: Idea) -> None:
     """Recount supports, ratings and rankings of one idea from its vote rows."""
     supports = dict(db.session.execute(
         select(Support.constituency, func.count()).where(Support.idea_id == idea.id).group_by(Support.constituency)
-    ).all())
+    ).tuples().all())
     ratings = {row[0]: (int(row[1]), int(row[2] or 0)) for row in db.session.execute(
         select(Rating.constituency, func.count(), func.sum(Rating.value))
         .where(Rating.idea_id == idea.id).group_by(Rating.constituency)
@@ -205,9 +206,11 @@ def my_votes(user, idea_ids: list[int]) -> tuple[set[int], dict[int, int]]:
     """Which of these ideas `user` supports, and their ratings (one query for both)."""
     if not is_signed_in(user) or not idea_ids:
         return set(), {}
-    rows = db.session.execute(union_all(
+    # A UNION's column types are not carried through to its result: (idea id, rating value or None).
+    rows: Sequence[tuple[int, int | None]] = db.session.execute(union_all(
         select(Support.idea_id, null().label("value"))
         .where(Support.user_id == user.id, Support.idea_id.in_(idea_ids)),
-        select(Rating.idea_id, Rating.value).where(Rating.user_id == user.id, Rating.idea_id.in_(idea_ids)))).all()
+        select(Rating.idea_id, Rating.value).where(Rating.user_id == user.id, Rating.idea_id.in_(idea_ids)))
+    ).tuples().all()
     return {idea_id for idea_id, value in rows if value is None}, \
         {idea_id: value for idea_id, value in rows if value is not None}
