@@ -122,8 +122,8 @@ def _aware_iso(value: str) -> str:
     return value
 
 
-#: A time as the API writes it: ISO 8601 text (`platform.db.iso`: UTC, with a `Z`). The serializers
-#: hand over the text itself, so the type is `str`; the document and the response check still
-#: treat it as a date-time with its time zone.
+#: A time as the API writes it: ISO 8601 text with its time zone (`platform.db.iso` writes UTC with a
+#: `Z`). The serializers hand over the text itself, so the type is `str`; the document still says
+#: `format: date-time`, and the response check still refuses anything but such a time.
 Timestamp = Annotated[str, AfterValidator(_aware_iso), WithJsonSchema({"type": "string", "format": "date-time"})]
 Id = Annotated[int, Field(description="an id")]
