@@ -7,6 +7,7 @@ Needs a database filled by `flask bench-seed` and `wrk` on the PATH (Debian: apt
 API tokens for a sample of bench users are created before the run and deleted after it;
 gunicorn is always stopped, also on Ctrl-C, and every wrk call has a time limit.
 """
+
 import argparse
 import json
 import os
@@ -47,7 +48,9 @@ end
 
 # Each wrk thread walks its own slice of the tokens round-robin (so no user comes near the
 # 60/minute limit) and picks a random idea per request (so most requests insert a support).
-VOTE_LUA = THREAD_IDS_LUA + """local tokens, ids, n, k = {}, {}, 0, 0
+VOTE_LUA = (
+    THREAD_IDS_LUA
+    + """local tokens, ids, n, k = {}, {}, 0, 0
 function init(args)
   for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
   for line in io.lines(args[2]) do ids[#ids + 1] = line end
@@ -60,27 +63,38 @@ function request()
   local path = "/api/v1/ideas/" .. ids[math.random(#ids)] .. "/vote"
   return wrk.format("POST", path, {["Authorization"] = "Bearer " .. token}, "")
 end
-""" + DONE_LUA
+"""
+    + DONE_LUA
+)
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--duration", type=int, default=10, help="Seconds measured per endpoint.")
     parser.add_argument("--warmup", type=int, default=2, help="Seconds of unmeasured load before each.")
     parser.add_argument("--concurrency", type=int, default=16, help="Open connections (wrk -c).")
     parser.add_argument("--client-threads", type=int, default=2, help="wrk threads (wrk -t).")
-    parser.add_argument("--client-timeout", type=int, default=30,
-                        help="Seconds before wrk counts a request as timed out (and drops it from the latencies).")
+    parser.add_argument(
+        "--client-timeout",
+        type=int,
+        default=30,
+        help="Seconds before wrk counts a request as timed out (and drops it from the latencies).",
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
     parser.add_argument("--worker-class", default="sync", choices=("sync", "gthread"))
     parser.add_argument("--threads", type=int, default=1, help="Threads per gunicorn worker (gthread).")
     parser.add_argument("--tokens", type=int, default=2000, help="API tokens (users) the vote load rotates over.")
-    parser.add_argument("--only", action="append", default=[], metavar="NAME",
-                        help="Measure only NAME (repeatable; /healthz is always measured): "
-                             + ", ".join(endpoint_names()))
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="Measure only NAME (repeatable; /healthz is always measured): " + ", ".join(endpoint_names()),
+    )
     parser.add_argument("--log-level", default="WARNING", help="The app's LOG_LEVEL inside gunicorn.")
     parser.add_argument("--max-seconds", type=int, default=1200, help="Give up (and clean up) after this.")
     parser.add_argument("--json", type=Path, help="Also write the results to this file.")
@@ -97,8 +111,13 @@ def endpoint_names() -> list[str]:
 
 def app_environment(args, instance: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(DATABASE_URL=args.database_url, REDIS_URL=args.redis_url, INSTANCE_PATH=str(instance),
-               SECRET_KEY=secrets.token_urlsafe(32), LOG_LEVEL=args.log_level)
+    env.update(
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        INSTANCE_PATH=str(instance),
+        SECRET_KEY=secrets.token_urlsafe(32),
+        LOG_LEVEL=args.log_level,
+    )
     return env
 
 
@@ -120,12 +139,16 @@ def prepare(env: dict[str, str], token_count: int) -> dict:
     app = create_app()
     with app.app_context():
         public = (Idea.visibility == "public", Idea.listed.is_(True), Idea.status != "merged")
-        detail_id = db.session.scalar(select(Idea.id).where(*public, Idea.comment_count == FIFTY)
-                                      .order_by(Idea.id).limit(1))
+        detail_id = db.session.scalar(
+            select(Idea.id).where(*public, Idea.comment_count == FIFTY).order_by(Idea.id).limit(1)
+        )
         if detail_id is None:
             raise SystemExit(f"no public idea with {FIFTY} comments: run `flask bench-seed` first")
-        users = list(db.session.scalars(select(User).where(User.email.like(f"%@{EMAIL_DOMAIN}"))
-                                        .order_by(func.random()).limit(token_count)))
+        users = list(
+            db.session.scalars(
+                select(User).where(User.email.like(f"%@{EMAIL_DOMAIN}")).order_by(func.random()).limit(token_count)
+            )
+        )
         user_ids = [user.id for user in users]
         tokens = [issue_api_token(user, 1) for user in users]
         db.session.commit()
@@ -140,8 +163,14 @@ def prepare(env: dict[str, str], token_count: int) -> dict:
         vote_ids = list(db.session.scalars(select(Idea.id).where(*public).order_by(func.random()).limit(5000)))
         db.session.remove()
         db.engine.dispose()
-    return {"tokens": tokens, "user_ids": user_ids, "vote_ids": vote_ids,
-            "detail_id": detail_id, "facts": facts, "app": app}
+    return {
+        "tokens": tokens,
+        "user_ids": user_ids,
+        "vote_ids": vote_ids,
+        "detail_id": detail_id,
+        "facts": facts,
+        "app": app,
+    }
 
 
 def drop_tokens(prepared: dict, since: datetime) -> None:
@@ -151,8 +180,9 @@ def drop_tokens(prepared: dict, since: datetime) -> None:
     from innovation.extensions import db
 
     with prepared["app"].app_context():
-        db.session.execute(delete(ApiToken).where(ApiToken.user_id.in_(prepared["user_ids"]),
-                                                  ApiToken.created_at >= since))
+        db.session.execute(
+            delete(ApiToken).where(ApiToken.user_id.in_(prepared["user_ids"]), ApiToken.created_at >= since)
+        )
         db.session.commit()
         db.engine.dispose()
 
@@ -164,9 +194,24 @@ def free_port() -> int:
 
 
 def start_gunicorn(args, env: dict[str, str], port: int, log_path: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", "--workers", str(args.workers), "--worker-class",
-               args.worker_class, "--threads", str(args.threads), "--bind", f"127.0.0.1:{port}",
-               "--log-level", "warning", "--graceful-timeout", "5", "wsgi:app"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        str(args.workers),
+        "--worker-class",
+        args.worker_class,
+        "--threads",
+        str(args.threads),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "--graceful-timeout",
+        "5",
+        "wsgi:app",
+    ]
     log = log_path.open("w")
     # Its own session: stopping it signals the whole group (arbiter and workers), nothing else.
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -235,16 +280,29 @@ def settle(base: str, timeout: float = 120) -> None:
 
 
 def run_wrk(args, url: str, script: Path, script_args: list[str], seconds: int) -> dict:
-    command = ["wrk", "-t", str(args.client_threads), "-c", str(args.concurrency), "-d", f"{seconds}s",
-               "--timeout", f"{args.client_timeout}s", "-s", str(script), url]
+    command = [
+        "wrk",
+        "-t",
+        str(args.client_threads),
+        "-c",
+        str(args.concurrency),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        f"{args.client_timeout}s",
+        "-s",
+        str(script),
+        url,
+    ]
     if script_args:
         command += ["--", *script_args]
-    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + args.client_timeout + 30,
-                            check=True).stdout
+    output = subprocess.run(
+        command, capture_output=True, text=True, timeout=seconds + args.client_timeout + 30, check=True
+    ).stdout
     line = next((line for line in output.splitlines() if line.startswith("BENCH ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no result:\n{output}")
-    result = json.loads(line[len("BENCH "):])
+    result = json.loads(line[len("BENCH ") :])
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
     return result
 
@@ -252,13 +310,13 @@ def run_wrk(args, url: str, script: Path, script_args: list[str], seconds: int) 
 def plan(prepared: dict, only: list[str]) -> list[tuple[str, str, str]]:
     """(name, label, path) in run order: /healthz first and last."""
     endpoints = [(f"ideas-{sort}", f"GET /ideas?sort={sort}", f"/ideas?sort={sort}") for sort in SORTS]
-    endpoints += [("idea-detail", f"GET /ideas/{prepared['detail_id']} (50 comments)",
-                   f"/ideas/{prepared['detail_id']}"),
-                  ("vote", "POST /api/v1/ideas/<id>/vote", "/api/v1/ideas/<id>/vote")]
+    endpoints += [
+        ("idea-detail", f"GET /ideas/{prepared['detail_id']} (50 comments)", f"/ideas/{prepared['detail_id']}"),
+        ("vote", "POST /api/v1/ideas/<id>/vote", "/api/v1/ideas/<id>/vote"),
+    ]
     if only:
         endpoints = [endpoint for endpoint in endpoints if endpoint[0] in only]
-    return [("healthz", "GET /healthz (first)", "/healthz"), *endpoints,
-            ("healthz", "GET /healthz (last)", "/healthz")]
+    return [("healthz", "GET /healthz (first)", "/healthz"), *endpoints, ("healthz", "GET /healthz (last)", "/healthz")]
 
 
 def check_endpoints(base: str, prepared: dict, steps) -> None:
@@ -303,8 +361,11 @@ def measure(args, base: str, server: subprocess.Popen, prepared: dict, workdir: 
         # settle()'s few /healthz requests are noise next to thousands of measured ones
         cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
         result.update(name=name, label=label, cpu_ms=1000 * cpu / max(result["requests"], 1) if cpu else None)
-        print(f"  {label:<45} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:7.1f} ms  "
-              f"p95 {result['p95_us'] / 1000:7.1f} ms  non-2xx {result['non_2xx']}", file=sys.stderr)
+        print(
+            f"  {label:<45} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:7.1f} ms  "
+            f"p95 {result['p95_us'] / 1000:7.1f} ms  non-2xx {result['non_2xx']}",
+            file=sys.stderr,
+        )
         results.append(result)
     return results
 
@@ -312,23 +373,33 @@ def measure(args, base: str, server: subprocess.Popen, prepared: dict, workdir: 
 def table(results: list[dict]) -> str:
     baseline = [r["rps"] for r in results if r["name"] == "healthz"]
     reference = sum(baseline) / len(baseline)
-    lines = ["| endpoint | req/s | ratio to /healthz | p50 ms | p95 ms | errors | worker CPU ms/req |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| endpoint | req/s | ratio to /healthz | p50 ms | p95 ms | errors | worker CPU ms/req |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
         errors = r["non_2xx"] + r["socket_errors"]
         cpu = "" if r.get("cpu_ms") is None else f"{r['cpu_ms']:.1f}"
-        lines.append(f"| {r['label']} | {r['rps']:.0f} | {100 * r['rps'] / reference:.1f} % | "
-                     f"{r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | {errors} | {cpu} |")
+        lines.append(
+            f"| {r['label']} | {r['rps']:.0f} | {100 * r['rps'] / reference:.1f} % | "
+            f"{r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | {errors} | {cpu} |"
+        )
     lines.append(f"| /healthz reference (mean of first and last) | {reference:.0f} | 100 % | | | | |")
     return "\n".join(lines)
 
 
 def git_revision() -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True, timeout=10).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return head + ("+local changes" if dirty else "")
@@ -357,9 +428,12 @@ def main(argv=None) -> int:
         server = start_gunicorn(args, env, port, log_path)
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base, server, log_path)
-        print(f"serving {facts['dialect']} ({facts['ideas']} ideas, {facts['supports']} supports, "
-              f"{facts['comments']} comments) with gunicorn {args.workers}x{args.worker_class}"
-              f"/{args.threads} on {base}", file=sys.stderr)
+        print(
+            f"serving {facts['dialect']} ({facts['ideas']} ideas, {facts['supports']} supports, "
+            f"{facts['comments']} comments) with gunicorn {args.workers}x{args.worker_class}"
+            f"/{args.threads} on {base}",
+            file=sys.stderr,
+        )
         results = measure(args, base, server, prepared, workdir)
         keep_workdir = False
     except KeyboardInterrupt:
@@ -374,12 +448,14 @@ def main(argv=None) -> int:
             print(f"gunicorn log and wrk scripts kept in {workdir}", file=sys.stderr)
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    summary = (f"{facts['dialect']}: {facts['ideas']} ideas, {facts['supports']} supports, {facts['ratings']} "
-               f"ratings, {facts['comments']} comments, {facts['users']} users; gunicorn {args.workers} "
-               f"{args.worker_class} workers x {args.threads} threads; wrk -t{args.client_threads} "
-               f"-c{args.concurrency}, {args.duration}s per endpoint after {args.warmup}s warm-up; "
-               f"{os.cpu_count()} CPUs, load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after; "
-               f"app {git_revision()}; {started_at:%Y-%m-%d %H:%M} UTC")
+    summary = (
+        f"{facts['dialect']}: {facts['ideas']} ideas, {facts['supports']} supports, {facts['ratings']} "
+        f"ratings, {facts['comments']} comments, {facts['users']} users; gunicorn {args.workers} "
+        f"{args.worker_class} workers x {args.threads} threads; wrk -t{args.client_threads} "
+        f"-c{args.concurrency}, {args.duration}s per endpoint after {args.warmup}s warm-up; "
+        f"{os.cpu_count()} CPUs, load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after; "
+        f"app {git_revision()}; {started_at:%Y-%m-%d %H:%M} UTC"
+    )
     print(summary + "\n\n" + table(results))
     if args.json:
         args.json.write_text(json.dumps({"summary": summary, "facts": facts, "results": results}, indent=2))

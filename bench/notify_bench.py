@@ -6,6 +6,7 @@ forking worker with the non-forking one.
     .venv/bin/python bench/notify_bench.py --sizes 1000 10000 50000
     DATABASE_URL=postgresql+psycopg://127.0.0.1:5432/bench_notify .venv/bin/python bench/notify_bench.py
 """
+
 import argparse
 import os
 import resource
@@ -51,9 +52,18 @@ def prepare(app, n: int) -> tuple[int, int]:
 
     tag = f"{n}-{time.time_ns()}"
     password = hash_password("bench-password-4471")
-    db.session.execute(insert(User), [{"email": f"v{tag}-{i}@bench.example", "name": f"Voter {i}",
-                                       "password_hash": password, "role": "customer" if i % 3 else "employee"}
-                                      for i in range(n)])
+    db.session.execute(
+        insert(User),
+        [
+            {
+                "email": f"v{tag}-{i}@bench.example",
+                "name": f"Voter {i}",
+                "password_hash": password,
+                "role": "customer" if i % 3 else "employee",
+            }
+            for i in range(n)
+        ],
+    )
     db.session.commit()
     user_ids = [u.id for u in db.session.query(User.id).filter(User.email.like(f"v{tag}-%"))]
     pm = User(email=f"pm{tag}@bench.example", name="Bench PM", password_hash=password, role="pm")
@@ -70,10 +80,20 @@ def prepare(app, n: int) -> tuple[int, int]:
     receipts = set()
     while len(receipts) < n:
         receipts.add(new_receipt())
-    db.session.execute(insert(Ballot), [{"round_id": round_.id, "voter_key": voter_key(round_.id, uid),
-                                         "receipt": receipt, "constituency": "customer",
-                                         "content": {"approvals": [cid]}, "impact_versions": {}}
-                                        for uid, receipt in zip(user_ids, receipts, strict=True)])
+    db.session.execute(
+        insert(Ballot),
+        [
+            {
+                "round_id": round_.id,
+                "voter_key": voter_key(round_.id, uid),
+                "receipt": receipt,
+                "constituency": "customer",
+                "content": {"approvals": [cid]},
+                "impact_versions": {},
+            }
+            for uid, receipt in zip(user_ids, receipts, strict=True)
+        ],
+    )
     db.session.execute(insert(Follow), [{"idea_id": ideas[0].id, "user_id": uid} for uid in user_ids[: n // 2]])
     db.session.commit()
     close_round(pm, round_.id)
@@ -93,21 +113,28 @@ def run_size(app, env, n: int, sink: CountingSink) -> dict:
     from innovation.accounts.models import User
 
     round_ = db.session.get(Round, round_id)
-    decisions = [{"candidate_id": c.id, "decision": "adopt" if i == 0 else "defer"}
-                 for i, c in enumerate(round_.candidates)]
+    decisions = [
+        {"candidate_id": c.id, "decision": "adopt" if i == 0 else "defer"} for i, c in enumerate(round_.candidates)
+    ]
     sink.count = 0
     start = time.perf_counter()
     publish_outcome(db.session.get(User, pm_id), round_id, "Bench outcome", decisions)
     db.session.commit()  # the fan-out job is queued after this commit
     event_id = db.session.scalar(select(OutboxEvent.id).order_by(OutboxEvent.id.desc()))
-    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     in_app_at = None
     deadline = time.perf_counter() + 900
     while time.perf_counter() < deadline:
         if in_app_at is None:
-            written = db.session.scalar(select(func.count()).select_from(Notification)
-                                        .where(Notification.event_id == event_id))
+            written = db.session.scalar(
+                select(func.count()).select_from(Notification).where(Notification.event_id == event_id)
+            )
             db.session.rollback()
             if written >= n:
                 in_app_at = time.perf_counter() - start
@@ -131,8 +158,13 @@ def job_overhead(app, env, jobs: int = 300) -> dict:
         for _ in range(jobs):
             queue.enqueue("bench.notify_bench.noop")
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst", *args], cwd=ROOT,
-                       env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         results[label] = (time.perf_counter() - start) / jobs * 1000
     return results
 
@@ -152,8 +184,13 @@ def main() -> None:
     controller = Controller(CountingSink(), hostname="127.0.0.1", port=port)
     controller.start()
     sink = controller.handler
-    os.environ.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=str(port), INSTANCE_PATH=instance, LOG_LEVEL="WARNING",
-                      SECRET_KEY="bench-secret")
+    os.environ.update(
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=str(port),
+        INSTANCE_PATH=instance,
+        LOG_LEVEL="WARNING",
+        SECRET_KEY="bench-secret",
+    )
     from flask_migrate import upgrade
 
     from innovation import create_app
@@ -167,8 +204,11 @@ def main() -> None:
         print("| voters | in-app notifications written | e-mails handed to SMTP | worker CPU |\n|---|---|---|---|")
         for n in args.sizes:
             row = run_size(app, env, n, sink)
-            print(f"| {n:,} | {row['in_app_s']:.1f} s | {row['emails_s']:.1f} s ({row['emails']:,} e-mails) "
-                  f"| {row['worker_cpu_s']:.1f} s |", flush=True)
+            print(
+                f"| {n:,} | {row['in_app_s']:.1f} s | {row['emails_s']:.1f} s ({row['emails']:,} e-mails) "
+                f"| {row['worker_cpu_s']:.1f} s |",
+                flush=True,
+            )
         print("\n| worker | ms per job |\n|---|---|")
         for label, ms in job_overhead(app, env).items():
             print(f"| {label} | {ms:.1f} |")

@@ -21,6 +21,7 @@ PATH. One backend per run (the app reads SEARCH_BACKEND once). Phases, in order 
 
 Tokens made for the signed-in runs and the freshness ideas are deleted at the end.
 """
+
 import argparse
 import json
 import os
@@ -47,12 +48,13 @@ from bench import load  # noqa: E402  (reused: gunicorn start/stop, wrk runs, th
 # two-word query ANDs a body word with a title word and boosts them adjacent; "invocie" is a
 # typo of the common word, so it runs the exact query, finds nothing, and runs the one-typo
 # fallback (the worst case: two searches and a vocabulary lookup).
-QUERIES = [("common", "invoice"), ("rare", "outlook"), ("two words", "technician routes"),
-           ("typo", "invocie")]
+QUERIES = [("common", "invoice"), ("rare", "outlook"), ("two words", "technician routes"), ("typo", "invocie")]
 COMMENT_QUERY = ("comments", "spreadsheet")
 SIMILAR_TITLES = ["Sync job notes offline on Android phones", "Export all invoices as CSV every week"]
 
-TOKEN_LUA = load.THREAD_IDS_LUA + """local tokens, k = {}, 0
+TOKEN_LUA = (
+    load.THREAD_IDS_LUA
+    + """local tokens, k = {}, 0
 function init(args)
   for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
   k = tid * 97
@@ -61,18 +63,24 @@ function request()
   k = k + 1
   return wrk.format("GET", nil, {["Authorization"] = "Bearer " .. tokens[(k % #tokens) + 1]})
 end
-""" + load.DONE_LUA
+"""
+    + load.DONE_LUA
+)
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--backend", required=True, choices=("whoosh", "postgres"))
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     parser.add_argument("--index-dir", default="/tmp/bench-search-index", help="Whoosh index directory.")
-    parser.add_argument("--phases", default="reindex,inprocess,load,freshness",
-                        help="Comma-separated subset of reindex,inprocess,load,freshness.")
+    parser.add_argument(
+        "--phases",
+        default="reindex,inprocess,load,freshness",
+        help="Comma-separated subset of reindex,inprocess,load,freshness.",
+    )
     parser.add_argument("--repeat", type=int, default=50, help="In-process calls measured per query.")
     parser.add_argument("--duration", type=int, default=8, help="Seconds measured per endpoint.")
     parser.add_argument("--warmup", type=int, default=2, help="Seconds of unmeasured load before each.")
@@ -93,9 +101,15 @@ def parse_args(argv=None):
 
 def environment(args, instance: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(DATABASE_URL=args.database_url, REDIS_URL=args.redis_url, INSTANCE_PATH=str(instance),
-               SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(32), LOG_LEVEL="WARNING",
-               SEARCH_BACKEND=args.backend, SEARCH_INDEX_DIR=args.index_dir)
+    env.update(
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        INSTANCE_PATH=str(instance),
+        SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(32),
+        LOG_LEVEL="WARNING",
+        SEARCH_BACKEND=args.backend,
+        SEARCH_INDEX_DIR=args.index_dir,
+    )
     return env
 
 
@@ -114,8 +128,15 @@ def run_reindex(args, env) -> dict:
         shutil.rmtree(args.index_dir, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "search", "reindex"], cwd=ROOT, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=3600)
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "search", "reindex"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        timeout=3600,
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
@@ -135,8 +156,9 @@ def index_size(app, args) -> str:
         size = sum(f.stat().st_size for f in Path(args.index_dir).rglob("*") if f.is_file())
     else:
         with app.app_context():
-            size = db.session.scalar(text("SELECT pg_total_relation_size('search_documents')"
-                                          " + pg_total_relation_size('search_lexemes')"))
+            size = db.session.scalar(
+                text("SELECT pg_total_relation_size('search_documents') + pg_total_relation_size('search_lexemes')")
+            )
             db.session.remove()
     return f"{size / 2**20:.0f} MB"
 
@@ -159,8 +181,12 @@ def sample_viewers(app) -> dict:
     from innovation.extensions import db
 
     with app.app_context():
-        employee = db.session.scalar(select(User.id).where(User.email.like("%@bench.example"),
-                                                           User.role == "employee").order_by(User.id).limit(1))
+        employee = db.session.scalar(
+            select(User.id)
+            .where(User.email.like("%@bench.example"), User.role == "employee")
+            .order_by(User.id)
+            .limit(1)
+        )
         db.session.remove()
     return {"employee_id": employee}
 
@@ -198,12 +224,14 @@ def run_inprocess(app, args, viewers) -> list[dict]:
         cases = [(label, q, "ideas", who) for label, q in QUERIES for who in ("anonymous", "employee")]
         cases.append((COMMENT_QUERY[0], COMMENT_QUERY[1], "comments", "anonymous"))
         for label, q, kind, who in cases:
+
             def viewer(who=who):
                 return anonymous if who == "anonymous" else employee()
 
             def backend_query(q=q, kind=kind, viewer=viewer):
-                request = SearchRequest(kind=kind, query=parse_query(q), audiences=audiences_for(viewer()),
-                                        offset=0, limit=20)
+                request = SearchRequest(
+                    kind=kind, query=parse_query(q), audiences=audiences_for(viewer()), offset=0, limit=20
+                )
                 return backend.query(request)
 
             def service(q=q, kind=kind, viewer=viewer):
@@ -211,14 +239,25 @@ def run_inprocess(app, args, viewers) -> list[dict]:
 
             query_times, hits = timed(backend_query, args.repeat)
             service_times, page = timed(service, args.repeat)
-            rows.append({"what": f"search {kind} {q!r} ({label}), {who}", "total": hits.total,
-                         "corrected": hits.corrected, "returned": len(page.items),
-                         "query_p50": percentile(query_times, 50), "query_p95": percentile(query_times, 95),
-                         "service_p50": percentile(service_times, 50), "service_p95": percentile(service_times, 95)})
-            print(f"  {rows[-1]['what']:<58} total {hits.total:>6}  query p50 {ms(rows[-1]['query_p50'])} "
-                  f"p95 {ms(rows[-1]['query_p95'])} ms  service p95 {ms(rows[-1]['service_p95'])} ms",
-                  file=sys.stderr)
+            rows.append(
+                {
+                    "what": f"search {kind} {q!r} ({label}), {who}",
+                    "total": hits.total,
+                    "corrected": hits.corrected,
+                    "returned": len(page.items),
+                    "query_p50": percentile(query_times, 50),
+                    "query_p95": percentile(query_times, 95),
+                    "service_p50": percentile(service_times, 50),
+                    "service_p95": percentile(service_times, 95),
+                }
+            )
+            print(
+                f"  {rows[-1]['what']:<58} total {hits.total:>6}  query p50 {ms(rows[-1]['query_p50'])} "
+                f"p95 {ms(rows[-1]['query_p95'])} ms  service p95 {ms(rows[-1]['service_p95'])} ms",
+                file=sys.stderr,
+            )
         for title in SIMILAR_TITLES:
+
             def backend_similar(title=title):
                 return backend.similar(title, "", ("public",), limit=5)
 
@@ -227,24 +266,39 @@ def run_inprocess(app, args, viewers) -> list[dict]:
 
             query_times, pairs = timed(backend_similar, args.repeat)
             service_times, items = timed(similar_service, args.repeat)
-            rows.append({"what": f"similar {title!r}, anonymous", "total": len(pairs), "corrected": False,
-                         "returned": len(items),
-                         "query_p50": percentile(query_times, 50), "query_p95": percentile(query_times, 95),
-                         "service_p50": percentile(service_times, 50), "service_p95": percentile(service_times, 95)})
-            print(f"  {rows[-1]['what']:<58} found {len(pairs):>6}  query p50 {ms(rows[-1]['query_p50'])} "
-                  f"p95 {ms(rows[-1]['query_p95'])} ms", file=sys.stderr)
+            rows.append(
+                {
+                    "what": f"similar {title!r}, anonymous",
+                    "total": len(pairs),
+                    "corrected": False,
+                    "returned": len(items),
+                    "query_p50": percentile(query_times, 50),
+                    "query_p95": percentile(query_times, 95),
+                    "service_p50": percentile(service_times, 50),
+                    "service_p95": percentile(service_times, 95),
+                }
+            )
+            print(
+                f"  {rows[-1]['what']:<58} found {len(pairs):>6}  query p50 {ms(rows[-1]['query_p50'])} "
+                f"p95 {ms(rows[-1]['query_p95'])} ms",
+                file=sys.stderr,
+            )
         db.session.remove()
         db.engine.dispose()
     return rows
 
 
 def inprocess_table(rows: list[dict]) -> str:
-    lines = ["| call | matches | backend.query p50 ms | p95 ms | whole service p50 ms | p95 ms |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| call | matches | backend.query p50 ms | p95 ms | whole service p50 ms | p95 ms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         total = f"{r['total']:,}" + (" (typo fixed)" if r["corrected"] else "")
-        lines.append(f"| {r['what']} | {total} | {ms(r['query_p50'])} | {ms(r['query_p95'])} | "
-                     f"{ms(r['service_p50'])} | {ms(r['service_p95'])} |")
+        lines.append(
+            f"| {r['what']} | {total} | {ms(r['query_p50'])} | {ms(r['query_p95'])} | "
+            f"{ms(r['service_p50'])} | {ms(r['service_p95'])} |"
+        )
     return "\n".join(lines)
 
 
@@ -257,9 +311,14 @@ def make_tokens(app, count: int) -> tuple[list[str], list[int]]:
     from innovation.extensions import db
 
     with app.app_context():
-        users = list(db.session.scalars(select(User).where(User.email.like("%@bench.example"),
-                                                           User.role == "employee")
-                                        .order_by(func.random()).limit(count)))
+        users = list(
+            db.session.scalars(
+                select(User)
+                .where(User.email.like("%@bench.example"), User.role == "employee")
+                .order_by(func.random())
+                .limit(count)
+            )
+        )
         tokens = [issue_api_token(user, 1) for user in users]
         ids = [user.id for user in users]
         db.session.commit()
@@ -287,9 +346,11 @@ def search_path(q: str, kind: str = "ideas") -> str:
 def similar_path(title: str) -> str:
     return "/api/v1/ideas/similar?" + urllib.parse.urlencode({"title": title})
 
+
 # Every request a different URL (an ignored `n` parameter): no shared 5-second answer is ever
 # reused, so these rows measure the search itself under load.
-UNCACHED_LUA = """
+UNCACHED_LUA = (
+    """
 local threads = {}
 function setup(thread)
   thread:set("tid", #threads)
@@ -300,7 +361,9 @@ function request()
   k = k + 1
   return wrk.format("GET", wrk.path .. "&n=" .. tid .. "-" .. k)
 end
-""" + load.DONE_LUA
+"""
+    + load.DONE_LUA
+)
 
 
 def run_load(args, base: str, server, tokens: list[str], workdir: Path) -> list[dict]:
@@ -312,16 +375,21 @@ def run_load(args, base: str, server, tokens: list[str], workdir: Path) -> list[
     tokens_file = workdir / "tokens.txt"
     tokens_file.write_text("\n".join(tokens) + "\n")
     steps = [("healthz", "GET /healthz (first)", "/healthz", False)]
-    steps += [("search", f"GET /api/v1/search?q={q} ({label}), anonymous", search_path(q), False)
-              for label, q in QUERIES]
-    steps += [("search", f"GET /api/v1/search?q={q} ({label}), employee token", search_path(q), True)
-              for label, q in QUERIES[:1]]
-    steps += [("similar", f"GET /api/v1/ideas/similar?title={t[:28]}…", similar_path(t), False)
-              for t in SIMILAR_TITLES]
-    steps += [("search", f"GET /api/v1/search?q={q} ({label}), uncached", search_path(q), "uncached")
-              for label, q in QUERIES]
-    steps += [("similar", f"GET /api/v1/ideas/similar?title={t[:28]}…, uncached", similar_path(t), "uncached")
-              for t in SIMILAR_TITLES]
+    steps += [
+        ("search", f"GET /api/v1/search?q={q} ({label}), anonymous", search_path(q), False) for label, q in QUERIES
+    ]
+    steps += [
+        ("search", f"GET /api/v1/search?q={q} ({label}), employee token", search_path(q), True)
+        for label, q in QUERIES[:1]
+    ]
+    steps += [("similar", f"GET /api/v1/ideas/similar?title={t[:28]}…", similar_path(t), False) for t in SIMILAR_TITLES]
+    steps += [
+        ("search", f"GET /api/v1/search?q={q} ({label}), uncached", search_path(q), "uncached") for label, q in QUERIES
+    ]
+    steps += [
+        ("similar", f"GET /api/v1/ideas/similar?title={t[:28]}…, uncached", similar_path(t), "uncached")
+        for t in SIMILAR_TITLES
+    ]
     steps.append(("healthz", "GET /healthz (last)", "/healthz", False))
     for _name, label, path, signed_in in steps:
         status, body = load.fetch(base + path, token=tokens[0] if signed_in is True else None)
@@ -330,7 +398,8 @@ def run_load(args, base: str, server, tokens: list[str], workdir: Path) -> list[
     results = []
     for name, label, path, signed_in in steps:
         script, script_args = {True: (token_script, [str(tokens_file)]), "uncached": (uncached_script, [])}.get(
-            signed_in, (done_script, []))
+            signed_in, (done_script, [])
+        )
         if args.warmup:
             load.run_wrk(args, base + path, script, script_args, args.warmup)
             load.settle(base)
@@ -340,8 +409,11 @@ def run_load(args, base: str, server, tokens: list[str], workdir: Path) -> list[
         cpu_after = load.worker_cpu_seconds(server)
         cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
         result.update(name=name, label=label, cpu_ms=1000 * cpu / max(result["requests"], 1) if cpu else None)
-        print(f"  {label:<62} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:7.1f} ms  "
-              f"p95 {result['p95_us'] / 1000:7.1f} ms  non-2xx {result['non_2xx']}", file=sys.stderr)
+        print(
+            f"  {label:<62} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:7.1f} ms  "
+            f"p95 {result['p95_us'] / 1000:7.1f} ms  non-2xx {result['non_2xx']}",
+            file=sys.stderr,
+        )
         results.append(result)
     return results
 
@@ -349,8 +421,14 @@ def run_load(args, base: str, server, tokens: list[str], workdir: Path) -> list[
 # --- freshness -----------------------------------------------------------------------------
 def start_worker(env, log_path: Path) -> subprocess.Popen:
     log = log_path.open("w")
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def unique_word() -> str:
@@ -374,8 +452,12 @@ def run_freshness(app, args, base: str, viewers, env, workdir: Path) -> dict:
             word = unique_word()
             with app.app_context():
                 author = db.session.get(User, viewers["employee_id"])
-                idea = submit_idea(author, title=f"Show {word} counters on the dispatch board",
-                                   body="A bench probe: how soon is a new idea searchable?", tags=["dispatch"])
+                idea = submit_idea(
+                    author,
+                    title=f"Show {word} counters on the dispatch board",
+                    body="A bench probe: how soon is a new idea searchable?",
+                    tags=["dispatch"],
+                )
                 db.session.commit()  # the index job is queued after this commit
                 committed = time.perf_counter()
                 created.append(idea.id)
@@ -391,8 +473,10 @@ def run_freshness(app, args, base: str, viewers, env, workdir: Path) -> dict:
             if worker.poll() is not None:
                 raise SystemExit(f"the worker exited:\n{(workdir / 'worker.log').read_text()[-3000:]}")
             label = "warm-up" if run == 0 else f"run {run}"
-            print(f"  freshness {label}: " + (f"{found_at:.2f} s" if found_at is not None else "NOT FOUND in time"),
-                  file=sys.stderr)
+            print(
+                f"  freshness {label}: " + (f"{found_at:.2f} s" if found_at is not None else "NOT FOUND in time"),
+                file=sys.stderr,
+            )
             if run:
                 seconds.append(found_at if found_at is not None else float("inf"))
             time.sleep(1)
@@ -402,8 +486,7 @@ def run_freshness(app, args, base: str, viewers, env, workdir: Path) -> dict:
     finally:
         load.stop_process_group(worker, timeout=20)
         remove_ideas(app, created)
-    return {"seconds": seconds, "median_s": statistics.median(seconds), "max_s": max(seconds),
-            "pending_after": pending}
+    return {"seconds": seconds, "median_s": statistics.median(seconds), "max_s": max(seconds), "pending_after": pending}
 
 
 def remove_ideas(app, ids: list[int]) -> None:
@@ -421,8 +504,9 @@ def remove_ideas(app, ids: list[int]) -> None:
         try:
             db.session.execute(delete(Follow).where(Follow.idea_id.in_(ids)))
             db.session.execute(delete(IdeaTag).where(IdeaTag.idea_id.in_(ids)))
-            db.session.execute(delete(SearchPending).where(SearchPending.kind == "ideas",
-                                                           SearchPending.ref_id.in_(ids)))
+            db.session.execute(
+                delete(SearchPending).where(SearchPending.kind == "ideas", SearchPending.ref_id.in_(ids))
+            )
             db.session.execute(delete(Idea).where(Idea.id.in_(ids)))
             with index_writer() as backend:
                 backend.remove("ideas", ids)
@@ -447,8 +531,20 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     workdir = Path(tempfile.mkdtemp(prefix="innovation-search-bench-"))
     env = environment(args, workdir / "instance")
-    os.environ.update({key: env[key] for key in ("DATABASE_URL", "REDIS_URL", "INSTANCE_PATH", "SECRET_KEY",
-                                                 "SEARCH_BACKEND", "SEARCH_INDEX_DIR", "LOG_LEVEL")})
+    os.environ.update(
+        {
+            key: env[key]
+            for key in (
+                "DATABASE_URL",
+                "REDIS_URL",
+                "INSTANCE_PATH",
+                "SECRET_KEY",
+                "SEARCH_BACKEND",
+                "SEARCH_INDEX_DIR",
+                "LOG_LEVEL",
+            )
+        }
+    )
     from innovation import create_app
 
     app = create_app()
@@ -492,25 +588,32 @@ def main(argv=None) -> int:
         if token_users:
             drop_tokens(app, token_users, started_at)
 
-    summary = (f"backend {args.backend}, database {args.database_url.split('@')[-1]}; gunicorn {args.workers} sync "
-               f"workers; wrk -t{args.client_threads} -c{args.concurrency}, {args.duration}s per endpoint after "
-               f"{args.warmup}s warm-up; {os.cpu_count()} CPUs, load average {load_before:.1f} before and "
-               f"{os.getloadavg()[0]:.1f} after; app {load.git_revision()}; {started_at:%Y-%m-%d %H:%M} UTC")
+    summary = (
+        f"backend {args.backend}, database {args.database_url.split('@')[-1]}; gunicorn {args.workers} sync "
+        f"workers; wrk -t{args.client_threads} -c{args.concurrency}, {args.duration}s per endpoint after "
+        f"{args.warmup}s warm-up; {os.cpu_count()} CPUs, load average {load_before:.1f} before and "
+        f"{os.getloadavg()[0]:.1f} after; app {load.git_revision()}; {started_at:%Y-%m-%d %H:%M} UTC"
+    )
     out = [summary]
     if "reindex" in report:
         r = report["reindex"]
         extra = f", then VACUUM ANALYZE {r['vacuum_s']:.1f} s" if "vacuum_s" in r else ""
-        out.append(f"\nreindex: {r['output']} Wall {r['wall_s']:.1f} s (with start-up), CPU of the command "
-                   f"{r['cpu_s']:.1f} s{extra}; index size {r['index_size']}.")
+        out.append(
+            f"\nreindex: {r['output']} Wall {r['wall_s']:.1f} s (with start-up), CPU of the command "
+            f"{r['cpu_s']:.1f} s{extra}; index size {r['index_size']}."
+        )
     if "inprocess" in report:
         out.append("\n" + inprocess_table(report["inprocess"]))
     if "load" in report:
         out.append("\n" + load.table(report["load"]))
     if "freshness" in report:
         f = report["freshness"]
-        out.append(f"\nfreshness (commit → listed by /api/v1/search): median {f['median_s']:.2f} s, max "
-                   f"{f['max_s']:.2f} s over {len(f['seconds'])} ideas ("
-                   + ", ".join(f"{s:.2f}" for s in f["seconds"]) + f"); pending rows after: {f['pending_after']}")
+        out.append(
+            f"\nfreshness (commit → listed by /api/v1/search): median {f['median_s']:.2f} s, max "
+            f"{f['max_s']:.2f} s over {len(f['seconds'])} ideas ("
+            + ", ".join(f"{s:.2f}" for s in f["seconds"])
+            + f"); pending rows after: {f['pending_after']}"
+        )
     print("\n".join(out))
     if args.json:
         args.json.write_text(json.dumps({"summary": summary, **report}, indent=2, default=str))

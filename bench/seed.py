@@ -6,6 +6,7 @@ GROUP BY aggregates and written back with one executemany UPDATE per chunk of id
 ranking columns come from the app's own `derived_scores`, so they match what a live vote
 would store.
 """
+
 import random
 import time
 from datetime import UTC, datetime, timedelta
@@ -32,9 +33,18 @@ MAX_COMMENTS_PER_IDEA = 400
 SPAN = timedelta(days=730)
 ROLE_WEIGHTS = {"customer": 70, "employee": 26, "pm": 3, "admin": 1}
 STATUS_WEIGHTS = {"new": 55, "under_review": 15, "planned": 8, "in_progress": 5, "shipped": 10, "declined": 7}
-COUNT_COLUMNS = ("support_customer", "support_employee", "rating_count_customer", "rating_sum_customer",
-                 "rating_count_employee", "rating_sum_employee", "favour_customer", "engaged_customer",
-                 "favour_employee", "engaged_employee")
+COUNT_COLUMNS = (
+    "support_customer",
+    "support_employee",
+    "rating_count_customer",
+    "rating_sum_customer",
+    "rating_count_employee",
+    "rating_sum_employee",
+    "favour_customer",
+    "engaged_customer",
+    "favour_employee",
+    "engaged_employee",
+)
 
 
 def _constituency(role: str) -> str:
@@ -91,26 +101,47 @@ def _users(rng, n: int, now: float, tag: str, password_hash: str):
         first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
         inside = role != "customer"
         created = _stamp(now - rng.random() * SPAN.total_seconds() * 1.1)
-        yield {"email": f"bench-{i}.{tag}@{EMAIL_DOMAIN}", "name": f"{first} {last}", "password_hash": password_hash,
-               "role": role, "session_version": 1, "bio": "",
-               "department": rng.choice(words.DEPARTMENTS) if inside else "",
-               "title": rng.choice(words.JOB_TITLES) if inside else "",
-               "company": "" if inside else f"{rng.choice(words.LAST_NAMES)} {rng.choice(words.COMPANY_SUFFIXES)}",
-               "segment": "" if inside else rng.choice(words.SEGMENTS),
-               "email_verified_at": created, "created_at": created}
+        yield {
+            "email": f"bench-{i}.{tag}@{EMAIL_DOMAIN}",
+            "name": f"{first} {last}",
+            "password_hash": password_hash,
+            "role": role,
+            "session_version": 1,
+            "bio": "",
+            "department": rng.choice(words.DEPARTMENTS) if inside else "",
+            "title": rng.choice(words.JOB_TITLES) if inside else "",
+            "company": "" if inside else f"{rng.choice(words.LAST_NAMES)} {rng.choice(words.COMPANY_SUFFIXES)}",
+            "segment": "" if inside else rng.choice(words.SEGMENTS),
+            "email_verified_at": created,
+            "created_at": created,
+        }
 
 
 def _ideas(rng, plan: list[tuple], bodies: list[tuple[str, str]]):
     statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=len(plan))
     for (created, author_id, role, visibility, hidden), status in zip(plan, statuses, strict=True):
         body, body_html = rng.choice(bodies)
-        yield {"title": words.title(rng), "body": body, "body_html": body_html, "visibility": visibility,
-               "status": status, "author_id": author_id, "author_constituency": _constituency(role),
-               "created_at": _stamp(created), "edited_at": None, "listed": not hidden, "merged_into_id": None,
-               "hidden_at": _stamp(created + 3600) if hidden else None,
-               "hidden_reason": "Off-topic (bench data)." if hidden else "",
-               **dict.fromkeys(COUNT_COLUMNS, 0), "comment_count": 0, "support_total": 0,
-               "hot_score": 0.0, "bayes_score": 0.0, "common_ground_score": 0.0}
+        yield {
+            "title": words.title(rng),
+            "body": body,
+            "body_html": body_html,
+            "visibility": visibility,
+            "status": status,
+            "author_id": author_id,
+            "author_constituency": _constituency(role),
+            "created_at": _stamp(created),
+            "edited_at": None,
+            "listed": not hidden,
+            "merged_into_id": None,
+            "hidden_at": _stamp(created + 3600) if hidden else None,
+            "hidden_reason": "Off-topic (bench data)." if hidden else "",
+            **dict.fromkeys(COUNT_COLUMNS, 0),
+            "comment_count": 0,
+            "support_total": 0,
+            "hot_score": 0.0,
+            "bayes_score": 0.0,
+            "common_ground_score": 0.0,
+        }
 
 
 def _idea_plan(rng, n: int, now: float, users: list[tuple[int, str]], employees: list[tuple[int, str]]):
@@ -132,8 +163,12 @@ def _votes(rng, ideas, counts, pools, now: float, with_value: bool):
         pool = pools[visibility]
         for index in rng.sample(range(len(pool)), count):
             user_id, constituency = pool[index]
-            row = {"idea_id": idea_id, "user_id": user_id, "constituency": constituency,
-                   "created_at": _stamp(created + rng.random() * (now - created))}
+            row = {
+                "idea_id": idea_id,
+                "user_id": user_id,
+                "constituency": constituency,
+                "created_at": _stamp(created + rng.random() * (now - created)),
+            }
             if with_value:
                 row["value"] = min(5, max(1, round(rng.gauss(quality, 1.1))))
                 row["updated_at"] = row["created_at"]
@@ -146,17 +181,30 @@ def _comments(rng, ideas, counts, pools, now: float, bodies: list[tuple[str, str
         for stamp in sorted(created + rng.random() * (now - created) for _ in range(count)):
             body, body_html = rng.choice(bodies)
             at = _stamp(stamp)
-            yield {"idea_id": idea_id, "author_id": rng.choice(pool)[0], "parent_id": None, "body": body,
-                   "body_html": body_html, "created_at": at, "edited_at": None, "deleted_at": None,
-                   "hidden_at": None, "hidden_reason": ""}
+            yield {
+                "idea_id": idea_id,
+                "author_id": rng.choice(pool)[0],
+                "parent_id": None,
+                "body": body,
+                "body_html": body_html,
+                "created_at": at,
+                "edited_at": None,
+                "deleted_at": None,
+                "hidden_at": None,
+                "hidden_reason": "",
+            }
 
 
 def _thread_replies(first_id: int) -> None:
     """Every third new comment answers the comment just before it on the same idea."""
-    db.session.execute(text(
-        "UPDATE comments SET parent_id = (SELECT max(c2.id) FROM comments c2 "
-        "WHERE c2.idea_id = comments.idea_id AND c2.id < comments.id AND c2.id > :first) "
-        "WHERE id > :first AND id % 3 = 0"), {"first": first_id})
+    db.session.execute(
+        text(
+            "UPDATE comments SET parent_id = (SELECT max(c2.id) FROM comments c2 "
+            "WHERE c2.idea_id = comments.idea_id AND c2.id < comments.id AND c2.id > :first) "
+            "WHERE id > :first AND id % 3 = 0"
+        ),
+        {"first": first_id},
+    )
     db.session.commit()
 
 
@@ -170,35 +218,54 @@ def _per_idea(rows, width: int) -> dict[int, dict]:
 def recompute_counters() -> int:
     """Every idea's counters from GROUP BY aggregates of the vote rows, ranking columns from
     `derived_scores`, written back with executemany UPDATEs; returns the number of ideas."""
-    supports = _per_idea(db.session.execute(
-        select(Support.idea_id, Support.constituency, func.count())
-        .group_by(Support.idea_id, Support.constituency)), 1)
-    ratings = _per_idea(db.session.execute(
-        select(Rating.idea_id, Rating.constituency, func.count(), func.sum(Rating.value))
-        .group_by(Rating.idea_id, Rating.constituency)), 2)
+    supports = _per_idea(
+        db.session.execute(
+            select(Support.idea_id, Support.constituency, func.count()).group_by(Support.idea_id, Support.constituency)
+        ),
+        1,
+    )
+    ratings = _per_idea(
+        db.session.execute(
+            select(Rating.idea_id, Rating.constituency, func.count(), func.sum(Rating.value)).group_by(
+                Rating.idea_id, Rating.constituency
+            )
+        ),
+        2,
+    )
     # A person counts once per idea; favourable if they support or rate 4+ (as refresh_counters).
     votes = union_all(
         select(Support.idea_id, Support.user_id, Support.constituency, literal(1).label("fav")),
         select(Rating.idea_id, Rating.user_id, Rating.constituency, case((Rating.value >= 4, 1), else_=0).label("fav")),
     ).subquery()
-    person = (select(votes.c.idea_id, votes.c.constituency, func.max(votes.c.fav).label("fav"))
-              .group_by(votes.c.idea_id, votes.c.user_id, votes.c.constituency).subquery())
-    engagement = _per_idea(db.session.execute(
-        select(person.c.idea_id, person.c.constituency, func.sum(person.c.fav), func.count())
-        .group_by(person.c.idea_id, person.c.constituency)), 2)
-    comments = dict(db.session.execute(
-        select(Comment.idea_id, func.count()).where(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
-        .group_by(Comment.idea_id)).all())
+    person = (
+        select(votes.c.idea_id, votes.c.constituency, func.max(votes.c.fav).label("fav"))
+        .group_by(votes.c.idea_id, votes.c.user_id, votes.c.constituency)
+        .subquery()
+    )
+    engagement = _per_idea(
+        db.session.execute(
+            select(person.c.idea_id, person.c.constituency, func.sum(person.c.fav), func.count()).group_by(
+                person.c.idea_id, person.c.constituency
+            )
+        ),
+        2,
+    )
+    comments = dict(
+        db.session.execute(
+            select(Comment.idea_id, func.count())
+            .where(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+            .group_by(Comment.idea_id)
+        ).all()
+    )
 
     table = Idea.__table__
     written = [*COUNT_COLUMNS, "comment_count", "support_total", "hot_score", "bayes_score", "common_ground_score"]
-    statement = (update(table).where(table.c.id == bindparam("b_id"))
-                 .values({name: bindparam(name) for name in written}))
+    statement = update(table).where(table.c.id == bindparam("b_id")).values({name: bindparam(name) for name in written})
     ideas = db.session.execute(select(Idea.id, Idea.created_at).order_by(Idea.id)).all()
     with click.progressbar(length=len(ideas), label=f"{'counters':<9}", show_pos=True) as bar:
         for start in range(0, len(ideas), CHUNK):
             batch = []
-            for idea_id, created_at in ideas[start:start + CHUNK]:
+            for idea_id, created_at in ideas[start : start + CHUNK]:
                 s, r, e = supports.get(idea_id, {}), ratings.get(idea_id, {}), engagement.get(idea_id, {})
                 counts = {"b_id": idea_id, "comment_count": comments.get(idea_id, 0)}
                 for side in ("customer", "employee"):
@@ -248,33 +315,47 @@ def bench_seed(n_ideas, n_supports, n_ratings, n_comments, n_users, seed, force)
         started = time.perf_counter()
 
     first_user = _max_id(User)
-    _bulk_insert(User, _users(rng, n_users, now, f"{seed}x{int(now)}", hash_password(words.PASSWORD)), n_users,
-                 "users")
-    users = [tuple(row) for row in db.session.execute(select(User.id, User.role).where(User.id > first_user)
-                                                      .order_by(User.id))]
+    _bulk_insert(User, _users(rng, n_users, now, f"{seed}x{int(now)}", hash_password(words.PASSWORD)), n_users, "users")
+    users = [
+        tuple(row)
+        for row in db.session.execute(select(User.id, User.role).where(User.id > first_user).order_by(User.id))
+    ]
     employees = [user for user in users if user[1] != "customer"]
-    pools = {"public": [(uid, _constituency(role)) for uid, role in users],
-             "internal": [(uid, "employee") for uid, _ in employees]}
+    pools = {
+        "public": [(uid, _constituency(role)) for uid, role in users],
+        "internal": [(uid, "employee") for uid, _ in employees],
+    }
     phase("users")
 
     first_idea = _max_id(Idea)
     plan = _idea_plan(rng, n_ideas, now, users, employees)
     bodies = [(body, render_markdown(body)) for body in words.IDEA_BODIES]
     _bulk_insert(Idea, _ideas(rng, plan, bodies), n_ideas, "ideas")
-    rows = db.session.execute(select(Idea.id, Idea.visibility, Idea.listed).where(Idea.id > first_idea)
-                              .order_by(Idea.id)).all()
-    ideas = [(idea_id, created, visibility, rng.uniform(1.8, 4.6))
-             for (idea_id, visibility, _listed), (created, *_rest) in zip(rows, plan, strict=True)]
+    rows = db.session.execute(
+        select(Idea.id, Idea.visibility, Idea.listed).where(Idea.id > first_idea).order_by(Idea.id)
+    ).all()
+    ideas = [
+        (idea_id, created, visibility, rng.uniform(1.8, 4.6))
+        for (idea_id, visibility, _listed), (created, *_rest) in zip(rows, plan, strict=True)
+    ]
     tags = ({"idea_id": idea[0], "tag": tag} for idea in ideas for tag in rng.sample(words.TAGS, rng.randint(1, 3)))
     _bulk_insert(IdeaTag, tags, 2 * len(ideas), "tags")
     phase("ideas+tags")
 
     caps = [len(pools[visibility]) for _id, _created, visibility, _q in ideas]
-    _bulk_insert(Support, _votes(rng, ideas, _skewed_counts(rng, caps, n_supports, 1.3), pools, now, False),
-                 min(n_supports, sum(caps)), "supports")
+    _bulk_insert(
+        Support,
+        _votes(rng, ideas, _skewed_counts(rng, caps, n_supports, 1.3), pools, now, False),
+        min(n_supports, sum(caps)),
+        "supports",
+    )
     phase("supports")
-    _bulk_insert(Rating, _votes(rng, ideas, _skewed_counts(rng, caps, n_ratings, 1.4), pools, now, True),
-                 min(n_ratings, sum(caps)), "ratings")
+    _bulk_insert(
+        Rating,
+        _votes(rng, ideas, _skewed_counts(rng, caps, n_ratings, 1.4), pools, now, True),
+        min(n_ratings, sum(caps)),
+        "ratings",
+    )
     phase("ratings")
 
     listed_public = [i for i, row in enumerate(rows) if row[1] == "public" and row[2]]
@@ -286,8 +367,9 @@ def bench_seed(n_ideas, n_supports, n_ratings, n_comments, n_users, seed, force)
         comment_counts[i] = count
     first_comment = _max_id(Comment)
     comment_bodies = [(body, render_markdown(body)) for body in words.COMMENT_BODIES]
-    _bulk_insert(Comment, _comments(rng, ideas, comment_counts, pools, now, comment_bodies), sum(comment_counts),
-                 "comments")
+    _bulk_insert(
+        Comment, _comments(rng, ideas, comment_counts, pools, now, comment_bodies), sum(comment_counts), "comments"
+    )
     _thread_replies(first_comment)
     phase("comments")
 
@@ -297,9 +379,14 @@ def bench_seed(n_ideas, n_supports, n_ratings, n_comments, n_users, seed, force)
     phase("analyze")
 
     fifty_ids = sorted(ideas[i][0] for i in fifty)
-    click.echo(f"Seeded {n_users} users, {len(ideas)} ideas, {min(n_supports, sum(caps))} supports, "
-               f"{min(n_ratings, sum(caps))} ratings, {sum(comment_counts)} comments; recounted {total_ideas} ideas.")
-    click.echo("Timings: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timings.items())
-               + f"; total {sum(timings.values()):.1f}s")
+    click.echo(
+        f"Seeded {n_users} users, {len(ideas)} ideas, {min(n_supports, sum(caps))} supports, "
+        f"{min(n_ratings, sum(caps))} ratings, {sum(comment_counts)} comments; recounted {total_ideas} ideas."
+    )
+    click.echo(
+        "Timings: "
+        + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timings.items())
+        + f"; total {sum(timings.values()):.1f}s"
+    )
     click.echo(f"Ideas with exactly {FIFTY} comments: {', '.join(map(str, fifty_ids)) or 'none'}")
     click.echo(f"Bench users: *@{EMAIL_DOMAIN}, password {words.PASSWORD!r}")

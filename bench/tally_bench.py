@@ -5,6 +5,7 @@ method; closing a round with 100,000 ballots — tally + export + digest — in 
     .venv/bin/python bench/tally_bench.py --close         # + a real close on a scratch database
     DATABASE_URL=postgresql+psycopg://127.0.0.1:5432/bench .venv/bin/python bench/tally_bench.py --close
 """
+
 import argparse
 import random
 import sys
@@ -32,13 +33,17 @@ def ranked_ballots(rng, n, k):
 
 
 def approval_ballots(rng, n, k):
-    return [{"constituency": constituency(rng), "approvals": sorted(rng.sample(range(1, k + 1), rng.randint(1, 6)))}
-            for _ in range(n)]
+    return [
+        {"constituency": constituency(rng), "approvals": sorted(rng.sample(range(1, k + 1), rng.randint(1, 6)))}
+        for _ in range(n)
+    ]
 
 
 def score_ballots(rng, n, k):
-    return [{"constituency": constituency(rng), "scores": {str(c): rng.randint(0, 5) for c in range(1, k + 1)}}
-            for _ in range(n)]
+    return [
+        {"constituency": constituency(rng), "scores": {str(c): rng.randint(0, 5) for c in range(1, k + 1)}}
+        for _ in range(n)
+    ]
 
 
 def budget_ballots(rng, n, costs, budget):
@@ -75,10 +80,14 @@ def pure(n: int, rng) -> None:
     budget = 400_000.0
     ballots = budget_ballots(rng, n, costs, budget)
     candidates50 = [{"id": c, "cost": cost} for c, cost in costs.items()]
-    result, _ = timed(f"budget (MES + completion), {n:,} ballots × 50 candidates",
-                      lambda: tally("budget", candidates50, ballots, W, budget))
-    print(f"\nMES funded {len(result['mes_funded'])}, completion {len(result['completion_funded'])}, "
-          f"spent {result['spent']:,.0f} of {budget:,.0f}")
+    result, _ = timed(
+        f"budget (MES + completion), {n:,} ballots × 50 candidates",
+        lambda: tally("budget", candidates50, ballots, W, budget),
+    )
+    print(
+        f"\nMES funded {len(result['mes_funded'])}, completion {len(result['completion_funded'])}, "
+        f"spent {result['spent']:,.0f} of {budget:,.0f}"
+    )
 
 
 def close_with_db(n: int, rng) -> None:
@@ -108,8 +117,7 @@ def close_with_db(n: int, rng) -> None:
         from innovation.accounts.services import create_user
 
         pm = create_user(SYSTEM, f"bench-pm-{rng.random()}@example.org", "Bench PM", "bench-password-4471", "pm")
-        ideas = [Idea(title=f"Bench candidate {c}", author_id=pm.id, author_constituency="employee")
-                 for c in range(20)]
+        ideas = [Idea(title=f"Bench candidate {c}", author_id=pm.id, author_constituency="employee") for c in range(20)]
         db.session.add_all(ideas)
         round_ = Round(title="Bench round", method="ranked", status="voting", created_by_id=pm.id)
         db.session.add(round_)
@@ -124,13 +132,22 @@ def close_with_db(n: int, rng) -> None:
         rows = []
         for index, receipt in enumerate(receipts):
             order = sorted(cids, key=lambda c: rng.gauss(c % 7, 3))[: rng.randint(3, 20)]
-            rows.append({"round_id": round_.id, "voter_key": f"{index:064d}", "receipt": receipt,
-                         "constituency": constituency(rng), "content": {"ranking": order}, "impact_versions": {}})
+            rows.append(
+                {
+                    "round_id": round_.id,
+                    "voter_key": f"{index:064d}",
+                    "receipt": receipt,
+                    "constituency": constituency(rng),
+                    "content": {"ranking": order},
+                    "impact_versions": {},
+                }
+            )
         for start in range(0, n, 10_000):
-            db.session.execute(insert(Ballot), rows[start:start + 10_000])
+            db.session.execute(insert(Ballot), rows[start : start + 10_000])
         db.session.commit()
-        _, elapsed = timed(f"close_round with {n:,} ranked ballots ({db.engine.dialect.name})",
-                           lambda: close_round(pm, round_.id))
+        _, elapsed = timed(
+            f"close_round with {n:,} ranked ballots ({db.engine.dialect.name})", lambda: close_round(pm, round_.id)
+        )
         db.session.commit()
         print(f"export: {len(round_.export_json) / 1e6:.1f} MB, sha256 {round_.export_sha256[:16]}…")
 

@@ -10,6 +10,7 @@ machine that is busier one minute than the next does not decide the comparison:
     .venv/bin/python bench/vote_cpu.py --database-url postgresql+psycopg://127.0.0.1:5432/bench \
         --redis-url redis://127.0.0.1:6379/14 --tree /tmp/before --tree . --rounds 3
 """
+
 import argparse
 import hashlib
 import json
@@ -31,28 +32,44 @@ def measure_in_this_process(args) -> dict:
 
     from innovation import create_app
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": args.database_url, "REDIS_URL": args.redis_url,
-                      "LOG_LEVEL": "WARNING", "SEARCH_BACKEND": "postgres"
-                      if args.database_url.startswith("postgresql") else "whoosh"})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": args.database_url,
+            "REDIS_URL": args.redis_url,
+            "LOG_LEVEL": "WARNING",
+            "SEARCH_BACKEND": "postgres" if args.database_url.startswith("postgresql") else "whoosh",
+        }
+    )
     rng = random.Random(args.seed)
     with app.app_context():
         from innovation.extensions import db
 
-        people = db.session.execute(text(
-            "SELECT id FROM users WHERE email LIKE '%@bench.example' ORDER BY id LIMIT :n"), {"n": args.users}
-        ).scalars().all()
-        ideas = db.session.execute(text(
-            "SELECT id FROM ideas WHERE visibility = 'public' AND hidden_at IS NULL AND merged_into_id IS NULL "
-            "ORDER BY id LIMIT 5000")).scalars().all()
+        people = (
+            db.session.execute(
+                text("SELECT id FROM users WHERE email LIKE '%@bench.example' ORDER BY id LIMIT :n"), {"n": args.users}
+            )
+            .scalars()
+            .all()
+        )
+        ideas = (
+            db.session.execute(
+                text(
+                    "SELECT id FROM ideas WHERE visibility = 'public' AND hidden_at IS NULL AND merged_into_id IS NULL "
+                    "ORDER BY id LIMIT 5000"
+                )
+            )
+            .scalars()
+            .all()
+        )
         tokens = []
         expires = datetime.now(UTC) + timedelta(days=1)
         for person in people:
             token = secrets.token_urlsafe(32)
             tokens.append(token)
-            db.session.execute(text("INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) "
-                                    "VALUES (:u, :h, :c, :e)"),
-                               {"u": person, "h": hashlib.sha256(token.encode()).hexdigest(),
-                                "c": datetime.now(UTC), "e": expires})
+            db.session.execute(
+                text("INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES (:u, :h, :c, :e)"),
+                {"u": person, "h": hashlib.sha256(token.encode()).hexdigest(), "c": datetime.now(UTC), "e": expires},
+            )
         db.session.commit()
     client = app.test_client()
     statuses: dict[int, int] = {}
@@ -69,14 +86,18 @@ def measure_in_this_process(args) -> dict:
         engine = database.engine
     try:
         for index in range(args.warmup):
-            client.post(f"/api/v1/ideas/{rng.choice(ideas)}/vote",
-                        headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"})
+            client.post(
+                f"/api/v1/ideas/{rng.choice(ideas)}/vote",
+                headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"},
+            )
         event.listen(engine, "before_cursor_execute", count_statement)
         before = resource.getrusage(resource.RUSAGE_SELF)
         started = time.perf_counter()
         for index in range(args.votes):
-            response = client.post(f"/api/v1/ideas/{rng.choice(ideas)}/vote",
-                                   headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"})
+            response = client.post(
+                f"/api/v1/ideas/{rng.choice(ideas)}/vote",
+                headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"},
+            )
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_SELF)
@@ -89,8 +110,10 @@ def measure_in_this_process(args) -> dict:
             profiler = cProfile.Profile()
             profiler.enable()
             for index in range(args.count_calls):
-                client.post(f"/api/v1/ideas/{rng.choice(ideas)}/vote",
-                            headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"})
+                client.post(
+                    f"/api/v1/ideas/{rng.choice(ideas)}/vote",
+                    headers={"Authorization": f"Bearer {tokens[index % len(tokens)]}"},
+                )
             profiler.disable()
             calls = round(pstats.Stats(profiler).total_calls / args.count_calls)
     finally:
@@ -100,10 +123,13 @@ def measure_in_this_process(args) -> dict:
                 db.session.execute(text("DELETE FROM api_tokens WHERE token_hash = :h"), {"h": digest})
             db.session.commit()
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"cpu_ms_per_vote": round(cpu * 1000 / args.votes, 2),
-            "wall_ms_per_vote": round(wall * 1000 / args.votes, 2),
-            "statements_per_vote": round(statements[0] / args.votes, 2), "python_calls_per_vote": calls,
-            "statuses": statuses}
+    return {
+        "cpu_ms_per_vote": round(cpu * 1000 / args.votes, 2),
+        "wall_ms_per_vote": round(wall * 1000 / args.votes, 2),
+        "statements_per_vote": round(statements[0] / args.votes, 2),
+        "python_calls_per_vote": calls,
+        "statuses": statuses,
+    }
 
 
 def parse_args(argv=None):
@@ -114,10 +140,16 @@ def parse_args(argv=None):
     parser.add_argument("--votes", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--count-calls", type=int, default=50, metavar="N",
-                        help="Also count Python function calls over N more votes (cProfile; 0 = skip).")
-    parser.add_argument("--tree", action="append", default=[],
-                        help="A checkout to measure (repeatable; alternated). Default: this one.")
+    parser.add_argument(
+        "--count-calls",
+        type=int,
+        default=50,
+        metavar="N",
+        help="Also count Python function calls over N more votes (cProfile; 0 = skip).",
+    )
+    parser.add_argument(
+        "--tree", action="append", default=[], help="A checkout to measure (repeatable; alternated). Default: this one."
+    )
     parser.add_argument("--rounds", type=int, default=1, help="How many times each tree is measured.")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -131,14 +163,20 @@ def main(argv=None) -> int:
     trees = args.tree or [str(Path(__file__).resolve().parent.parent)]
     results: dict[str, list[dict]] = {tree: [] for tree in trees}
     passthrough = [a for a in (argv or sys.argv[1:]) if a not in ("--tree",) and a not in trees]
-    passthrough = [a for i, a in enumerate(passthrough)
-                   if not (a == "--rounds" or (i and passthrough[i - 1] == "--rounds"))]
+    passthrough = [
+        a for i, a in enumerate(passthrough) if not (a == "--rounds" or (i and passthrough[i - 1] == "--rounds"))
+    ]
     for round_number in range(args.rounds):
         for tree in trees:
             script = Path(__file__).resolve()
             env = {**os.environ, "PYTHONPATH": str(Path(tree).resolve())}
-            out = subprocess.run([sys.executable, str(script), *passthrough, "--child", "--seed",
-                                  str(args.seed + round_number)], cwd=tree, env=env, capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, str(script), *passthrough, "--child", "--seed", str(args.seed + round_number)],
+                cwd=tree,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if out.returncode:
                 print(out.stderr, file=sys.stderr)
                 return out.returncode

@@ -1,4 +1,5 @@
 """Innovation Commons: customers and employees co-creating ideas and deciding together."""
+
 import logging
 from importlib import import_module
 
@@ -11,23 +12,40 @@ from .platform.jobs import configure_redis, install_job_logging
 
 # Each feature package has `init_app(app)`, which registers its blueprint, CLI commands,
 # event listeners and context processors. The order is the order of their blueprints.
-FEATURES = ("home", "accounts", "admin", "people", "ideas", "voting", "decisions", "notifications", "search",
-            "api", "demo")
+FEATURES = (
+    "home",
+    "accounts",
+    "admin",
+    "people",
+    "ideas",
+    "voting",
+    "decisions",
+    "notifications",
+    "search",
+    "api",
+    "demo",
+)
 
 
 def create_app(config=None) -> Flask:
     """Build the app. `config` is a Config instance, a mapping of overrides, or None."""
     instance_path = getattr(config, "INSTANCE_PATH", None) or instance_path_from_env()
-    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path,
-                template_folder="../templates", static_folder="../static")
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        instance_path=instance_path,
+        template_folder="../templates",
+        static_folder="../static",
+    )
     if config is None or isinstance(config, dict):
         app.config.from_object(Config(app.instance_path))
         app.config.update(config or {})
     else:
         app.config.from_object(config)
     install_job_logging()  # before any handler formats a record: the format names `job`
-    logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"),
-                        format="%(asctime)s %(levelname)s %(name)s%(job)s: %(message)s")
+    logging.basicConfig(
+        level=app.config.get("LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s%(job)s: %(message)s"
+    )
     configure_redis(app)  # before the rate limiter reads its storage URL
     _init_extensions(app)
     from . import platform

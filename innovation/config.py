@@ -2,6 +2,7 @@
 
 This is the only module that reads the environment.
 """
+
 import os
 import secrets
 from pathlib import Path
@@ -15,7 +16,7 @@ def _normalize_database_url(url: str) -> str:
     """Accept the common `postgresql://` spelling and use the psycopg 3 driver for it."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -10,60 +10,118 @@ Each signal below says its sender (the first positional argument) and its keywor
 `actor` is who acted: a `User`, or `accounts.actors.SYSTEM` when the scheduler or the CLI did.
 Listeners accept `**_` so that adding an argument never breaks them.
 """
+
 from blinker import Namespace
 
 domain = Namespace()
 
 # --- accounts ---
-user_registered = domain.signal("user_registered", doc="""A new account. Sender: the `User`.
+user_registered = domain.signal(
+    "user_registered",
+    doc="""A new account. Sender: the `User`.
 `via`: "registration" (a self-registered customer) or "admin" (created by an admin or the CLI);
-an accepted invitation sends `invitation_accepted` instead.""")
+an accepted invitation sends `invitation_accepted` instead.""",
+)
 user_signed_in = domain.signal("user_signed_in", doc="Sender: the `User` who signed in with a password.")
-role_changed = domain.signal("role_changed", doc="""Sender: the `User` whose role changed.
-`old`, `new`: role names; `actor`: the admin, or SYSTEM (the CLI).""")
-invitation_created = domain.signal("invitation_created", doc="""Sender: the `Invitation`.
-`actor`: the pm or admin who invited.""")
-invitation_accepted = domain.signal("invitation_accepted", doc="""Sender: the `Invitation`.
-`user`: the `User` the invitation created.""")
-profile_updated = domain.signal("profile_updated", doc="""Sender: the `User` whose profile changed.
-`actor`: who changed it (the person, or an admin).""")
+role_changed = domain.signal(
+    "role_changed",
+    doc="""Sender: the `User` whose role changed.
+`old`, `new`: role names; `actor`: the admin, or SYSTEM (the CLI).""",
+)
+invitation_created = domain.signal(
+    "invitation_created",
+    doc="""Sender: the `Invitation`.
+`actor`: the pm or admin who invited.""",
+)
+invitation_accepted = domain.signal(
+    "invitation_accepted",
+    doc="""Sender: the `Invitation`.
+`user`: the `User` the invitation created.""",
+)
+profile_updated = domain.signal(
+    "profile_updated",
+    doc="""Sender: the `User` whose profile changed.
+`actor`: who changed it (the person, or an admin).""",
+)
 
 # --- ideas ---
 idea_submitted = domain.signal("idea_submitted", doc="Sender: the new `Idea`. `actor`: its author.")
-idea_edited = domain.signal("idea_edited", doc="""Sender: the `Idea` after the edit (title, body, tags or
-visibility). `actor`: the author or a pm.""")
-status_changed = domain.signal("status_changed", doc="""Sender: the `Idea`. `old`, `new`: status keys;
-`note`: the pm's note (may be ""); `actor`: the pm.""")
-idea_merged = domain.signal("idea_merged", doc="""Sender: the merged (source) `Idea`. `target`: the `Idea`
-it was merged into; `actor`: the pm.""")
+idea_edited = domain.signal(
+    "idea_edited",
+    doc="""Sender: the `Idea` after the edit (title, body, tags or
+visibility). `actor`: the author or a pm.""",
+)
+status_changed = domain.signal(
+    "status_changed",
+    doc="""Sender: the `Idea`. `old`, `new`: status keys;
+`note`: the pm's note (may be ""); `actor`: the pm.""",
+)
+idea_merged = domain.signal(
+    "idea_merged",
+    doc="""Sender: the merged (source) `Idea`. `target`: the `Idea`
+it was merged into; `actor`: the pm.""",
+)
 idea_followed = domain.signal("idea_followed", doc="Sender: the `Idea`. `actor`: the new follower.")
-comment_added = domain.signal("comment_added", doc="""Sender: the new `Comment`. `idea`: its `Idea`;
-`parent`: the `Comment` it replies to, or None; `actor`: its author.""")
+comment_added = domain.signal(
+    "comment_added",
+    doc="""Sender: the new `Comment`. `idea`: its `Idea`;
+`parent`: the `Comment` it replies to, or None; `actor`: its author.""",
+)
 comment_edited = domain.signal("comment_edited", doc="Sender: the `Comment`. `actor`: its author or a moderator.")
 comment_deleted = domain.signal("comment_deleted", doc="Sender: the `Comment` (soft-deleted). `actor`: who deleted it.")
-user_mentioned = domain.signal("user_mentioned", doc="""Sender: the `Comment` with the `@mention`.
-`user`: the mentioned `User`; `actor`: the comment's author.""")
-content_flagged = domain.signal("content_flagged", doc="""Sender: the flagged `Idea` or `Comment`.
-`target_type`: "idea" or "comment"; `actor`: who flagged it.""")
-content_moderated = domain.signal("content_moderated", doc="""Sender: the `Idea` or `Comment`.
-`action`: "hide" or "restore"; `reason`: the moderator's reason; `actor`: the moderator.""")
+user_mentioned = domain.signal(
+    "user_mentioned",
+    doc="""Sender: the `Comment` with the `@mention`.
+`user`: the mentioned `User`; `actor`: the comment's author.""",
+)
+content_flagged = domain.signal(
+    "content_flagged",
+    doc="""Sender: the flagged `Idea` or `Comment`.
+`target_type`: "idea" or "comment"; `actor`: who flagged it.""",
+)
+content_moderated = domain.signal(
+    "content_moderated",
+    doc="""Sender: the `Idea` or `Comment`.
+`action`: "hide" or "restore"; `reason`: the moderator's reason; `actor`: the moderator.""",
+)
 
 # --- voting ---
-support_cast = domain.signal("support_cast", doc="""Sender: the `Idea` (counters already moved).
-`actor`: the person who supported it (sent only when the support is new).""")
+support_cast = domain.signal(
+    "support_cast",
+    doc="""Sender: the `Idea` (counters already moved).
+`actor`: the person who supported it (sent only when the support is new).""",
+)
 idea_rated = domain.signal("idea_rated", doc="Sender: the `Idea`. `value`: 1–5; `actor`: the rater.")
 
 # --- decisions ---
 round_created = domain.signal("round_created", doc="Sender: the new draft `Round`. `actor`: the pm.")
-round_deliberation_started = domain.signal("round_deliberation_started", doc="""Sender: the `Round` now in
-deliberation. `actor`: the pm.""")
-round_opened = domain.signal("round_opened", doc="""Sender: the `Round` now open for voting. `actor`: the pm,
-or SYSTEM (the scheduler at `voting_opens_at`).""")
-round_closed = domain.signal("round_closed", doc="""Sender: the closed `Round` (result and export frozen).
-`actor`: the pm, or SYSTEM (the scheduler at `closes_at`).""")
-outcome_published = domain.signal("outcome_published", doc="""Sender: the decided `Round`. `outcome`: its
-`Outcome`; `actor`: the pm.""")
-impact_changed = domain.signal("impact_changed", doc="""Sender: the `Candidate` after the change.
-`round`: its `Round`; `changes`: {field: (old, new)}; `actor`: the pm.""")
-ballot_cast = domain.signal("ballot_cast", doc="""Sender: the `Round`. `actor`: the voter (never the ballot's
-content: ballots are secret).""")
+round_deliberation_started = domain.signal(
+    "round_deliberation_started",
+    doc="""Sender: the `Round` now in
+deliberation. `actor`: the pm.""",
+)
+round_opened = domain.signal(
+    "round_opened",
+    doc="""Sender: the `Round` now open for voting. `actor`: the pm,
+or SYSTEM (the scheduler at `voting_opens_at`).""",
+)
+round_closed = domain.signal(
+    "round_closed",
+    doc="""Sender: the closed `Round` (result and export frozen).
+`actor`: the pm, or SYSTEM (the scheduler at `closes_at`).""",
+)
+outcome_published = domain.signal(
+    "outcome_published",
+    doc="""Sender: the decided `Round`. `outcome`: its
+`Outcome`; `actor`: the pm.""",
+)
+impact_changed = domain.signal(
+    "impact_changed",
+    doc="""Sender: the `Candidate` after the change.
+`round`: its `Round`; `changes`: {field: (old, new)}; `actor`: the pm.""",
+)
+ballot_cast = domain.signal(
+    "ballot_cast",
+    doc="""Sender: the `Round`. `actor`: the voter (never the ballot's
+content: ballots are secret).""",
+)

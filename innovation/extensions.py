@@ -1,4 +1,5 @@
 """Flask extensions, created unbound and initialised in `create_app`."""
+
 from typing import TYPE_CHECKING
 
 from flask_limiter import Limiter
@@ -34,6 +35,8 @@ else:
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+
+
 def rate_limit_key() -> str:
     """Signed-in people are limited one by one (many share an office IP); others by address."""
     from flask_login import current_user

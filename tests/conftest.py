@@ -4,6 +4,7 @@ TEST_DATABASE_URL is set) and a real Redis (embedded, or TEST_REDIS_URL). No moc
 Under pytest-xdist (`make test` runs `-n auto`) every worker has a database and a Redis of its
 own: on PostgreSQL the database `<name>_gwN` on the same server, with TEST_REDIS_URL the Redis
 database number given minus N (CI's /15 gives 15, 14, …), otherwise its own embedded Redis."""
+
 import os
 import re
 import shutil
@@ -42,8 +43,11 @@ def worker_redis_url(url: str | None) -> str | None:
     parts = urlsplit(url)
     number = int(parts.path.strip("/") or 0) - worker_index()
     if number < 0:
-        pytest.fail(f"TEST_REDIS_URL={url}: worker {XDIST_WORKER} would need Redis database {number}; "
-                    "give a higher database number (such as /15) or fewer workers (-n)", pytrace=False)
+        pytest.fail(
+            f"TEST_REDIS_URL={url}: worker {XDIST_WORKER} would need Redis database {number}; "
+            "give a higher database number (such as /15) or fewer workers (-n)",
+            pytrace=False,
+        )
     return urlunsplit(parts._replace(path=f"/{number}"))
 
 

@@ -1,4 +1,5 @@
 """Factories that create real rows through the real services."""
+
 import itertools
 
 from innovation.accounts.actors import SYSTEM
@@ -10,10 +11,17 @@ _sequence = itertools.count(1)
 
 
 class UserFactory:
-    def __call__(self, role: str = "customer", *, email: str | None = None, name: str | None = None,
-                 password: str = DEFAULT_PASSWORD):
+    def __call__(
+        self,
+        role: str = "customer",
+        *,
+        email: str | None = None,
+        name: str | None = None,
+        password: str = DEFAULT_PASSWORD,
+    ):
         number = next(_sequence)
-        user = create_user(SYSTEM, email or f"{role}{number}@example.org", name or f"{role.title()} Person {number}",
-                           password, role)
+        user = create_user(
+            SYSTEM, email or f"{role}{number}@example.org", name or f"{role.title()} Person {number}", password, role
+        )
         db.session.commit()
         return user

@@ -5,6 +5,7 @@ outgoing connection (to PostgreSQL, Redis, a browser's server) draws from, so it
 again between the moment it is chosen and the moment a server binds it; with pytest-xdist
 several workers do that at once. Each worker therefore picks from its own block below that
 range, starting at a random place so that two runs side by side rarely meet either."""
+
 import os
 import random
 import socket

@@ -1,5 +1,6 @@
 """The house plan, checked from the source: plumbing (`innovation/platform/`) imports no
 feature package, and `innovation/__init__.py` only lists the features."""
+
 import ast
 from pathlib import Path
 
@@ -13,8 +14,11 @@ SHARED = {"innovation.platform", "innovation.extensions", "innovation.config"}
 
 
 def features() -> set[str]:
-    return {f"innovation.{path.name}" for path in PACKAGE.iterdir()
-            if path.is_dir() and (path / "__init__.py").exists() and path.name != "platform"}
+    return {
+        f"innovation.{path.name}"
+        for path in PACKAGE.iterdir()
+        if path.is_dir() and (path / "__init__.py").exists() and path.name != "platform"
+    }
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -38,8 +42,11 @@ def imported_modules(path: Path) -> set[str]:
 
 def feature_imports(path: Path) -> set[str]:
     wanted = features()
-    return {name for name in imported_modules(path)
-            if any(name == feature or name.startswith(feature + ".") for feature in wanted)}
+    return {
+        name
+        for name in imported_modules(path)
+        if any(name == feature or name.startswith(feature + ".") for feature in wanted)
+    }
 
 
 def test_no_plumbing_module_imports_a_feature():
@@ -52,8 +59,11 @@ def test_the_check_sees_a_feature_import(tmp_path):
     probe = PLATFORM / "_layout_probe.py"
     probe.write_text("from ..ideas.models import Idea\nfrom .. import search\n")
     try:
-        assert feature_imports(probe) == {"innovation.ideas.models", "innovation.ideas.models.Idea",
-                                          "innovation.search"}
+        assert feature_imports(probe) == {
+            "innovation.ideas.models",
+            "innovation.ideas.models.Idea",
+            "innovation.search",
+        }
     finally:
         probe.unlink()
 
@@ -66,8 +76,11 @@ def test_platform_modules_import_only_plumbing_from_the_project():
 
 def test_the_app_factory_only_lists_the_features():
     tree = ast.parse((PACKAGE / "__init__.py").read_text())
-    listed = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                  and any(getattr(target, "id", "") == "FEATURES" for target in node.targets))
+    listed = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(getattr(target, "id", "") == "FEATURES" for target in node.targets)
+    )
     names = {element.value for element in listed.elts}
     assert {f"innovation.{name}" for name in names} == features()
     for path in (PACKAGE / name / "__init__.py" for name in names):
@@ -81,6 +94,7 @@ def test_templates_ask_permissions_not_roles():
 
     templates = PACKAGE.parent / "templates"
     compared = re.compile(r"\.role\s*(==|!=|in\b)|role_names|ROLE_LABELS")
-    offenders = [str(path.relative_to(templates)) for path in templates.rglob("*.html")
-                 if compared.search(path.read_text())]
+    offenders = [
+        str(path.relative_to(templates)) for path in templates.rglob("*.html") if compared.search(path.read_text())
+    ]
     assert offenders == []

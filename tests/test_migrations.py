@@ -1,5 +1,6 @@
 """Alembic is the only way the schema is made: one head; upgrade, downgrade, upgrade; and the
 models never drift from what the migrations build (`alembic check`, on SQLite and PostgreSQL)."""
+
 from types import SimpleNamespace
 
 import pytest

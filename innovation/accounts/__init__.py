@@ -1,5 +1,6 @@
 """Accounts: registration, sign-in, invitations, profiles and roles, sessions and API tokens,
 the audit log."""
+
 from flask import Flask, has_request_context
 from flask_login import current_user
 

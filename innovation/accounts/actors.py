@@ -6,6 +6,7 @@ passes `SYSTEM`. It passes every role check (the operator and the scheduler are 
 is never "signed in", and shows in the audit log as no person. Readers are different: a
 visitor who is not signed in is `viewer=None` in the visibility helpers.
 """
+
 from typing import Final, Literal, TypeAlias
 
 from typing_extensions import TypeIs

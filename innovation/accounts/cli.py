@@ -1,4 +1,5 @@
 """`flask users create|set-role`."""
+
 import click
 from flask import Flask
 from flask.cli import AppGroup

@@ -1,4 +1,5 @@
 """Account forms: shape checks only; the services decide what is allowed."""
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -7,15 +8,17 @@ from .models import ROLES
 from .passwords import MAX_LENGTH, MIN_LENGTH
 from .services import BIO_MAX, NAME_MAX, SHORT_FIELD_MAX
 
-_password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
-                          message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
+_password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH, message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
 
 
 class RegisterForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired(), Length(max=NAME_MAX)])
     email = EmailField("E-mail address", validators=[DataRequired(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), _password_length],
-                             description=f"At least {MIN_LENGTH} characters; common passwords are refused.")
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired(), _password_length],
+        description=f"At least {MIN_LENGTH} characters; common passwords are refused.",
+    )
 
 
 class LoginForm(FlaskForm):
@@ -30,8 +33,11 @@ class LogoutForm(FlaskForm):
 
 class AcceptInvitationForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired(), Length(max=NAME_MAX)])
-    password = PasswordField("Choose a password", validators=[DataRequired(), _password_length],
-                             description=f"At least {MIN_LENGTH} characters; common passwords are refused.")
+    password = PasswordField(
+        "Choose a password",
+        validators=[DataRequired(), _password_length],
+        description=f"At least {MIN_LENGTH} characters; common passwords are refused.",
+    )
 
 
 class InviteForm(FlaskForm):
@@ -40,15 +46,24 @@ class InviteForm(FlaskForm):
 
 class ProfileForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=NAME_MAX)])
-    bio = TextAreaField("About you", validators=[Length(max=BIO_MAX)],
-                        description="A few sentences: what you work on, what you care about.")
-    expertise = StringField("Expertise tags", validators=[Length(max=700)],
-                            description="Comma-separated, e.g. onboarding, billing, accessibility.")
+    bio = TextAreaField(
+        "About you",
+        validators=[Length(max=BIO_MAX)],
+        description="A few sentences: what you work on, what you care about.",
+    )
+    expertise = StringField(
+        "Expertise tags",
+        validators=[Length(max=700)],
+        description="Comma-separated, e.g. onboarding, billing, accessibility.",
+    )
     department = StringField("Department", validators=[Length(max=SHORT_FIELD_MAX)])
     title = StringField("Job title", validators=[Length(max=SHORT_FIELD_MAX)])
     company = StringField("Company", validators=[Length(max=SHORT_FIELD_MAX)])
-    segment = StringField("Customer segment", validators=[Length(max=SHORT_FIELD_MAX)],
-                          description="E.g. small business, enterprise, public sector.")
+    segment = StringField(
+        "Customer segment",
+        validators=[Length(max=SHORT_FIELD_MAX)],
+        description="E.g. small business, enterprise, public sector.",
+    )
 
 
 class PasswordForm(FlaskForm):

@@ -1,4 +1,5 @@
 """Employee invitations: a pm or admin invites an address; a signed link creates the account."""
+
 import logging
 from datetime import timedelta
 
@@ -39,10 +40,17 @@ def invite_employee(actor: User, email: str) -> Invitation:
     require_role(actor, *STAFF, action="invite_employee")
     email = normalize_email(email)
     if find_user_by_email(email):
-        raise Conflict("Someone with this e-mail address already has an account.", code="email_taken",
-                       fields={"email": ["Already registered."]})
-    invitation = Invitation(email=email, role="employee", invited_by_id=actor.id,
-                            expires_at=utcnow() + timedelta(seconds=current_app.config["INVITATION_MAX_AGE"]))
+        raise Conflict(
+            "Someone with this e-mail address already has an account.",
+            code="email_taken",
+            fields={"email": ["Already registered."]},
+        )
+    invitation = Invitation(
+        email=email,
+        role="employee",
+        invited_by_id=actor.id,
+        expires_at=utcnow() + timedelta(seconds=current_app.config["INVITATION_MAX_AGE"]),
+    )
     db.session.add(invitation)
     db.session.flush()
     record_audit("invitation_created", actor, subject=email)
@@ -88,10 +96,14 @@ def accept_invitation(token: str, name: str, password: str) -> User:
 
 
 def pending_invitations(limit: int = 50) -> list[Invitation]:
-    return list(db.session.scalars(
-        select(Invitation).where(Invitation.accepted_at.is_(None))
-        .order_by(Invitation.created_at.desc()).limit(limit)
-    ))
+    return list(
+        db.session.scalars(
+            select(Invitation)
+            .where(Invitation.accepted_at.is_(None))
+            .order_by(Invitation.created_at.desc())
+            .limit(limit)
+        )
+    )
 
 
 def get_invitation(invitation_id: int) -> Invitation:

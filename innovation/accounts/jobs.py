@@ -1,4 +1,5 @@
 """Account jobs. They take ids, reload what they need and are safe to run twice."""
+
 import logging
 
 from flask import current_app
@@ -23,8 +24,12 @@ def send_invitation_email(invitation_id: int) -> str | None:
     link = f"{current_app.config['BASE_URL']}/invite/{invitation_token(invitation)}"
     inviter = invitation.invited_by.name if invitation.invited_by else "The Innovation Commons team"
     message = render_message(
-        invitation.email, f"{inviter} invites you to Innovation Commons", "invitation",
-        invitation=invitation, inviter=inviter, link=link,
+        invitation.email,
+        f"{inviter} invites you to Innovation Commons",
+        "invitation",
+        invitation=invitation,
+        inviter=inviter,
+        link=link,
     )
     where = deliver(message)
     invitation.email_sent_at = utcnow()

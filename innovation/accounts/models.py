@@ -1,4 +1,5 @@
 """Users, roles, invitations, API tokens, expertise tags and the audit log."""
+
 from datetime import datetime
 
 from flask_login import UserMixin

@@ -1,4 +1,5 @@
 """Password hashing (argon2id, OWASP ASVS 5.0 parameters) and the password policy."""
+
 import re
 from functools import lru_cache
 

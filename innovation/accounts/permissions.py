@@ -1,4 +1,5 @@
 """Role checks: the one helper every service and view uses."""
+
 from functools import wraps
 
 from flask_login import current_user

@@ -3,6 +3,7 @@
 Each takes the acting user explicitly, checks permission, flushes, sends a domain event and
 logs one line. None of them commits.
 """
+
 import hashlib
 import logging
 import secrets
@@ -44,8 +45,9 @@ def clean_name(raw: str) -> str:
     if not name:
         raise ValidationFailed("Please enter your name.", fields={"name": ["Required."]})
     if len(name) > NAME_MAX:
-        raise ValidationFailed(f"Names are at most {NAME_MAX} characters.",
-                               fields={"name": [f"At most {NAME_MAX} characters."]})
+        raise ValidationFailed(
+            f"Names are at most {NAME_MAX} characters.", fields={"name": [f"At most {NAME_MAX} characters."]}
+        )
     return name
 
 
@@ -61,14 +63,18 @@ def find_user_by_email(email: str) -> User | None:
 
 def _create_user(email: str, name: str, password: str, role: str) -> User:
     if role not in ROLES:
-        raise ValidationFailed(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.",
-                               fields={"role": ["Unknown role."]})
+        raise ValidationFailed(
+            f"Unknown role {role!r}; use one of {', '.join(ROLES)}.", fields={"role": ["Unknown role."]}
+        )
     email = normalize_email(email)
     name = clean_name(name)
     check_password(password, email=email, name=name)
     if find_user_by_email(email):
-        raise Conflict("An account with this e-mail address already exists.", code="email_taken",
-                       fields={"email": ["Already registered."]})
+        raise Conflict(
+            "An account with this e-mail address already exists.",
+            code="email_taken",
+            fields={"email": ["Already registered."]},
+        )
     user = User(email=email, name=name, password_hash=hash_password(password), role=role)
     db.session.add(user)
     db.session.flush()
@@ -125,15 +131,17 @@ def change_role(actor: Actor, user: User, role: str) -> User:
     """Give `user` a new role (admins, or SYSTEM: the CLI); audited."""
     require_role(actor, "admin", action="change_role")
     if role not in ROLES:
-        raise ValidationFailed(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.",
-                               fields={"role": ["Unknown role."]})
+        raise ValidationFailed(
+            f"Unknown role {role!r}; use one of {', '.join(ROLES)}.", fields={"role": ["Unknown role."]}
+        )
     if user.id == actor.id and role != "admin":
         raise Conflict("You cannot remove your own admin role; ask another admin.")
     old = user.role
     user.role = role
     db.session.flush()
-    record_audit("role_changed", actor, subject=user.email, old=old, new=role,
-                 **({"via": "cli"} if is_system(actor) else {}))
+    record_audit(
+        "role_changed", actor, subject=user.email, old=old, new=role, **({"via": "cli"} if is_system(actor) else {})
+    )
     events.role_changed.send(user, old=old, new=role, actor=actor)
     log.info("user %s role %s -> %s", user.id, old, role)
     return user
@@ -142,13 +150,24 @@ def change_role(actor: Actor, user: User, role: str) -> User:
 def _short(value: str, field: str, limit: int = SHORT_FIELD_MAX) -> str:
     value = " ".join((value or "").split())
     if len(value) > limit:
-        raise ValidationFailed(f"{field.capitalize()} is at most {limit} characters.",
-                               fields={field: [f"At most {limit} characters."]})
+        raise ValidationFailed(
+            f"{field.capitalize()} is at most {limit} characters.", fields={field: [f"At most {limit} characters."]}
+        )
     return value
 
 
-def update_profile(actor: User, user: User, *, name: str, bio: str = "", expertise="",
-                   department: str = "", title: str = "", company: str = "", segment: str = "") -> User:
+def update_profile(
+    actor: User,
+    user: User,
+    *,
+    name: str,
+    bio: str = "",
+    expertise="",
+    department: str = "",
+    title: str = "",
+    company: str = "",
+    segment: str = "",
+) -> User:
     """Edit a profile: its owner, or an admin."""
     if actor is None or actor.id != user.id:
         require_role(actor, "admin", action="update_profile")
@@ -190,16 +209,20 @@ def _token_digest(token: str) -> str:
 def issue_api_token(user: User, days: int) -> str:
     """Create a bearer token for `user`; only its digest is stored."""
     token = secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user_id=user.id, token_hash=_token_digest(token),
-                            expires_at=utcnow() + timedelta(days=days)))
+    db.session.add(
+        ApiToken(user_id=user.id, token_hash=_token_digest(token), expires_at=utcnow() + timedelta(days=days))
+    )
     db.session.flush()
     return token
 
 
 def user_for_api_token(token: str) -> User | None:
     """The token's user (one query), or None when unknown or expired."""
-    return db.session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id).where(
-        ApiToken.token_hash == _token_digest(token), ApiToken.expires_at > utcnow()))
+    return db.session.scalar(
+        select(User)
+        .join(ApiToken, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == _token_digest(token), ApiToken.expires_at > utcnow())
+    )
 
 
 def get_user(user_id: int) -> User:
@@ -215,5 +238,3 @@ def count_by_constituency() -> dict[str, int]:
     for role, count in rows:
         counts["customer" if role == "customer" else "employee"] += count
     return counts
-
-

@@ -1,4 +1,5 @@
 """Session cookies: which user a cookie belongs to, and when it stops counting."""
+
 from ..extensions import db, login_manager
 from .models import User
 

@@ -1,4 +1,5 @@
 """Account pages. Thin: validate the form, call one service, commit, respond."""
+
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -36,8 +37,9 @@ def register():
         return redirect(url_for("home.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        saved, user = submit_form(form, lambda: services.register_customer(
-            form.email.data, form.name.data, form.password.data))
+        saved, user = submit_form(
+            form, lambda: services.register_customer(form.email.data, form.name.data, form.password.data)
+        )
         if saved:
             login_user(user)
             flash(f"Welcome, {user.name}! Your customer account is ready.", "success")
@@ -90,8 +92,7 @@ def invite():
             flash(f"Invitation sent to {invitation.email}. The link is valid for 7 days.", "success")
             return redirect(url_for("accounts.invite"))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    return render_template("accounts/invite.html", form=form,
-                           pending=invitations.pending_invitations()), status
+    return render_template("accounts/invite.html", form=form, pending=invitations.pending_invitations()), status
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
@@ -102,8 +103,9 @@ def accept_invite(token: str):
         logout_user()
     form = AcceptInvitationForm()
     if form.validate_on_submit():
-        saved, user = submit_form(form, lambda: invitations.accept_invitation(
-            token, form.name.data, form.password.data))
+        saved, user = submit_form(
+            form, lambda: invitations.accept_invitation(token, form.name.data, form.password.data)
+        )
         if saved:
             login_user(user)
             flash(f"Welcome aboard, {user.name}! You joined as an employee.", "success")
@@ -136,8 +138,12 @@ def change_password():
     user = current_user._get_current_object()
     password_form = PasswordForm(prefix="pw")
     if password_form.validate_on_submit():
-        saved, _result = submit_form(password_form, lambda: services.change_password(
-            user, password_form.current_password.data, password_form.new_password.data))
+        saved, _result = submit_form(
+            password_form,
+            lambda: services.change_password(
+                user, password_form.current_password.data, password_form.new_password.data
+            ),
+        )
         if saved:
             login_user(user)  # keep this session alive under the new session version
             flash("Password changed. Other devices have been signed out.", "success")
@@ -149,5 +155,4 @@ def change_password():
 
 @bp.errorhandler(invitations.InvalidInvitation)
 def invalid_invitation(exc):
-    return render_template("errors/error.html", status=400, title="Invitation not valid",
-                           message=exc.message), 400
+    return render_template("errors/error.html", status=400, title="Invitation not valid", message=exc.message), 400

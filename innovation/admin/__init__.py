@@ -1,4 +1,5 @@
 """Administration: users and roles, invitations, the audit log."""
+
 from flask import Flask
 
 from ..platform.web import Blueprint

@@ -1,4 +1,5 @@
 """Paginated, database-counted lists for the admin pages."""
+
 from sqlalchemy import func, or_, select
 
 from ..accounts.models import ROLES, AuditEvent, User

@@ -1,4 +1,5 @@
 """Admin pages: users and roles, invitations, audit log."""
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -20,8 +21,15 @@ def index():
     role_forms = {user.id: RoleForm(prefix=f"u{user.id}", role=user.role) for user in users.items}
     from ..search.services import index_status
 
-    return render_template("admin/index.html", users=users, q=q, role=role, role_forms=role_forms,
-                           invitations=invitations.pending_invitations(10), search_status=index_status())
+    return render_template(
+        "admin/index.html",
+        users=users,
+        q=q,
+        role=role,
+        role_forms=role_forms,
+        invitations=invitations.pending_invitations(10),
+        search_status=index_status(),
+    )
 
 
 @bp.route("/search/reindex", methods=["POST"])
@@ -55,8 +63,10 @@ def change_role(user_id: int):
 def resend_invitation(invitation_id: int):
     invitation = invitations.get_invitation(invitation_id)
     _sent, refusal = attempt(lambda: invitations.resend_invitation(current_user, invitation))
-    flash(refusal.message if refusal else f"The invitation to {invitation.email} will be sent again.",
-          "error" if refusal else "success")
+    flash(
+        refusal.message if refusal else f"The invitation to {invitation.email} will be sent again.",
+        "error" if refusal else "success",
+    )
     return redirect(url_for("accounts.invite"))
 
 
@@ -66,5 +76,9 @@ def resend_invitation(invitation_id: int):
 def audit():
     page, per_page = page_args(50)
     action = request.args.get("action", "")
-    return render_template("admin/audit.html", events=queries.audit_page(action, page, per_page),
-                           action=action, actions=queries.audit_actions())
+    return render_template(
+        "admin/audit.html",
+        events=queries.audit_page(action, page, per_page),
+        action=action,
+        actions=queries.audit_actions(),
+    )

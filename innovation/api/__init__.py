@@ -1,5 +1,6 @@
 """JSON API v1: thin views over the same services the pages use. Each view declares its input
 and answers (`operations`); the OpenAPI document is generated from those declarations."""
+
 from flask import Flask, g, request
 from flask_login import current_user
 
@@ -19,7 +20,7 @@ def authenticate_api_request():
         from ..accounts.services import user_for_api_token
         from ..platform.errors import NotAuthenticated
 
-        user = user_for_api_token(header[len("Bearer "):].strip()) if header.startswith("Bearer ") else None
+        user = user_for_api_token(header[len("Bearer ") :].strip()) if header.startswith("Bearer ") else None
         if user is None:
             raise NotAuthenticated("The bearer token is missing, invalid or expired.", code="invalid_token")
         g._login_user = user  # what Flask-Login's current_user reads for this request only

@@ -1,4 +1,5 @@
 """Tokens and the caller's own account."""
+
 from flask import current_app, jsonify
 
 from ..accounts import services
@@ -9,8 +10,15 @@ from .serializers.accounts import me_json, user_json
 from .support import current_actor
 
 
-@operation("/auth/token", "POST", summary="Exchange e-mail and password for a bearer token", public=True,
-           body=TokenRequest, responses={200: TokenResponse}, limit=lambda: current_app.config["RATELIMIT_LOGIN"])
+@operation(
+    "/auth/token",
+    "POST",
+    summary="Exchange e-mail and password for a bearer token",
+    public=True,
+    body=TokenRequest,
+    responses={200: TokenResponse},
+    limit=lambda: current_app.config["RATELIMIT_LOGIN"],
+)
 def issue_token(body: TokenRequest):
     user = services.authenticate(body.email, body.password)
     if user is None:  # answered, not raised: the commit point keeps the failed sign-in's audit row

@@ -1,4 +1,5 @@
 """An idea's discussion over JSON (API.md)."""
+
 from flask import jsonify
 from sqlalchemy import select
 
@@ -14,8 +15,14 @@ from .serializers.comments import comment_json
 from .support import current_actor
 
 
-@operation("/ideas/<int:idea_id>/comments", "GET", summary="The discussion, oldest first", public=True,
-           page_size=50, responses={200: CommentPage})
+@operation(
+    "/ideas/<int:idea_id>/comments",
+    "GET",
+    summary="The discussion, oldest first",
+    public=True,
+    page_size=50,
+    responses={200: CommentPage},
+)
 def list_comments(idea_id: int):
     viewer = current_viewer()
     idea = get_visible_idea(viewer, idea_id)
@@ -25,20 +32,37 @@ def list_comments(idea_id: int):
     return jsonify(result.as_json(comment_json))
 
 
-@operation("/ideas/<int:idea_id>/comments", "POST", summary="Comment or reply", body=NewComment,
-           responses={201: Comment}, limit=POST_LIMIT)
+@operation(
+    "/ideas/<int:idea_id>/comments",
+    "POST",
+    summary="Comment or reply",
+    body=NewComment,
+    responses={201: Comment},
+    limit=POST_LIMIT,
+)
 def create_comment(idea_id: int, body: NewComment):
     comment = comment_services.add_comment(current_actor(), idea_id, body.body, body.parent_id)
     return jsonify(comment_json(comment)), 201
 
 
-@operation("/comments/<int:comment_id>", "PATCH", summary="Edit my comment (for 15 minutes)", body=CommentEdit,
-           responses={200: Comment}, errors=(403,))
+@operation(
+    "/comments/<int:comment_id>",
+    "PATCH",
+    summary="Edit my comment (for 15 minutes)",
+    body=CommentEdit,
+    responses={200: Comment},
+    errors=(403,),
+)
 def edit_comment(comment_id: int, body: CommentEdit):
     return jsonify(comment_json(comment_services.edit_comment(current_actor(), comment_id, body.body)))
 
 
-@operation("/comments/<int:comment_id>", "DELETE", summary="Delete (the thread keeps its place)",
-           responses={200: Comment}, errors=(403,))
+@operation(
+    "/comments/<int:comment_id>",
+    "DELETE",
+    summary="Delete (the thread keeps its place)",
+    responses={200: Comment},
+    errors=(403,),
+)
 def delete_comment(comment_id: int):
     return jsonify(comment_json(comment_services.delete_comment(current_actor(), comment_id)))

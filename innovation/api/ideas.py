@@ -1,4 +1,5 @@
 """Ideas, votes, ratings, follows and merges over JSON (API.md)."""
+
 from flask import jsonify
 
 from ..accounts.permissions import STAFF
@@ -32,23 +33,47 @@ def _one_idea(idea: IdeaRow, viewer, status: int = 200):
     return jsonify(idea_json(idea, supported, rated)), status
 
 
-@operation("/ideas", "GET", summary="Ideas the caller may see", public=True, query=IdeaFilters, page_size=20,
-           responses={200: IdeaPage})
+@operation(
+    "/ideas",
+    "GET",
+    summary="Ideas the caller may see",
+    public=True,
+    query=IdeaFilters,
+    page_size=20,
+    responses={200: IdeaPage},
+)
 def list_ideas(query: IdeaFilters):
     viewer = current_viewer()
     page, per_page = page_args(20)
-    result = queries.idea_page(viewer, sort=query.sort, page=page, per_page=per_page, q=query.q, status=query.status,
-                               tag=query.tag, constituency=query.constituency)
+    result = queries.idea_page(
+        viewer,
+        sort=query.sort,
+        page=page,
+        per_page=per_page,
+        q=query.q,
+        status=query.status,
+        tag=query.tag,
+        constituency=query.constituency,
+    )
     supported, rated = my_votes(viewer, [idea.id for idea in result.items])
     return jsonify(result.as_json(lambda idea: idea_json(idea, supported, rated)))
 
 
-@operation("/ideas", "POST", summary="Submit an idea", body=NewIdea, responses={201: Idea}, errors=(403,),
-           limit=POST_LIMIT, description="Only employees (and pms, admins) may submit `internal` ideas.")
+@operation(
+    "/ideas",
+    "POST",
+    summary="Submit an idea",
+    body=NewIdea,
+    responses={201: Idea},
+    errors=(403,),
+    limit=POST_LIMIT,
+    description="Only employees (and pms, admins) may submit `internal` ideas.",
+)
 def create_idea(body: NewIdea):
     actor = current_actor()
-    idea = idea_services.submit_idea(actor, title=body.title, body=body.body, tags=body.tags,
-                                     visibility=body.visibility)
+    idea = idea_services.submit_idea(
+        actor, title=body.title, body=body.body, tags=body.tags, visibility=body.visibility
+    )
     return _one_idea(idea, actor, 201)
 
 
@@ -58,46 +83,83 @@ def get_idea(idea_id: int):
     return _one_idea(get_visible_idea(viewer, idea_id), viewer)
 
 
-@operation("/ideas/<int:idea_id>", "PATCH", summary="Edit (the author within 24 hours, a pm any time)",
-           body=IdeaEdit, responses={200: Idea}, errors=(403,))
+@operation(
+    "/ideas/<int:idea_id>",
+    "PATCH",
+    summary="Edit (the author within 24 hours, a pm any time)",
+    body=IdeaEdit,
+    responses={200: Idea},
+    errors=(403,),
+)
 def patch_idea(idea_id: int, body: IdeaEdit):
     actor = current_actor()
     idea = idea_services.edit_idea(actor, idea_id, **body.model_dump(exclude_unset=True))
     return _one_idea(idea, actor)
 
 
-@operation("/ideas/<int:idea_id>/status", "POST", summary="Change the status", roles=STAFF, body=StatusChange,
-           responses={200: Idea}, errors=(409,))
+@operation(
+    "/ideas/<int:idea_id>/status",
+    "POST",
+    summary="Change the status",
+    roles=STAFF,
+    body=StatusChange,
+    responses={200: Idea},
+    errors=(409,),
+)
 def set_status(idea_id: int, body: StatusChange):
     actor = current_actor()
     idea = idea_services.change_status(actor, idea_id, body.status, body.note or "")
     return _one_idea(idea, actor)
 
 
-@operation("/ideas/<int:idea_id>/vote", "POST", summary="Support (idempotent)", responses={200: Idea},
-           errors=(422,), limit=POST_LIMIT)
+@operation(
+    "/ideas/<int:idea_id>/vote",
+    "POST",
+    summary="Support (idempotent)",
+    responses={200: Idea},
+    errors=(422,),
+    limit=POST_LIMIT,
+)
 def vote(idea_id: int):
     actor = current_actor()
     idea = voting.cast_support(actor, idea_id)
     return _one_idea(idea, actor)  # serialized from the locked row: no reload after commit
 
 
-@operation("/ideas/<int:idea_id>/vote", "DELETE", summary="Retract support", responses={200: Idea}, errors=(422,),
-           limit=POST_LIMIT)
+@operation(
+    "/ideas/<int:idea_id>/vote",
+    "DELETE",
+    summary="Retract support",
+    responses={200: Idea},
+    errors=(422,),
+    limit=POST_LIMIT,
+)
 def retract_vote(idea_id: int):
     actor = current_actor()
     return _one_idea(voting.retract_support(actor, idea_id), actor)
 
 
-@operation("/ideas/<int:idea_id>/rating", "PUT", summary="Rate 1-5 (again: replaces)", body=RatingValue,
-           responses={200: Idea}, limit=POST_LIMIT)
+@operation(
+    "/ideas/<int:idea_id>/rating",
+    "PUT",
+    summary="Rate 1-5 (again: replaces)",
+    body=RatingValue,
+    responses={200: Idea},
+    limit=POST_LIMIT,
+)
 def rate(idea_id: int, body: RatingValue):
     actor = current_actor()
     return _one_idea(voting.rate_idea(actor, idea_id, body.value), actor)
 
 
-@operation("/ideas/<int:idea_id>/rating", "DELETE", summary="Remove my rating", responses={200: Idea},
-           errors=(422,), limit=POST_LIMIT)
+@operation(
+    "/ideas/<int:idea_id>/rating",
+    "DELETE",
+    summary="Remove my rating",
+    responses={200: Idea},
+    errors=(422,),
+    limit=POST_LIMIT,
+)
 def unrate(idea_id: int):
     actor = current_actor()
     return _one_idea(voting.remove_rating(actor, idea_id), actor)
@@ -113,9 +175,16 @@ def unfollow(idea_id: int):
     return jsonify(follow_json(idea_services.unfollow_idea(current_actor(), idea_id), False))
 
 
-@operation("/ideas/<int:idea_id>/merge", "POST", summary="Merge into another idea", roles=STAFF,
-           body=MergeRequest, responses={200: Idea}, errors=(409,),
-           description="Supports, ratings, followers and comments move; nobody counts twice.")
+@operation(
+    "/ideas/<int:idea_id>/merge",
+    "POST",
+    summary="Merge into another idea",
+    roles=STAFF,
+    body=MergeRequest,
+    responses={200: Idea},
+    errors=(409,),
+    description="Supports, ratings, followers and comments move; nobody counts twice.",
+)
 def merge(idea_id: int, body: MergeRequest):
     actor = current_actor()
     return _one_idea(idea_services.merge_ideas(actor, idea_id, body.into), actor)

@@ -1,4 +1,5 @@
 """The caller's notifications over JSON."""
+
 from flask import jsonify
 
 from ..notifications import services
@@ -9,8 +10,14 @@ from .serializers.notifications import marked_json, notification_json
 from .support import current_actor
 
 
-@operation("/notifications", "GET", summary="The caller's notifications, newest first", query=NotificationFilters,
-           page_size=30, responses={200: NotificationPage})
+@operation(
+    "/notifications",
+    "GET",
+    summary="The caller's notifications, newest first",
+    query=NotificationFilters,
+    page_size=30,
+    responses={200: NotificationPage},
+)
 def list_notifications(query: NotificationFilters):
     actor = current_actor()
     page, per_page = page_args(30)

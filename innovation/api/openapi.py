@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 document of API v1, generated: the paths from the app's URL map, everything
 else from the declarations of `operations` and the schemas they name."""
+
 import re
 from http import HTTPStatus
 from typing import Any
@@ -20,8 +21,12 @@ ARGUMENT = re.compile(r"<(?:(\w+)(?:\(([^)]*)\))?:)?(\w+)>")
 CONVERTERS = {"int": {"type": "integer"}, "float": {"type": "number"}}
 SECURITY_SCHEMES = {
     "bearer": {"type": "http", "scheme": "bearer"},
-    "cookie": {"type": "apiKey", "in": "cookie", "name": "session",
-               "description": "Browser session; changes need the X-CSRFToken header."},
+    "cookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "session",
+        "description": "Browser session; changes need the X-CSRFToken header.",
+    },
 }
 OpenAPIDocument = dict[str, Any]
 # The blueprint is made with a prefix; a Blueprint's may be None in general.
@@ -58,7 +63,9 @@ def _build(app: Flask) -> dict:
     shapes = {shape for _p, _a, op in routes for shape in (op.body, *op.responses.values()) if shape is not None}
     refs, definitions = TypeAdapter.json_schemas(
         [(shape, "validation", TypeAdapter(shape)) for shape in {Error, *shapes}],
-        ref_template=REF_TEMPLATE, schema_generator=SchemaGenerator)
+        ref_template=REF_TEMPLATE,
+        schema_generator=SchemaGenerator,
+    )
     schemas = {shape: schema for (shape, _mode), schema in refs.items()}
     paths: dict[str, dict] = {}
     taken: set[str] = set()
@@ -70,8 +77,11 @@ def _build(app: Flask) -> dict:
         paths.setdefault(path, {})[declared.method.lower()] = item
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Innovation Commons API", "version": "1",
-                 "description": "Ideas, support, ratings and joint-decision rounds of customers and employees."},
+        "info": {
+            "title": "Innovation Commons API",
+            "version": "1",
+            "description": "Ideas, support, ratings and joint-decision rounds of customers and employees.",
+        },
         "servers": [{"url": PREFIX}],
         "security": [{"bearer": []}, {"cookie": []}],
         "paths": paths,
@@ -85,17 +95,21 @@ def _paths(rule: str) -> list[tuple[str, list[dict]]]:
     variants: list[tuple[str, list[dict]]] = [("", [])]
     position = 0
     for match in ARGUMENT.finditer(rule):
-        literal, (converter, arguments, name) = rule[position:match.start()], match.groups()
+        literal, (converter, arguments, name) = rule[position : match.start()], match.groups()
         if converter == "any":
             options = [option.strip().strip("'\"") for option in arguments.split(",")]
             variants = [(path + literal + option, found) for path, found in variants for option in options]
         else:
             shown = PATH_NAMES.get(name, name)
-            parameter = {"name": shown, "in": "path", "required": True,
-                         "schema": CONVERTERS.get(converter, {"type": "string"})}
+            parameter = {
+                "name": shown,
+                "in": "path",
+                "required": True,
+                "schema": CONVERTERS.get(converter, {"type": "string"}),
+            }
             variants = [(path + literal + "{" + shown + "}", [*found, parameter]) for path, found in variants]
         position = match.end()
-    return [((path + rule[position:])[len(PREFIX):], found) for path, found in variants]
+    return [((path + rule[position:])[len(PREFIX) :], found) for path, found in variants]
 
 
 def _query_parameters(model) -> list[dict]:
@@ -128,12 +142,18 @@ def _operation(declared: Operation, path_parameters: list[dict], refs: dict) -> 
         item["parameters"] = parameters
     if declared.body is not None:
         item["requestBody"] = {"required": True, "content": {"application/json": {"schema": refs[declared.body]}}}
-    responses = {str(status): {"description": HTTPStatus(status).phrase,
-                               "content": {"application/json": {"schema": refs[shape]}}}
-                 for status, shape in sorted(declared.responses.items())}
+    responses = {
+        str(status): {
+            "description": HTTPStatus(status).phrase,
+            "content": {"application/json": {"schema": refs[shape]}},
+        }
+        for status, shape in sorted(declared.responses.items())
+    }
     for status in sorted(declared.errors):
-        responses[str(status)] = {"description": ERROR_STATUSES[status],
-                                  "content": {"application/json": {"schema": refs[Error]}}}
+        responses[str(status)] = {
+            "description": ERROR_STATUSES[status],
+            "content": {"application/json": {"schema": refs[Error]}},
+        }
     item["responses"] = responses
     return item
 

@@ -12,6 +12,7 @@ JSON or a non-object is a 400 `malformed_json`, a value of the wrong type a 422
 `validation_failed` naming each field by its dotted path. A view without either runs as it is:
 nothing is added to the hot bodiless ones (the vote).
 """
+
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import wraps
@@ -49,10 +50,21 @@ class Operation:
 OPERATIONS: dict[tuple[str, str], Operation] = {}
 
 
-def operation(rule: str, method: str, *, summary: str, responses: Mapping[int, Any], body=None, query=None,
-              page_size: int | None = None, errors: Iterable[int] = (), public: bool = False,
-              roles: tuple[str, ...] = (), limit: str | Callable[[], str] | None = None,
-              description: str = "") -> Callable:
+def operation(
+    rule: str,
+    method: str,
+    *,
+    summary: str,
+    responses: Mapping[int, Any],
+    body=None,
+    query=None,
+    page_size: int | None = None,
+    errors: Iterable[int] = (),
+    public: bool = False,
+    roles: tuple[str, ...] = (),
+    limit: str | Callable[[], str] | None = None,
+    description: str = "",
+) -> Callable:
     """Route `rule` for `method` to the decorated view and record its declaration.
 
     `errors` lists the refusals particular to it; the ones every route of its kind can answer
@@ -80,9 +92,18 @@ def operation(rule: str, method: str, *, summary: str, responses: Mapping[int, A
         bp.add_url_rule(rule, view.__name__, handler, methods=[method])
         endpoint = f"{bp.name}.{view.__name__}"
         OPERATIONS[(endpoint, method)] = Operation(
-            endpoint=endpoint, method=method, summary=summary, responses=dict(responses),
-            errors=frozenset(statuses), body=body, query=query, page_size=page_size, public=public, roles=roles,
-            description=description)
+            endpoint=endpoint,
+            method=method,
+            summary=summary,
+            responses=dict(responses),
+            errors=frozenset(statuses),
+            body=body,
+            query=query,
+            page_size=page_size,
+            public=public,
+            roles=roles,
+            description=description,
+        )
         return view
 
     return register

@@ -4,6 +4,7 @@ Registered as an `after_request` hook only when the flag is on (TestConfig), so 
 pays nothing. A mismatch raises `ResponseMismatch`, which the test client re-raises: the test
 that caused it fails, naming the route, the status and what is wrong.
 """
+
 from functools import cache
 
 from flask import Response, request

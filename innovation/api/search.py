@@ -1,4 +1,5 @@
 """Search, possible duplicates and experts over JSON (API.md): the services the pages use."""
+
 from flask import jsonify, request
 
 from ..platform.cache import cached_json
@@ -16,25 +17,46 @@ def shared_answer(compute):
     return jsonify(cached_json(f"api:{audience}:{request.full_path}", 5, compute))
 
 
-@operation("/search", "GET", summary="Search ideas, comments or people the caller may see", public=True,
-           query=SearchQuery, responses={200: SearchResults},
-           description="Counts and facets cover only what the caller may see.")
+@operation(
+    "/search",
+    "GET",
+    summary="Search ideas, comments or people the caller may see",
+    public=True,
+    query=SearchQuery,
+    responses={200: SearchResults},
+    description="Counts and facets cover only what the caller may see.",
+)
 def search(query: SearchQuery):
     filters = {"status": query.status, "tag": query.tag, "constituency": query.constituency}
-    return shared_answer(lambda: search_json(search_content(current_viewer(), query.q, kind=query.type,
-                                                            page=query.page, per_page=query.per_page,
-                                                            filters=filters)))
+    return shared_answer(
+        lambda: search_json(
+            search_content(
+                current_viewer(), query.q, kind=query.type, page=query.page, per_page=query.per_page, filters=filters
+            )
+        )
+    )
 
 
-@operation("/ideas/similar", "GET", summary="Possible duplicates of a title (and body) being written",
-           public=True, query=SimilarQuery, responses={200: SimilarIdeas})
+@operation(
+    "/ideas/similar",
+    "GET",
+    summary="Possible duplicates of a title (and body) being written",
+    public=True,
+    query=SimilarQuery,
+    responses={200: SimilarIdeas},
+)
 def similar(query: SimilarQuery):
-    return shared_answer(lambda: {"items": similar_ideas(current_viewer(), query.title, query.body,
-                                                         limit=query.limit)})
+    return shared_answer(lambda: {"items": similar_ideas(current_viewer(), query.title, query.body, limit=query.limit)})
 
 
-@operation("/experts", "GET", summary="Who knows about a topic, with the evidence", public=True,
-           query=ExpertsQuery, responses={200: Experts})
+@operation(
+    "/experts",
+    "GET",
+    summary="Who knows about a topic, with the evidence",
+    public=True,
+    query=ExpertsQuery,
+    responses={200: Experts},
+)
 def experts(query: ExpertsQuery):
     from ..people.queries import find_experts
 

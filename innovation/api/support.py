@@ -1,4 +1,5 @@
 """Request parsing and response helpers for the API views."""
+
 from flask import request
 from flask_login import current_user
 

@@ -1,4 +1,5 @@
 """Joint-decision rounds: shared impact data, secret ballots, transparent tallies, outcomes."""
+
 from flask import Flask
 
 from ..platform.templating import add_nav_item

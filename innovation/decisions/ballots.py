@@ -1,4 +1,5 @@
 """Secret ballots: validation per method, one per voter through a keyed hash, receipts."""
+
 import hashlib
 import hmac
 import logging
@@ -54,9 +55,11 @@ def validate_ballot(round_: Round, payload) -> dict:
         if round_.method == "budget":
             total = sum(candidates[c].cost for c in approvals)
             if total > round_.budget + 1e-9:
-                raise ValidationFailed(f"These cost {total:,.0f} in total, more than the budget of "
-                                       f"{round_.budget:,.0f}.", code="over_budget",
-                                       fields={"approvals": ["Over budget."]})
+                raise ValidationFailed(
+                    f"These cost {total:,.0f} in total, more than the budget of {round_.budget:,.0f}.",
+                    code="over_budget",
+                    fields={"approvals": ["Over budget."]},
+                )
         return {"approvals": sorted(approvals)}
     if round_.method == "ranked":
         return {"ranking": _ids(payload.get("ranking"), "ranking", set(candidates))}
@@ -77,8 +80,9 @@ def _clean_reason(raw) -> str:
     if raw in (None, ""):
         return ""
     if not isinstance(raw, str) or len(raw) > REASON_MAX or "\n" in raw.strip():
-        raise ValidationFailed(f"The reason is one line of at most {REASON_MAX} characters.",
-                               fields={"reason": ["One short line."]})
+        raise ValidationFailed(
+            f"The reason is one line of at most {REASON_MAX} characters.", fields={"reason": ["One short line."]}
+        )
     return raw.strip()
 
 
@@ -88,8 +92,12 @@ def cast_ballot(actor: User, round_id, payload) -> Ballot:
         raise NotAuthenticated("Sign in to vote.")
     round_ = get_visible_round(actor, round_id, for_update=True)
     if round_.status != "voting":
-        raise Conflict("Voting is not open in this round." if round_.status in ("draft", "deliberation")
-                       else "This round is closed.", code="round_not_open")
+        raise Conflict(
+            "Voting is not open in this round."
+            if round_.status in ("draft", "deliberation")
+            else "This round is closed.",
+            code="round_not_open",
+        )
     if not is_eligible(actor, round_):
         raise PermissionDenied("You are not eligible to vote in this round.", code="not_eligible")
     content = validate_ballot(round_, payload)
@@ -99,10 +107,27 @@ def cast_ballot(actor: User, round_id, payload) -> Ballot:
     existing = db.session.scalar(select(Ballot.receipt).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
     receipt = existing or new_receipt()
     now = utcnow()
-    upsert(Ballot, {"round_id": round_.id, "voter_key": key, "receipt": receipt, "constituency": actor.constituency,
-                    "content": content, "reason": reason, "impact_versions": versions, "cast_at": now},
-           ["round_id", "voter_key"], {"content": content, "reason": reason, "impact_versions": versions,
-                                       "cast_at": now, "constituency": actor.constituency})
+    upsert(
+        Ballot,
+        {
+            "round_id": round_.id,
+            "voter_key": key,
+            "receipt": receipt,
+            "constituency": actor.constituency,
+            "content": content,
+            "reason": reason,
+            "impact_versions": versions,
+            "cast_at": now,
+        },
+        ["round_id", "voter_key"],
+        {
+            "content": content,
+            "reason": reason,
+            "impact_versions": versions,
+            "cast_at": now,
+            "constituency": actor.constituency,
+        },
+    )
     ballot = db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
     events.ballot_cast.send(round_, actor=actor)
     log.info("ballot cast in round %s", round_.id)  # never who
@@ -113,13 +138,18 @@ def my_ballot(actor: User, round_id) -> Ballot | None:
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to see your ballot.")
     round_ = get_visible_round(actor, round_id)
-    return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id,
-                                                  Ballot.voter_key == voter_key(round_.id, actor.id)))
+    return db.session.scalar(
+        select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == voter_key(round_.id, actor.id))
+    )
 
 
 def has_voted(user_id: int, round_id: int) -> bool:
-    return db.session.scalar(select(Ballot.id).where(Ballot.round_id == round_id,
-                                                     Ballot.voter_key == voter_key(round_id, user_id))) is not None
+    return (
+        db.session.scalar(
+            select(Ballot.id).where(Ballot.round_id == round_id, Ballot.voter_key == voter_key(round_id, user_id))
+        )
+        is not None
+    )
 
 
 def changed_since_ballot(ballot: Ballot | None, candidates: list[Candidate]) -> list[Candidate]:

@@ -1,4 +1,5 @@
 """`flask decisions tally|verify FILE`: recompute a round from its ballot export."""
+
 import sys
 
 import click

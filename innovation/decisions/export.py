@@ -1,4 +1,5 @@
 """The ballot export of TALLY.md, frozen at close, and its independent verification."""
+
 import hashlib
 import json
 import logging
@@ -34,8 +35,11 @@ def digest(export: dict) -> str:
 
 def ballot_rows(round_id: int) -> list[dict]:
     """Ballots without anything that identifies a voter, sorted by receipt (no time order)."""
-    rows = db.session.execute(select(Ballot.receipt, Ballot.constituency, Ballot.content, Ballot.reason)
-                              .where(Ballot.round_id == round_id).order_by(Ballot.receipt)).all()
+    rows = db.session.execute(
+        select(Ballot.receipt, Ballot.constituency, Ballot.content, Ballot.reason)
+        .where(Ballot.round_id == round_id)
+        .order_by(Ballot.receipt)
+    ).all()
     ballots = []
     for receipt, constituency, content, reason in rows:
         entry = {"receipt": receipt, "constituency": constituency, **content}
@@ -46,8 +50,14 @@ def ballot_rows(round_id: int) -> list[dict]:
 
 
 def round_section(round_: Round) -> dict:
-    section = {"id": round_.id, "title": round_.title, "method": round_.method, "budget": round_.budget,
-               "weights": round_.weights, "closed_at": iso(round_.closed_at)}
+    section = {
+        "id": round_.id,
+        "title": round_.title,
+        "method": round_.method,
+        "budget": round_.budget,
+        "weights": round_.weights,
+        "closed_at": iso(round_.closed_at),
+    }
     if round_.quorum_customer is not None or round_.quorum_employee is not None:
         section["quorum"] = {"customer": round_.quorum_customer, "employee": round_.quorum_employee}
     return section
@@ -58,9 +68,14 @@ def compute_result(round_section_: dict, candidates: list[dict], ballots: list[d
     result = tally(round_section_["method"], candidates, ballots, round_section_["weights"], round_section_["budget"])
     quorum = round_section_.get("quorum")
     if quorum:
-        result["quorum"] = {c: {"required": quorum.get(c), "turnout": result["turnout"][c],
-                                "met": quorum.get(c) is None or result["turnout"][c] >= quorum[c]}
-                            for c in ("customer", "employee")}
+        result["quorum"] = {
+            c: {
+                "required": quorum.get(c),
+                "turnout": result["turnout"][c],
+                "met": quorum.get(c) is None or result["turnout"][c] >= quorum[c],
+            }
+            for c in ("customer", "employee")
+        }
     return result
 
 
@@ -68,8 +83,13 @@ def build_export(round_: Round, ballots: list[dict] | None = None) -> dict:
     candidates = [{"id": c.id, "title": c.idea.title, "cost": float(c.cost)} for c in round_.candidates]
     ballots = ballot_rows(round_.id) if ballots is None else ballots
     section = round_section(round_)
-    export = {"format": FORMAT, "round": section, "candidates": candidates, "ballots": ballots,
-              "result": compute_result(section, candidates, ballots)}
+    export = {
+        "format": FORMAT,
+        "round": section,
+        "candidates": candidates,
+        "ballots": ballots,
+        "result": compute_result(section, candidates, ballots),
+    }
     export["sha256"] = digest(export)
     return export
 
@@ -82,8 +102,11 @@ def live_result(round_: Round) -> dict:
 def close_round(actor: Actor, round_id: int) -> Round:
     """Stop voting, tally, and freeze the export with its digest (pms, or SYSTEM: the scheduler)."""
     require_role(actor, *STAFF, action="close_round")
-    round_ = db.session.get(Round, round_id, with_for_update=True) if is_system(actor) else \
-        get_visible_round(actor, round_id, for_update=True)
+    round_ = (
+        db.session.get(Round, round_id, with_for_update=True)
+        if is_system(actor)
+        else get_visible_round(actor, round_id, for_update=True)
+    )
     if round_ is None:
         raise NotFound("No such round.")
     if round_.status != "voting":
@@ -98,6 +121,7 @@ def close_round(actor: Actor, round_id: int) -> Round:
 
 
 # --- verification (used by `flask decisions verify`; needs no database) ---
+
 
 class ExportError(ValueError):
     """The file is not a ballot export this tool can read."""
@@ -152,8 +176,11 @@ def differences(expected, actual, path: str = "result") -> list[str]:
         pairs = enumerate(zip(expected, actual, strict=True))
         return [d for i, (e, a) in pairs for d in differences(e, a, f"{path}[{i}]")]
     if isinstance(expected, int | float) and isinstance(actual, int | float) and not isinstance(expected, bool):
-        return [] if math.isclose(expected, actual, rel_tol=0, abs_tol=TOLERANCE) else \
-            [f"{path}: file has {expected!r}, recomputed {actual!r}"]
+        return (
+            []
+            if math.isclose(expected, actual, rel_tol=0, abs_tol=TOLERANCE)
+            else [f"{path}: file has {expected!r}, recomputed {actual!r}"]
+        )
     return [] if expected == actual else [f"{path}: file has {expected!r}, recomputed {actual!r}"]
 
 

@@ -1,4 +1,5 @@
 """Round forms; ballots and outcomes are parsed from plain form fields (one per candidate)."""
+
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
@@ -6,8 +7,12 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from ..platform.errors import ValidationFailed
 from .models import ELIGIBILITY, METHODS, RISKS
 
-METHOD_LABELS = {"approval": "Approval — tick every idea you support", "score": "Score — rate each idea 0–5",
-                 "ranked": "Ranked — order the ideas (Schulze)", "budget": "Budget — pick ideas within a budget"}
+METHOD_LABELS = {
+    "approval": "Approval — tick every idea you support",
+    "score": "Score — rate each idea 0–5",
+    "ranked": "Ranked — order the ideas (Schulze)",
+    "budget": "Budget — pick ideas within a budget",
+}
 
 
 class RoundForm(FlaskForm):
@@ -15,16 +20,24 @@ class RoundForm(FlaskForm):
     description = TextAreaField("What is being decided, and why now?", validators=[Length(max=20_000)])
     method = SelectField("Ballot method", choices=[(m, METHOD_LABELS[m]) for m in METHODS])
     budget = DecimalField("Budget (budget rounds only)", validators=[Optional(), NumberRange(min=0)])
-    weight_customer = DecimalField("Customers' weight", default=0.5, places=2,
-                                   validators=[DataRequired(), NumberRange(min=0, max=1)],
-                                   description="Employees get the rest; the two always add up to 1.")
+    weight_customer = DecimalField(
+        "Customers' weight",
+        default=0.5,
+        places=2,
+        validators=[DataRequired(), NumberRange(min=0, max=1)],
+        description="Employees get the rest; the two always add up to 1.",
+    )
     eligibility = SelectField("Who may vote", choices=[(e, e.capitalize()) for e in ELIGIBILITY])
-    results_visibility = SelectField("Results", choices=[("after_close", "Hidden until the round closes"),
-                                                         ("live", "Live while voting")])
+    results_visibility = SelectField(
+        "Results", choices=[("after_close", "Hidden until the round closes"), ("live", "Live while voting")]
+    )
     quorum_customer = IntegerField("Quorum: customer ballots (optional)", validators=[Optional(), NumberRange(min=0)])
     quorum_employee = IntegerField("Quorum: employee ballots (optional)", validators=[Optional(), NumberRange(min=0)])
-    voting_opens_at = StringField("Voting opens at (UTC, optional)", validators=[Optional(), Length(max=40)],
-                                  description="e.g. 2026-12-01T09:00Z — the scheduler opens it on time.")
+    voting_opens_at = StringField(
+        "Voting opens at (UTC, optional)",
+        validators=[Optional(), Length(max=40)],
+        description="e.g. 2026-12-01T09:00Z — the scheduler opens it on time.",
+    )
     closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40)])
 
 
@@ -43,8 +56,16 @@ class ImpactForm(FlaskForm):
 
     def impact(self) -> dict:
         values = {}
-        for name in ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low", "benefit_high",
-                     "effort_weeks", "confidence"):
+        for name in (
+            "cost",
+            "cost_low",
+            "cost_high",
+            "annual_benefit",
+            "benefit_low",
+            "benefit_high",
+            "effort_weeks",
+            "confidence",
+        ):
             value = getattr(self, name).data
             values[name] = float(value) if value is not None else None
         values.update(reach=self.reach.data, risk=self.risk.data, sources=self.sources.data or "")
@@ -86,6 +107,12 @@ def ballot_from_form(round_, form) -> dict:
 
 
 def outcome_from_form(round_, form) -> tuple[str, list[dict]]:
-    decisions = [{"candidate_id": c.id, "decision": form.get(f"decision-{c.id}", ""),
-                  "rationale": form.get(f"rationale-{c.id}", "")} for c in round_.candidates]
+    decisions = [
+        {
+            "candidate_id": c.id,
+            "decision": form.get(f"decision-{c.id}", ""),
+            "rationale": form.get(f"rationale-{c.id}", ""),
+        }
+        for c in round_.candidates
+    ]
     return form.get("summary", ""), decisions

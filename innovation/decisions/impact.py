@@ -1,11 +1,27 @@
 """Impact data: validation and the derived figures shown to everyone (formulas on the page)."""
+
 from ..platform.errors import ValidationFailed
 from .models import IMPACT_FIELDS, RISKS
 
-NUMBER_FIELDS = ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low", "benefit_high",
-                 "effort_weeks", "confidence")
-REQUIRED_DEFAULTS = {"cost": 0.0, "annual_benefit": 0.0, "effort_weeks": 0.0, "reach": 0, "confidence": 50.0,
-                     "risk": "medium", "sources": ""}
+NUMBER_FIELDS = (
+    "cost",
+    "cost_low",
+    "cost_high",
+    "annual_benefit",
+    "benefit_low",
+    "benefit_high",
+    "effort_weeks",
+    "confidence",
+)
+REQUIRED_DEFAULTS = {
+    "cost": 0.0,
+    "annual_benefit": 0.0,
+    "effort_weeks": 0.0,
+    "reach": 0,
+    "confidence": 50.0,
+    "risk": "medium",
+    "sources": "",
+}
 FORMULAS = {
     "roi": "ROI = (annual benefit − cost) ÷ cost (first year)",
     "rice": "RICE = reach × confidence × (annual benefit ÷ 1,000) ÷ effort in weeks",
@@ -19,8 +35,9 @@ def _number(name: str, value, *, minimum: float = 0.0, maximum: float = 1e12) ->
     except ValueError as exc:
         raise ValidationFailed(f"`{name}` must be a number.", fields={name: ["A number."]}) from exc
     if number != number or not minimum <= number <= maximum:  # NaN, or out of range
-        raise ValidationFailed(f"`{name}` must be between {minimum:g} and {maximum:g}.",
-                               fields={name: [f"{minimum:g} to {maximum:g}."]})
+        raise ValidationFailed(
+            f"`{name}` must be between {minimum:g} and {maximum:g}.", fields={name: [f"{minimum:g} to {maximum:g}."]}
+        )
     return number
 
 
@@ -32,8 +49,9 @@ def clean_impact(raw, *, partial: bool = False) -> dict:
         raise ValidationFailed("`impact` must be an object.", fields={"impact": ["An object."]})
     unknown = set(raw) - set(IMPACT_FIELDS)
     if unknown:
-        raise ValidationFailed(f"Unknown impact fields: {', '.join(sorted(unknown))}.",
-                               fields={"impact": ["Unknown field."]})
+        raise ValidationFailed(
+            f"Unknown impact fields: {', '.join(sorted(unknown))}.", fields={"impact": ["Unknown field."]}
+        )
     values = {} if partial else dict(REQUIRED_DEFAULTS)
     for name, value in raw.items():
         if value is None and name in ("cost_low", "cost_high", "benefit_low", "benefit_high"):

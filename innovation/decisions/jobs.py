@@ -1,4 +1,5 @@
 """Scheduled round transitions: rounds open and close on time even if nobody visits."""
+
 import logging
 
 from sqlalchemy import select
@@ -23,9 +24,13 @@ def advance_rounds() -> dict:
     Safe to run twice: a round already moved is skipped by its status."""
     now = utcnow()
     opened, closed = [], []
-    due_open = db.session.scalars(select(Round.id).where(
-        Round.status.in_(("draft", "deliberation")), Round.voting_opens_at.is_not(None),
-        Round.voting_opens_at <= now)).all()
+    due_open = db.session.scalars(
+        select(Round.id).where(
+            Round.status.in_(("draft", "deliberation")),
+            Round.voting_opens_at.is_not(None),
+            Round.voting_opens_at <= now,
+        )
+    ).all()
     for round_id in due_open:
         try:
             open_round(SYSTEM, round_id)
@@ -34,8 +39,9 @@ def advance_rounds() -> dict:
         except ServiceError as exc:
             db.session.rollback()
             log.warning("round %s could not open on time: %s", round_id, exc.message)
-    due_close = db.session.scalars(select(Round.id).where(
-        Round.status == "voting", Round.closes_at.is_not(None), Round.closes_at <= now)).all()
+    due_close = db.session.scalars(
+        select(Round.id).where(Round.status == "voting", Round.closes_at.is_not(None), Round.closes_at <= now)
+    ).all()
     for round_id in due_close:
         try:
             close_round(SYSTEM, round_id)

@@ -1,5 +1,6 @@
 """Decision rounds, candidates with shared impact data and its history, secret ballots,
 and published outcomes."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint
@@ -16,8 +17,19 @@ ELIGIBILITY = ("everyone", "customers", "employees", "invited")
 RESULTS_VISIBILITY = ("after_close", "live")
 DECISIONS = ("adopt", "defer", "decline")
 RISKS = ("low", "medium", "high")
-IMPACT_FIELDS = ("cost", "cost_low", "cost_high", "annual_benefit", "benefit_low", "benefit_high",
-                 "effort_weeks", "reach", "confidence", "risk", "sources")
+IMPACT_FIELDS = (
+    "cost",
+    "cost_low",
+    "cost_high",
+    "annual_benefit",
+    "benefit_low",
+    "benefit_high",
+    "effort_weeks",
+    "reach",
+    "confidence",
+    "risk",
+    "sources",
+)
 
 
 class Round(Model):
@@ -51,8 +63,9 @@ class Round(Model):
     result: Mapped[dict | None] = mapped_column(JSON)
 
     created_by: Mapped[User | None] = relationship()
-    candidates: Mapped[list["Candidate"]] = relationship(back_populates="round", order_by="Candidate.id",
-                                                         cascade="all, delete-orphan")
+    candidates: Mapped[list["Candidate"]] = relationship(
+        back_populates="round", order_by="Candidate.id", cascade="all, delete-orphan"
+    )
 
     @property
     def weights(self) -> dict[str, float]:
@@ -146,8 +159,9 @@ class Outcome(Model):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     published_by: Mapped[User | None] = relationship()
-    decisions: Mapped[list["OutcomeDecision"]] = relationship(order_by="OutcomeDecision.candidate_id",
-                                                              cascade="all, delete-orphan")
+    decisions: Mapped[list["OutcomeDecision"]] = relationship(
+        order_by="OutcomeDecision.candidate_id", cascade="all, delete-orphan"
+    )
 
 
 class OutcomeDecision(Model):
@@ -162,5 +176,3 @@ class OutcomeDecision(Model):
     followed_vote: Mapped[bool] = mapped_column()
 
     candidate: Mapped[Candidate] = relationship()
-
-

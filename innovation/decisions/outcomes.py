@@ -1,4 +1,5 @@
 """Publishing a round's outcome: each decision next to the vote, with a rationale when it departs."""
+
 import logging
 
 from .. import events
@@ -40,22 +41,28 @@ def _decisions(round_: Round, raw) -> list[dict]:
         if cid in seen:
             raise ValidationFailed(f"Candidate {cid} is decided twice.", fields={"decisions": ["Repeated."]})
         if decision not in DECISIONS:
-            raise ValidationFailed("A decision is adopt, defer or decline.",
-                                   fields={"decisions": ["Unknown decision."]})
+            raise ValidationFailed(
+                "A decision is adopt, defer or decline.", fields={"decisions": ["Unknown decision."]}
+            )
         if not isinstance(rationale, str) or len(rationale) > 5000:
             raise ValidationFailed("A rationale is text.", fields={"decisions": ["Text."]})
         followed = (decision == "adopt") == (cid in recommended)
         if not followed and not rationale.strip():
             title = candidates[cid].idea.title
-            raise ValidationFailed(f"“{title}”: this decision departs from the vote, so it needs a rationale.",
-                                   code="rationale_required", fields={"decisions": ["Rationale required."]})
+            raise ValidationFailed(
+                f"“{title}”: this decision departs from the vote, so it needs a rationale.",
+                code="rationale_required",
+                fields={"decisions": ["Rationale required."]},
+            )
         seen.add(cid)
-        clean.append({"candidate_id": cid, "decision": decision, "rationale": rationale.strip(),
-                      "followed_vote": followed})
+        clean.append(
+            {"candidate_id": cid, "decision": decision, "rationale": rationale.strip(), "followed_vote": followed}
+        )
     missing = set(candidates) - seen
     if missing:
-        raise ValidationFailed(f"Decide every candidate; missing: {sorted(missing)}.",
-                               fields={"decisions": ["Missing candidates."]})
+        raise ValidationFailed(
+            f"Decide every candidate; missing: {sorted(missing)}.", fields={"decisions": ["Missing candidates."]}
+        )
     return clean
 
 
@@ -65,13 +72,18 @@ def publish_outcome(actor: User, round_id, summary, decisions) -> Outcome:
     require_role(actor, *STAFF, action="publish_outcome")
     round_ = get_visible_round(actor, round_id, for_update=True)
     if round_.status != "closed":
-        raise Conflict("Outcomes are published for closed rounds, once." if round_.status == "decided"
-                       else "Close the round before publishing its outcome.", code="invalid_transition")
+        raise Conflict(
+            "Outcomes are published for closed rounds, once."
+            if round_.status == "decided"
+            else "Close the round before publishing its outcome.",
+            code="invalid_transition",
+        )
     if not isinstance(summary, str) or not summary.strip() or len(summary) > 20_000:
         raise ValidationFailed("Write a summary of the outcome.", fields={"summary": ["Required."]})
     clean = _decisions(round_, decisions)
-    outcome = Outcome(round_id=round_.id, summary=summary.strip(), summary_html=render_markdown(summary),
-                      published_by_id=actor.id)
+    outcome = Outcome(
+        round_id=round_.id, summary=summary.strip(), summary_html=render_markdown(summary), published_by_id=actor.id
+    )
     outcome.decisions = [OutcomeDecision(**item) for item in clean]
     db.session.add(outcome)
     candidates = {c.id: c for c in round_.candidates}
@@ -79,9 +91,15 @@ def publish_outcome(actor: User, round_id, summary, decisions) -> Outcome:
         idea = candidates[item["candidate_id"]].idea
         new_status = IDEA_STATUS_AFTER[item["decision"]]
         if idea.status != new_status:
-            db.session.add(StatusChange(idea_id=idea.id, actor_id=actor.id, old_status=idea.status,
-                                        new_status=new_status, note=f"Decided in round “{round_.title}”: "
-                                        f"{item['decision']}. {item['rationale']}".strip()))
+            db.session.add(
+                StatusChange(
+                    idea_id=idea.id,
+                    actor_id=actor.id,
+                    old_status=idea.status,
+                    new_status=new_status,
+                    note=f"Decided in round “{round_.title}”: {item['decision']}. {item['rationale']}".strip(),
+                )
+            )
             idea.status = new_status
     round_.status, round_.decided_at = "decided", utcnow()
     db.session.flush()

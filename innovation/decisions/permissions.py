@@ -1,4 +1,5 @@
 """Who sees a round and who may vote in it."""
+
 from sqlalchemy import and_, exists, false, select, true
 
 from ..accounts.models import employee_side_clause
@@ -11,15 +12,22 @@ from .models import Candidate, Round, RoundInvitee
 
 
 def _has_internal_candidate():
-    return exists(select(Candidate.id).join(Idea, Idea.id == Candidate.idea_id)
-                  .where(Candidate.round_id == Round.id, internal_ideas_clause()))
+    return exists(
+        select(Candidate.id)
+        .join(Idea, Idea.id == Candidate.idea_id)
+        .where(Candidate.round_id == Round.id, internal_ideas_clause())
+    )
 
 
 def round_audience(round_: Round) -> str:
     """A round is as open as its most restricted candidate: "internal" as soon as one candidate
     idea is internal (then only the employee side sees it), else "public"."""
-    internal = db.session.scalar(select(Candidate.id).join(Idea, Idea.id == Candidate.idea_id).where(
-        Candidate.round_id == round_.id, internal_ideas_clause()).limit(1))
+    internal = db.session.scalar(
+        select(Candidate.id)
+        .join(Idea, Idea.id == Candidate.idea_id)
+        .where(Candidate.round_id == round_.id, internal_ideas_clause())
+        .limit(1)
+    )
     return "public" if internal is None else "internal"
 
 
@@ -76,8 +84,12 @@ def is_eligible(user, round_: Round) -> bool:
     if round_.eligibility == "employees":
         return user.is_employee_side
     if round_.eligibility == "invited":
-        return db.session.scalar(select(RoundInvitee.id).where(
-            RoundInvitee.round_id == round_.id, RoundInvitee.user_id == user.id)) is not None
+        return (
+            db.session.scalar(
+                select(RoundInvitee.id).where(RoundInvitee.round_id == round_.id, RoundInvitee.user_id == user.id)
+            )
+            is not None
+        )
     return True
 
 
@@ -86,5 +98,3 @@ def results_visible(round_: Round) -> bool:
     if round_.status in ("closed", "decided"):
         return True
     return round_.results_visibility == "live" and round_.status == "voting"
-
-

@@ -1,4 +1,5 @@
 """Round services: create, candidates and impact data, lifecycle transitions (pms only)."""
+
 import logging
 from datetime import datetime
 
@@ -67,15 +68,28 @@ def _quorum(raw, name: str) -> int | None:
     return raw
 
 
-def create_round(actor: User, *, title, description="", method, budget=None, weights=None,
-                 results_visibility="after_close", eligibility="everyone", voting_opens_at=None,
-                 closes_at=None, quorum=None, invitees=None) -> Round:
+def create_round(
+    actor: User,
+    *,
+    title,
+    description="",
+    method,
+    budget=None,
+    weights=None,
+    results_visibility="after_close",
+    eligibility="everyone",
+    voting_opens_at=None,
+    closes_at=None,
+    quorum=None,
+    invitees=None,
+) -> Round:
     """A new round in `draft` (pms)."""
     require_role(actor, *STAFF, action="create_round")
     title = clean_title(title)  # the same rule as ideas
     if not isinstance(description, str) or len(description) > 20_000:
-        raise ValidationFailed("The description is text (at most 20,000 characters).",
-                               fields={"description": ["Text."]})
+        raise ValidationFailed(
+            "The description is text (at most 20,000 characters).", fields={"description": ["Text."]}
+        )
     if method not in METHODS:
         raise ValidationFailed(f"Method is one of {', '.join(METHODS)}.", fields={"method": ["Unknown method."]})
     if method == "budget":
@@ -94,13 +108,22 @@ def create_round(actor: User, *, title, description="", method, budget=None, wei
     quorum = quorum or {}
     if not isinstance(quorum, dict):
         raise ValidationFailed("`quorum` is an object per constituency.", fields={"quorum": ["An object."]})
-    round_ = Round(title=title, description=description.strip(), description_html=render_markdown(description),
-                   method=method, budget=float(budget) if budget is not None else None,
-                   weight_customer=customer_weight, weight_employee=employee_weight,
-                   results_visibility=results_visibility, eligibility=eligibility,
-                   quorum_customer=_quorum(quorum.get("customer"), "quorum"),
-                   quorum_employee=_quorum(quorum.get("employee"), "quorum"),
-                   voting_opens_at=opens, closes_at=closes, created_by_id=actor.id)
+    round_ = Round(
+        title=title,
+        description=description.strip(),
+        description_html=render_markdown(description),
+        method=method,
+        budget=float(budget) if budget is not None else None,
+        weight_customer=customer_weight,
+        weight_employee=employee_weight,
+        results_visibility=results_visibility,
+        eligibility=eligibility,
+        quorum_customer=_quorum(quorum.get("customer"), "quorum"),
+        quorum_employee=_quorum(quorum.get("employee"), "quorum"),
+        voting_opens_at=opens,
+        closes_at=closes,
+        created_by_id=actor.id,
+    )
     db.session.add(round_)
     db.session.flush()
     if eligibility == "invited":
@@ -147,8 +170,14 @@ def add_candidate(actor: User, round_id, idea_id, impact=None) -> Candidate:
     db.session.add(candidate)
     idea.status = "in_round"
     db.session.flush()
-    db.session.add(ImpactRevision(candidate_id=candidate.id, version=1, changed_by_id=actor.id,
-                                  changes={k: [None, v] for k, v in values.items()}))
+    db.session.add(
+        ImpactRevision(
+            candidate_id=candidate.id,
+            version=1,
+            changed_by_id=actor.id,
+            changes={k: [None, v] for k, v in values.items()},
+        )
+    )
     db.session.flush()
     log.info("user %s added idea %s to round %s", actor.id, idea.id, round_.id)
     return candidate
@@ -170,8 +199,11 @@ def update_impact(actor: User, round_id, candidate_id, impact) -> Candidate:
     for key, (_old, new) in changes.items():
         setattr(candidate, key, new)
     candidate.impact_version += 1
-    db.session.add(ImpactRevision(candidate_id=candidate.id, version=candidate.impact_version,
-                                  changed_by_id=actor.id, changes=changes))
+    db.session.add(
+        ImpactRevision(
+            candidate_id=candidate.id, version=candidate.impact_version, changed_by_id=actor.id, changes=changes
+        )
+    )
     db.session.flush()
     events.impact_changed.send(candidate, actor=actor, round=round_, changes=changes)
     log.info("user %s changed impact of candidate %s (v%s)", actor.id, candidate.id, candidate.impact_version)
@@ -191,8 +223,9 @@ def start_deliberation(actor: User, round_id) -> Round:
 def open_round(actor: Actor, round_id: int) -> Round:
     """Start voting (pms, or SYSTEM: the scheduler at `voting_opens_at`)."""
     require_role(actor, *STAFF, action="open_round")
-    round_ = db.session.get(Round, round_id, with_for_update=True) if is_system(actor) else \
-        _editable_round(actor, round_id)
+    round_ = (
+        db.session.get(Round, round_id, with_for_update=True) if is_system(actor) else _editable_round(actor, round_id)
+    )
     if round_ is None:
         raise NotFound("No such round.")
     if round_.status not in ("draft", "deliberation"):
@@ -204,4 +237,3 @@ def open_round(actor: Actor, round_id: int) -> Round:
     events.round_opened.send(round_, actor=actor)
     log.info("round %s opened for voting", round_.id)
     return round_
-

@@ -1,5 +1,6 @@
 """Round pages for everyone: list, the round (deliberation, ballot, results, outcome), charts,
 receipt lookup, the export download and how counting works."""
+
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -19,12 +20,12 @@ from .permissions import get_visible_round, is_eligible, results_visible
 CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-
 @bp.route("/rounds")
 def index():
     page, per_page = page_args(20)
-    rounds = queries.rounds_page(current_viewer(), status=request.args.get("status", "")[:16],
-                                 page=page, per_page=per_page)
+    rounds = queries.rounds_page(
+        current_viewer(), status=request.args.get("status", "")[:16], page=page, per_page=per_page
+    )
     return render_template("decisions/index.html", rounds=rounds, status=request.args.get("status", ""))
 
 
@@ -36,13 +37,20 @@ def round_context(round_, viewer) -> dict:
     history = queries.impact_history([c.id for c in round_.candidates])
     outcome = queries.outcome_of(round_.id)
     return {
-        "round": round_, "candidates": round_.candidates, "history": history,
-        "derived": {c.id: derived(c.impact) for c in round_.candidates}, "formulas": FORMULAS,
-        "my_ballot": ballot, "changed_since": changed_since_ballot(ballot, round_.candidates),
-        "eligible": is_eligible(viewer, round_), "result": result,
+        "round": round_,
+        "candidates": round_.candidates,
+        "history": history,
+        "derived": {c.id: derived(c.impact) for c in round_.candidates},
+        "formulas": FORMULAS,
+        "my_ballot": ballot,
+        "changed_since": changed_since_ballot(ballot, round_.candidates),
+        "eligible": is_eligible(viewer, round_),
+        "result": result,
         "disagreements": queries.disagreements(result) if result else [],
-        "outcome": outcome, "recommended": vote_recommends_adoption(round_) if result else set(),
-        "can_manage": has_role(viewer, *STAFF), "titles": {c.id: c.idea.title for c in round_.candidates},
+        "outcome": outcome,
+        "recommended": vote_recommends_adoption(round_) if result else set(),
+        "can_manage": has_role(viewer, *STAFF),
+        "titles": {c.id: c.idea.title for c in round_.candidates},
     }
 
 
@@ -57,8 +65,9 @@ def detail(round_id: int):
 @limiter.limit("30 per minute")
 def vote(round_id: int):
     round_ = get_visible_round(current_user, round_id)
-    ballot, refusal = attempt(lambda: cast_ballot(current_user, round_.id, ballot_from_form(round_, request.form)),
-                              show=(409, 422))
+    ballot, refusal = attempt(
+        lambda: cast_ballot(current_user, round_.id, ballot_from_form(round_, request.form)), show=(409, 422)
+    )
     if refusal is not None:
         context = round_context(round_, current_user)
         return render_template("decisions/detail.html", ballot_error=refusal.message, **context), refusal.status
@@ -74,8 +83,13 @@ def receipt(round_id: int):
     found = None
     if code and round_.export_json is not None:
         found = db.session.query(Ballot).filter_by(round_id=round_.id, receipt=code).first()
-    return render_template("decisions/receipt.html", round=round_, code=code, ballot=found,
-                           titles={c.id: c.idea.title for c in round_.candidates})
+    return render_template(
+        "decisions/receipt.html",
+        round=round_,
+        code=code,
+        ballot=found,
+        titles={c.id: c.idea.title for c in round_.candidates},
+    )
 
 
 @bp.route("/rounds/<int:round_id>/ballots.json")
@@ -84,8 +98,11 @@ def download_export(round_id: int):
     if round_.export_json is None:
         flash("The ballot export is published when the round closes.", "info")
         return redirect(url_for("decisions.detail", round_id=round_.id))
-    return Response(round_.export_json, mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="round-{round_.id}-ballots.json"'})
+    return Response(
+        round_.export_json,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="round-{round_.id}-ballots.json"'},
+    )
 
 
 def _svg(body: bytes) -> Response:

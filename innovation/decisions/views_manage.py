@@ -1,4 +1,5 @@
 """Pm pages: create a round, add candidates, edit impact data, move the round along, publish."""
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -17,13 +18,22 @@ def new():
     form = RoundForm()
     if form.validate_on_submit():
         weight = float(form.weight_customer.data)
-        saved, round_ = submit_form(form, lambda: services.create_round(
-            current_user, title=form.title.data, description=form.description.data or "",
-            method=form.method.data, budget=float(form.budget.data) if form.budget.data is not None else None,
-            weights={"customer": weight, "employee": round(1 - weight, 10)},
-            results_visibility=form.results_visibility.data, eligibility=form.eligibility.data,
-            voting_opens_at=form.voting_opens_at.data or None, closes_at=form.closes_at.data or None,
-            quorum={"customer": form.quorum_customer.data, "employee": form.quorum_employee.data}))
+        saved, round_ = submit_form(
+            form,
+            lambda: services.create_round(
+                current_user,
+                title=form.title.data,
+                description=form.description.data or "",
+                method=form.method.data,
+                budget=float(form.budget.data) if form.budget.data is not None else None,
+                weights={"customer": weight, "employee": round(1 - weight, 10)},
+                results_visibility=form.results_visibility.data,
+                eligibility=form.eligibility.data,
+                voting_opens_at=form.voting_opens_at.data or None,
+                closes_at=form.closes_at.data or None,
+                quorum={"customer": form.quorum_customer.data, "employee": form.quorum_employee.data},
+            ),
+        )
         if saved:
             flash("Round created as a draft. Add candidates with their impact data next.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id))
@@ -38,15 +48,17 @@ def add_candidate(round_id: int):
     round_ = get_visible_round(current_user, round_id)
     form = CandidateForm(idea_id=request.args.get("idea_id", type=int))
     if form.validate_on_submit():
-        saved, _result = submit_form(form, lambda: services.add_candidate(
-            current_user, round_.id, form.idea_id.data, form.impact()))
+        saved, _result = submit_form(
+            form, lambda: services.add_candidate(current_user, round_.id, form.idea_id.data, form.impact())
+        )
         if saved:
             flash("Candidate added with its impact data.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
     suggestions = idea_page(current_user, sort="top", page=1, per_page=30).items
-    return render_template("decisions/candidate_form.html", form=form, round=round_, candidate=None,
-                           suggestions=suggestions), status
+    return render_template(
+        "decisions/candidate_form.html", form=form, round=round_, candidate=None, suggestions=suggestions
+    ), status
 
 
 @bp.route("/rounds/<int:round_id>/candidates/<int:candidate_id>/impact", methods=["GET", "POST"])
@@ -56,18 +68,21 @@ def edit_impact(round_id: int, candidate_id: int):
     round_ = get_visible_round(current_user, round_id)
     candidate = next((c for c in round_.candidates if c.id == candidate_id), None)
     if candidate is None:
-        return render_template("errors/error.html", status=404, title="Page not found",
-                               message="No such candidate in this round."), 404
+        return render_template(
+            "errors/error.html", status=404, title="Page not found", message="No such candidate in this round."
+        ), 404
     form = ImpactForm(obj=candidate)
     if form.validate_on_submit():
-        saved, _result = submit_form(form, lambda: services.update_impact(
-            current_user, round_.id, candidate.id, form.impact()))
+        saved, _result = submit_form(
+            form, lambda: services.update_impact(current_user, round_.id, candidate.id, form.impact())
+        )
         if saved:
             flash("Impact data updated; the earlier numbers stay in the history.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    return render_template("decisions/candidate_form.html", form=form, round=round_, candidate=candidate,
-                           suggestions=[]), status
+    return render_template(
+        "decisions/candidate_form.html", form=form, round=round_, candidate=candidate, suggestions=[]
+    ), status
 
 
 TRANSITIONS = {
@@ -94,8 +109,9 @@ def outcome(round_id: int):
     error = None
     if request.method == "POST":
         summary, decisions = outcome_from_form(round_, request.form)
-        _outcome, refusal = attempt(lambda: outcomes.publish_outcome(current_user, round_.id, summary, decisions),
-                                    show=(409, 422))
+        _outcome, refusal = attempt(
+            lambda: outcomes.publish_outcome(current_user, round_.id, summary, decisions), show=(409, 422)
+        )
         if refusal is not None:
             error = refusal.message
         else:
@@ -103,5 +119,6 @@ def outcome(round_id: int):
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#outcome")
     recommended = outcomes.vote_recommends_adoption(round_)
     status = 422 if error else 200
-    return render_template("decisions/outcome_form.html", round=round_, recommended=recommended, error=error,
-                           form_values=request.form), status
+    return render_template(
+        "decisions/outcome_form.html", round=round_, recommended=recommended, error=error, form_values=request.form
+    ), status

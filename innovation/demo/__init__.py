@@ -1,5 +1,6 @@
 """Demo: the Brightfield demo data (`flask seed-demo`, `make run`'s first start) and the
 development server that `make run` starts."""
+
 from flask import Flask
 
 

@@ -1,4 +1,5 @@
 """`flask seed-demo` (and `flask bench-seed` in a checkout that has bench/)."""
+
 import click
 from flask import Flask
 from flask.cli import with_appcontext

@@ -1,5 +1,6 @@
 """`make run`: migrate, seed on first start, then run Redis, one RQ worker and the web
 server together; Ctrl-C (or SIGTERM) stops every process this started."""
+
 import os
 import signal
 import subprocess
@@ -80,11 +81,28 @@ def main() -> int:
         # Own process groups: a terminal's Ctrl-C reaches only this script, which then stops
         # each child once, in order (two signals at once make gunicorn kill its workers).
         children.append(subprocess.Popen([*flask, "worker"], env=env, process_group=0))
-        children.append(subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
-             "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5", "--access-logfile", "-", "wsgi:app"],
-            env=env, process_group=0,
-        ))
+        children.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "--workers",
+                    "2",
+                    "--threads",
+                    "4",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--graceful-timeout",
+                    "5",
+                    "--access-logfile",
+                    "-",
+                    "wsgi:app",
+                ],
+                env=env,
+                process_group=0,
+            )
+        )
         _print_banner(port, created)
         while all(child.poll() is None for child in children):
             time.sleep(0.5)

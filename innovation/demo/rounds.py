@@ -1,5 +1,6 @@
 """Demo decision rounds (data/rounds.yaml) through the real services: one decided, whose outcome
 departs from the vote once with a rationale, and one open for voting."""
+
 from datetime import timedelta
 
 from ..accounts.models import User
@@ -23,8 +24,7 @@ def _seed_round(spec: Round, people: dict[str, User], idea_ids: dict[str, int]) 
         options["budget"] = spec.budget
     if spec.closes_in_days is not None:
         options["closes_at"] = utcnow() + timedelta(days=spec.closes_in_days)
-    round_ = services.create_round(pm, title=spec.title, description=spec.description, method=spec.method,
-                                   **options)
+    round_ = services.create_round(pm, title=spec.title, description=spec.description, method=spec.method, **options)
     candidate_ids = {}
     for candidate in spec.candidates:
         impact = candidate.impact.model_dump(exclude_unset=True)  # only what the file gives; defaults are the service's
@@ -33,13 +33,18 @@ def _seed_round(spec: Round, people: dict[str, User], idea_ids: dict[str, int]) 
     services.open_round(pm, round_.id)
     form = "ranking" if spec.method == "ranked" else "approvals"
     for ballot in spec.ballots:
-        ballots.cast_ballot(people[ballot.voter], round_.id,
-                            {form: [candidate_ids[title] for title in ballot.choices], "reason": ballot.reason})
+        ballots.cast_ballot(
+            people[ballot.voter],
+            round_.id,
+            {form: [candidate_ids[title] for title in ballot.choices], "reason": ballot.reason},
+        )
     if spec.outcome is None:
         return
     export.close_round(pm, round_.id)
-    decisions = [{"candidate_id": candidate_ids[d.idea], "decision": d.decision, "rationale": d.rationale}
-                 for d in spec.outcome.decisions]
+    decisions = [
+        {"candidate_id": candidate_ids[d.idea], "decision": d.decision, "rationale": d.rationale}
+        for d in spec.outcome.decisions
+    ]
     # The service checks the decisions against the tally: one departing from it needs a rationale.
     outcomes.publish_outcome(pm, round_.id, spec.outcome.summary, decisions)
     if spec.opened_days_ago is not None:

@@ -7,6 +7,7 @@ supporters, raters, commenters and @mentions must be people, and no customer may
 internal idea); rounds.yaml with the people and the ideas (candidates are open public ideas).
 `load_content()` in files.py reads and validates the three in that order.
 """
+
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
@@ -19,11 +20,26 @@ from ..ideas.comments import MENTION_PATTERN
 from ..ideas.models import STATUSES, VISIBILITIES
 
 IDEA_COUNT = 60  # `flask seed-demo --ideas` defaults to all of them
-ALLOWED_TAGS = frozenset({
-    "scheduling", "dispatch", "invoicing", "payments", "mobile", "offline", "reporting", "integrations",
-    "onboarding", "accessibility", "security", "notifications", "customer-portal", "pricing", "api",
-    "performance",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "scheduling",
+        "dispatch",
+        "invoicing",
+        "payments",
+        "mobile",
+        "offline",
+        "reporting",
+        "integrations",
+        "onboarding",
+        "accessibility",
+        "security",
+        "notifications",
+        "customer-portal",
+        "pricing",
+        "api",
+        "performance",
+    }
+)
 # `in_round` comes from adding a candidate and `merged` from merging: neither can be set directly.
 IDEA_STATUSES = tuple(s for s in STATUSES if s not in ("in_round", "merged"))
 OPEN_STATUSES = ("new", "under_review")  # what a round may take as a candidate
@@ -66,6 +82,7 @@ def _one_of(choices, what: str) -> AfterValidator:
         if value not in choices:
             raise ValueError(f"unknown {what} {value!r}; one of {', '.join(sorted(choices))}")
         return value
+
     return AfterValidator(check)
 
 
@@ -73,10 +90,12 @@ def _unique(what: str) -> AfterValidator:
     def check(items: list) -> list:
         _refuse([f"duplicate {what} {item!r}" for item in _duplicates(items)])
         return items
+
     return AfterValidator(check)
 
 
 # people.yaml ----------------------------------------------------------------------------------
+
 
 class Person(DemoModel):
     """A demo account; customers belong to a company (and segment), everyone else to a department."""
@@ -96,8 +115,10 @@ class Person(DemoModel):
         customers = ("customers", ("company", "segment"))
         staff = ("employees, pms and admins", ("department", "title"))
         (own, needed), (others, unwanted) = (customers, staff) if self.role == "customer" else (staff, customers)
-        _refuse([f"`{field}` is required for {own}" for field in needed if getattr(self, field) is None]
-                + [f"`{field}` is only for {others}" for field in unwanted if getattr(self, field) is not None])
+        _refuse(
+            [f"`{field}` is required for {own}" for field in needed if getattr(self, field) is None]
+            + [f"`{field}` is only for {others}" for field in unwanted if getattr(self, field) is not None]
+        )
         return self
 
 
@@ -112,8 +133,7 @@ class PeopleFile(DemoModel):
         roles = self.roles()
         problems = [f"local {local!r} is used twice" for local in _duplicates([p.local for p in self.people])]
         # Mentions find people by name, so two people with one name would make @mentions ambiguous.
-        problems += [f"name {name!r} is used twice"
-                     for name in _duplicates([p.name.casefold() for p in self.people])]
+        problems += [f"name {name!r} is used twice" for name in _duplicates([p.name.casefold() for p in self.people])]
         if roles.get("admin") != "admin":  # the seed recognizes a seeded database by admin@…
             problems.append("needs an admin whose local is 'admin'")
         problems += [f"shown login {local!r} is not a person" for local in self.shown_logins if local not in roles]
@@ -127,6 +147,7 @@ class PeopleFile(DemoModel):
 
 
 # ideas.yaml -----------------------------------------------------------------------------------
+
 
 class Reply(DemoModel):
     """A comment: who wrote it and its markdown."""
@@ -150,8 +171,9 @@ class Idea(DemoModel):
     status: Annotated[str, _one_of(IDEA_STATUSES, "status")]
     status_note: Annotated[str, StringConstraints(max_length=2000)] = ""
     age_days: Annotated[int, Field(ge=1, le=200)]
-    tags: Annotated[list[Annotated[str, _one_of(ALLOWED_TAGS, "tag")]], Field(min_length=1, max_length=4),
-                    _unique("tag")]
+    tags: Annotated[
+        list[Annotated[str, _one_of(ALLOWED_TAGS, "tag")]], Field(min_length=1, max_length=4), _unique("tag")
+    ]
     body: Annotated[str, StringConstraints(min_length=250, max_length=1200)]
     supporters: Annotated[list[Local], Field(max_length=12), _unique("supporter")] = []
     ratings: Annotated[dict[Local, Annotated[int, Field(ge=1, le=5)]], Field(max_length=10)] = {}
@@ -195,7 +217,7 @@ def _mention_problems(written: str, names: dict[str, str], internal: bool, autho
             return [f"comment by {author!r} mentions customer @{' '.join(words[:size])} on an internal idea"]
         if role is not None:
             return []
-    return [f"comment by {author!r} mentions someone at \"@{written}\" who is not a person in people.yaml"]
+    return [f'comment by {author!r} mentions someone at "@{written}" who is not a person in people.yaml']
 
 
 class IdeasFile(DemoModel):
@@ -212,8 +234,10 @@ class IdeasFile(DemoModel):
         if len(self.ideas) != IDEA_COUNT:
             problems.append(f"expected {IDEA_COUNT} ideas (the `seed-demo --ideas` default), found {len(self.ideas)}")
         titles = [idea.title for idea in self.ideas]
-        problems += [f"idea #{titles.index(title, titles.index(title) + 1) + 1}: duplicate title {title!r}"
-                     for title in _duplicates(titles)]
+        problems += [
+            f"idea #{titles.index(title, titles.index(title) + 1) + 1}: duplicate title {title!r}"
+            for title in _duplicates(titles)
+        ]
         if "default" not in self.status_changed_by:
             problems.append("status_changed_by needs a `default`")
         for key, local in self.status_changed_by.items():
@@ -226,8 +250,10 @@ class IdeasFile(DemoModel):
 
     def status_changer(self, idea: Idea) -> str:
         """The local part of the pm who sets this idea's status."""
-        return next((self.status_changed_by[tag] for tag in idea.tags if tag in self.status_changed_by),
-                    self.status_changed_by["default"])
+        return next(
+            (self.status_changed_by[tag] for tag in idea.tags if tag in self.status_changed_by),
+            self.status_changed_by["default"],
+        )
 
 
 # rounds.yaml ----------------------------------------------------------------------------------
@@ -253,8 +279,7 @@ class Impact(DemoModel):
     @model_validator(mode="after")
     def _ranges(self) -> "Impact":
         problems = []
-        for low, value, high in (("cost_low", "cost", "cost_high"),
-                                 ("benefit_low", "annual_benefit", "benefit_high")):
+        for low, value, high in (("cost_low", "cost", "cost_high"), ("benefit_low", "annual_benefit", "benefit_high")):
             lo, mid, hi = getattr(self, low), getattr(self, value), getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
                 problems.append(f"{low} is above {high}")
@@ -345,8 +370,10 @@ class Round(DemoModel):
             if idea is None:
                 problems.append(f"candidate {title!r} is not an idea in ideas.yaml")
             elif idea.visibility != "public" or idea.status not in OPEN_STATUSES:
-                problems.append(f"candidate {title!r} is {idea.visibility} and {idea.status}; "
-                                f"a candidate is public and {' or '.join(OPEN_STATUSES)}")
+                problems.append(
+                    f"candidate {title!r} is {idea.visibility} and {idea.status}; "
+                    f"a candidate is public and {' or '.join(OPEN_STATUSES)}"
+                )
         problems += [f"voter {local!r} votes twice" for local in _duplicates([b.voter for b in self.ballots])]
         form = "ranking" if self.method == "ranked" else "approvals"
         for ballot in self.ballots:

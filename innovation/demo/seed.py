@@ -5,6 +5,7 @@ businesses; its customers and employees share one space for ideas and decisions.
 what they proposed and how they voted is data (data/*.yaml, checked by schema.py); this module
 puts it into the database through the real services, as people using the site would.
 """
+
 import logging
 from datetime import timedelta
 
@@ -23,8 +24,13 @@ DEMO_DOMAIN = "demo.brightfield.example"
 
 
 def _make_user(person: Person, password_hash: str) -> User:
-    user = User(email=f"{person.local}@{DEMO_DOMAIN}", name=person.name, role=person.role, bio=person.bio,
-                password_hash=password_hash)
+    user = User(
+        email=f"{person.local}@{DEMO_DOMAIN}",
+        name=person.name,
+        role=person.role,
+        bio=person.bio,
+        password_hash=password_hash,
+    )
     if person.role == "customer":
         user.company, user.segment = person.company, person.segment
     else:
@@ -39,8 +45,9 @@ def _seed_idea(spec: Idea, status_changer: User, people: dict[str, User], now) -
     from ..ideas.models import StatusChange
     from ..voting import services as voting
 
-    idea = services.submit_idea(people[spec.author], title=spec.title, body=spec.body, tags=list(spec.tags),
-                                visibility=spec.visibility)
+    idea = services.submit_idea(
+        people[spec.author], title=spec.title, body=spec.body, tags=list(spec.tags), visibility=spec.visibility
+    )
     created = now - timedelta(days=spec.age_days, hours=spec.age_days % 7)
     idea.created_at = created
     for local in spec.supporters:
@@ -74,7 +81,7 @@ def seed(ideas: int = IDEA_COUNT) -> dict | None:
     now = utcnow()
     logging.getLogger("innovation").setLevel(logging.WARNING)  # the progress bar says enough
     idea_ids: dict[str, int] = {}
-    with click.progressbar(content.ideas.ideas[:max(0, ideas)], label="Demo ideas") as specs:
+    with click.progressbar(content.ideas.ideas[: max(0, ideas)], label="Demo ideas") as specs:
         for spec in specs:
             changer = people[content.ideas.status_changer(spec)]
             idea_ids[spec.title] = _seed_idea(spec, changer, people, now)

@@ -1,4 +1,5 @@
 """Home: the home page, and the load balancer's health and readiness probes."""
+
 from flask import Flask
 
 from ..platform.web import Blueprint

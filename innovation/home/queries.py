@@ -1,4 +1,5 @@
 """Read models for the home page."""
+
 from sqlalchemy import select
 
 from ..accounts.actors import Viewer

@@ -1,4 +1,5 @@
 """Home page and the load balancer's probes."""
+
 from flask import Response, current_app, render_template
 from flask_login import current_user
 from sqlalchemy import text

@@ -1,4 +1,5 @@
 """Ideas: submit, discuss, support, rate, follow, moderate, merge; the public roadmap."""
+
 from flask import Flask
 
 from ..platform.templating import add_nav_item

@@ -1,4 +1,5 @@
 """Discussion: threaded comments with sanitized markdown and recorded @mentions."""
+
 import logging
 import re
 import secrets
@@ -38,8 +39,10 @@ def clean_comment_body(raw) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise ValidationFailed("Write something first.", fields={"body": ["Required."]})
     if len(raw) > COMMENT_MAX:
-        raise ValidationFailed(f"Comments have at most {COMMENT_MAX:,} characters.",
-                               fields={"body": [f"At most {COMMENT_MAX:,} characters."]})
+        raise ValidationFailed(
+            f"Comments have at most {COMMENT_MAX:,} characters.",
+            fields={"body": [f"At most {COMMENT_MAX:,} characters."]},
+        )
     return raw.strip()
 
 
@@ -81,8 +84,9 @@ def render_with_mentions(text: str, mentions: list[tuple[str, User]]) -> str:
 
 def _record_mentions(comment: Comment, mentions: list[tuple[str, User]], actor) -> None:
     for _written, user in mentions:
-        if user.id != actor.id and insert_or_ignore(Mention, {"comment_id": comment.id, "user_id": user.id},
-                                                     ["comment_id", "user_id"]):
+        if user.id != actor.id and insert_or_ignore(
+            Mention, {"comment_id": comment.id, "user_id": user.id}, ["comment_id", "user_id"]
+        ):
             events.user_mentioned.send(comment, actor=actor, user=user)
 
 
@@ -93,8 +97,9 @@ def _parent_for(actor: User, idea: Idea, parent_id) -> Comment | None:
         raise ValidationFailed("`parent_id` must be a comment id.", fields={"parent_id": ["A comment id."]})
     parent = db.session.get(Comment, int(parent_id))
     if parent is None or parent.idea_id != idea.id or not can_see_comment(actor, parent):
-        raise ValidationFailed("You can only reply to a comment on the same idea.",
-                               fields={"parent_id": ["Not a comment on this idea."]})
+        raise ValidationFailed(
+            "You can only reply to a comment on the same idea.", fields={"parent_id": ["Not a comment on this idea."]}
+        )
     return parent
 
 
@@ -108,8 +113,13 @@ def add_comment(actor: User, idea_id: int, body, parent_id=None) -> Comment:
     text = clean_comment_body(body)
     parent = _parent_for(actor, idea, parent_id)
     mentions = find_mentions(text, idea)
-    comment = Comment(idea_id=idea.id, author_id=actor.id, parent_id=parent.id if parent else None,
-                      body=text, body_html=render_with_mentions(text, mentions))
+    comment = Comment(
+        idea_id=idea.id,
+        author_id=actor.id,
+        parent_id=parent.id if parent else None,
+        body=text,
+        body_html=render_with_mentions(text, mentions),
+    )
     db.session.add(comment)
     db.session.flush()
     _record_mentions(comment, mentions, actor)
@@ -158,10 +168,14 @@ def delete_comment(actor: User, comment_id: int) -> Comment:
 
 def comment_thread(viewer: Viewer, idea_id: int) -> list[tuple[Comment, int]]:
     """The idea's visible comments in thread order, each with its nesting depth (max 4)."""
-    comments = list(db.session.scalars(
-        select(Comment).options(selectinload(Comment.author))
-        .where(Comment.idea_id == idea_id, visible_comments_clause(viewer))
-        .order_by(Comment.created_at, Comment.id)))
+    comments = list(
+        db.session.scalars(
+            select(Comment)
+            .options(selectinload(Comment.author))
+            .where(Comment.idea_id == idea_id, visible_comments_clause(viewer))
+            .order_by(Comment.created_at, Comment.id)
+        )
+    )
     children: dict[int | None, list[Comment]] = {}
     ids = {c.id for c in comments}
     for comment in comments:
@@ -174,4 +188,3 @@ def comment_thread(viewer: Viewer, idea_id: int) -> list[tuple[Comment, int]]:
         ordered.append((comment, min(depth, 4)))
         stack.extend((child, depth + 1) for child in reversed(children.get(comment.id, [])))
     return ordered
-

@@ -1,4 +1,5 @@
 """Idea and discussion forms (shape only; services decide)."""
+
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -10,27 +11,37 @@ STATUS_CHOICES = [(s, s.replace("_", " ").capitalize()) for s in STATUSES if s !
 
 
 class IdeaForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(min=TITLE_MIN, max=TITLE_MAX)],
-                        description="One sentence: what should change?")
-    body = TextAreaField("Description", validators=[Length(max=BODY_MAX)],
-                         description="Markdown works: **bold**, lists, links. "
-                                     "Who has the problem, and why does it matter?")
-    tags = StringField("Tags", validators=[Length(max=500)],
-                       description="Up to 10, comma-separated, e.g. scheduling, mobile.")
-    visibility = SelectField("Who can see it", choices=[("public", "Everyone (customers and employees)"),
-                                                        ("internal", "Employees only (internal)")],
-                             default="public")
+    title = StringField(
+        "Title",
+        validators=[DataRequired(), Length(min=TITLE_MIN, max=TITLE_MAX)],
+        description="One sentence: what should change?",
+    )
+    body = TextAreaField(
+        "Description",
+        validators=[Length(max=BODY_MAX)],
+        description="Markdown works: **bold**, lists, links. Who has the problem, and why does it matter?",
+    )
+    tags = StringField(
+        "Tags", validators=[Length(max=500)], description="Up to 10, comma-separated, e.g. scheduling, mobile."
+    )
+    visibility = SelectField(
+        "Who can see it",
+        choices=[("public", "Everyone (customers and employees)"), ("internal", "Employees only (internal)")],
+        default="public",
+    )
 
 
 class CommentForm(FlaskForm):
-    body = TextAreaField("Your comment", validators=[DataRequired(), Length(max=10_000)],
-                         description="Markdown works. Mention someone with @Their Name.")
+    body = TextAreaField(
+        "Your comment",
+        validators=[DataRequired(), Length(max=10_000)],
+        description="Markdown works. Mention someone with @Their Name.",
+    )
     parent_id = HiddenField()
 
 
 class RatingForm(FlaskForm):
-    value = RadioField("Your rating", choices=[(str(n), str(n)) for n in range(1, 6)],
-                       validators=[DataRequired()])
+    value = RadioField("Your rating", choices=[(str(n), str(n)) for n in range(1, 6)], validators=[DataRequired()])
 
 
 class StatusForm(FlaskForm):
@@ -53,9 +64,19 @@ class FilterForm(FlaskForm):
         csrf = False
 
     q = StringField("Title contains", validators=[Optional(), Length(max=200)])
-    sort = SelectField("Sort", choices=[("hot", "Hot"), ("top", "Most supported"), ("new", "Newest"),
-                                        ("rated", "Best rated"), ("common_ground", "Common ground")], default="hot")
+    sort = SelectField(
+        "Sort",
+        choices=[
+            ("hot", "Hot"),
+            ("top", "Most supported"),
+            ("new", "Newest"),
+            ("rated", "Best rated"),
+            ("common_ground", "Common ground"),
+        ],
+        default="hot",
+    )
     status = SelectField("Status", choices=[("", "Any status"), *STATUS_CHOICES])
-    constituency = SelectField("Submitted by", choices=[("", "Anyone"), ("customer", "Customers"),
-                                                        ("employee", "Employees")])
+    constituency = SelectField(
+        "Submitted by", choices=[("", "Anyone"), ("customer", "Customers"), ("employee", "Employees")]
+    )
     tag = HiddenField()

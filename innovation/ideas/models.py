@@ -1,4 +1,5 @@
 """Ideas, their tags, edit and status history, comments, mentions, flags and follows."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
@@ -11,8 +12,13 @@ from ..platform.db import UTCDateTime, utcnow
 STATUSES = ("new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged")
 VISIBILITIES = ("public", "internal")
 # The sort keys of the idea list; each has a column kept up to date on every vote.
-SORT_COLUMNS = {"hot": "hot_score", "top": "support_total", "new": "created_at", "rated": "bayes_score",
-                "common_ground": "common_ground_score"}
+SORT_COLUMNS = {
+    "hot": "hot_score",
+    "top": "support_total",
+    "new": "created_at",
+    "rated": "bayes_score",
+    "common_ground": "common_ground_score",
+}
 
 
 def _list_indexes():
@@ -64,8 +70,9 @@ class Idea(Model):
 
     author: Mapped[User] = relationship(foreign_keys=[author_id])
     merged_into: Mapped["Idea | None"] = relationship(remote_side=[id])
-    tags: Mapped[list["IdeaTag"]] = relationship(back_populates="idea", cascade="all, delete-orphan",
-                                                 order_by="IdeaTag.tag")
+    tags: Mapped[list["IdeaTag"]] = relationship(
+        back_populates="idea", cascade="all, delete-orphan", order_by="IdeaTag.tag"
+    )
 
     @property
     def tag_names(self) -> list[str]:
@@ -153,8 +160,10 @@ class Flag(Model):
     """Someone's report of an idea or comment; open until a moderator acts on it."""
 
     __tablename__ = "flags"
-    __table_args__ = (UniqueConstraint("reporter_id", "target_type", "target_id"),
-                      Index("ix_flags_open", "resolved_at", "created_at"))
+    __table_args__ = (
+        UniqueConstraint("reporter_id", "target_type", "target_id"),
+        Index("ix_flags_open", "resolved_at", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     target_type: Mapped[str] = mapped_column(String(16))

@@ -1,4 +1,5 @@
 """Flags from anyone; hide and restore (with a reason) by pms and admins."""
+
 import logging
 
 from sqlalchemy import func, select, update
@@ -32,8 +33,9 @@ def _target(actor: User, target_type: str, target_id: int) -> Idea | Comment:
 def _reason(raw, *, required: bool) -> str:
     reason = " ".join(raw.split()) if isinstance(raw, str) else ""
     if required and not reason:
-        raise ValidationFailed("Give a reason; the author and other moderators will see it.",
-                               fields={"reason": ["Required."]})
+        raise ValidationFailed(
+            "Give a reason; the author and other moderators will see it.", fields={"reason": ["Required."]}
+        )
     if len(reason) > REASON_MAX:
         raise ValidationFailed(f"Reasons have at most {REASON_MAX} characters.", fields={"reason": ["Too long."]})
     return reason
@@ -44,9 +46,17 @@ def flag_content(actor: User, target_type: str, target_id: int, reason="") -> bo
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to flag content.")
     target = _target(actor, target_type, target_id)
-    created = insert_or_ignore(Flag, {"target_type": target_type, "target_id": target.id, "reporter_id": actor.id,
-                                      "reason": _reason(reason, required=False), "created_at": utcnow()},
-                               ["reporter_id", "target_type", "target_id"])
+    created = insert_or_ignore(
+        Flag,
+        {
+            "target_type": target_type,
+            "target_id": target.id,
+            "reporter_id": actor.id,
+            "reason": _reason(reason, required=False),
+            "created_at": utcnow(),
+        },
+        ["reporter_id", "target_type", "target_id"],
+    )
     if created:
         events.content_flagged.send(target, actor=actor, target_type=target_type)
         log.info("user %s flagged %s %s", actor.id, target_type, target.id)
@@ -61,10 +71,20 @@ def _set_hidden(actor: User, target_type: str, target_id: int, reason, hide: boo
     target.hidden_reason = text if hide else ""
     if isinstance(target, Idea):
         target.listed = not hide and target.status != "merged"
-    db.session.add(ModerationAction(target_type=target_type, target_id=target.id,
-                                    action="hide" if hide else "restore", reason=text, actor_id=actor.id))
-    db.session.execute(update(Flag).where(Flag.target_type == target_type, Flag.target_id == target.id,
-                                          Flag.resolved_at.is_(None)).values(resolved_at=utcnow()))
+    db.session.add(
+        ModerationAction(
+            target_type=target_type,
+            target_id=target.id,
+            action="hide" if hide else "restore",
+            reason=text,
+            actor_id=actor.id,
+        )
+    )
+    db.session.execute(
+        update(Flag)
+        .where(Flag.target_type == target_type, Flag.target_id == target.id, Flag.resolved_at.is_(None))
+        .values(resolved_at=utcnow())
+    )
     db.session.flush()
     if isinstance(target, Comment):
         recount_comments(target.idea_id)
@@ -87,8 +107,10 @@ def moderation_queue(actor: User, limit: int = 100) -> list[dict]:
     require_role(actor, *STAFF, action="moderation_queue")
     rows = db.session.execute(
         select(Flag.target_type, Flag.target_id, func.count().label("flags"), func.min(Flag.created_at))
-        .where(Flag.resolved_at.is_(None)).group_by(Flag.target_type, Flag.target_id)
-        .order_by(func.count().desc(), func.min(Flag.created_at)).limit(limit)
+        .where(Flag.resolved_at.is_(None))
+        .group_by(Flag.target_type, Flag.target_id)
+        .order_by(func.count().desc(), func.min(Flag.created_at))
+        .limit(limit)
     ).all()
     queue = []
     for target_type, target_id, count, first_at in rows:
@@ -96,9 +118,16 @@ def moderation_queue(actor: User, limit: int = 100) -> list[dict]:
         item = db.session.get(model, target_id)
         if item is None:
             continue
-        reasons = list(db.session.scalars(select(Flag.reason).where(
-            Flag.target_type == target_type, Flag.target_id == target_id,
-            Flag.resolved_at.is_(None), Flag.reason != "")))
+        reasons = list(
+            db.session.scalars(
+                select(Flag.reason).where(
+                    Flag.target_type == target_type,
+                    Flag.target_id == target_id,
+                    Flag.resolved_at.is_(None),
+                    Flag.reason != "",
+                )
+            )
+        )
         queue.append({"type": target_type, "item": item, "flags": count, "first_at": first_at, "reasons": reasons})
     return queue
 
@@ -107,8 +136,14 @@ def dismiss_flags(actor: User, target_type: str, target_id: int) -> None:
     """Close the open flags of an item without hiding it."""
     require_role(actor, *STAFF, action="dismiss_flags")
     target = _target(actor, target_type, target_id)
-    db.session.execute(update(Flag).where(Flag.target_type == target_type, Flag.target_id == target.id,
-                                          Flag.resolved_at.is_(None)).values(resolved_at=utcnow()))
-    db.session.add(ModerationAction(target_type=target_type, target_id=target.id, action="dismiss",
-                                    reason="Flags dismissed", actor_id=actor.id))
+    db.session.execute(
+        update(Flag)
+        .where(Flag.target_type == target_type, Flag.target_id == target.id, Flag.resolved_at.is_(None))
+        .values(resolved_at=utcnow())
+    )
+    db.session.add(
+        ModerationAction(
+            target_type=target_type, target_id=target.id, action="dismiss", reason="Flags dismissed", actor_id=actor.id
+        )
+    )
     db.session.flush()

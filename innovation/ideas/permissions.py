@@ -1,5 +1,6 @@
 """Who may see and do what with ideas and comments. Every page, API call, count, search and
 notification goes through these helpers; visibility is never re-implemented elsewhere."""
+
 from datetime import timedelta
 
 from sqlalchemy import and_, or_, true
@@ -108,10 +109,13 @@ def visible_comments_clause(user):
 
 
 def can_edit_comment(user, comment: Comment) -> bool:
-    return (is_signed_in(user) and comment.author_id == user.id and comment.deleted_at is None
-            and utcnow() - comment.created_at <= COMMENT_EDIT_WINDOW)
+    return (
+        is_signed_in(user)
+        and comment.author_id == user.id
+        and comment.deleted_at is None
+        and utcnow() - comment.created_at <= COMMENT_EDIT_WINDOW
+    )
 
 
 def can_delete_comment(user, comment: Comment) -> bool:
-    return comment.deleted_at is None and (
-        is_moderator(user) or (is_signed_in(user) and comment.author_id == user.id))
+    return comment.deleted_at is None and (is_moderator(user) or (is_signed_in(user) and comment.author_id == user.id))

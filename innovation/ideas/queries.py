@@ -1,5 +1,6 @@
 """Read models: idea lists, tag clouds, roadmap and idea pages, all counted and sorted by
 the database through the visibility helpers."""
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -28,8 +29,9 @@ def _filters(viewer: Viewer, *, q="", status="", tag="", constituency=""):
         conditions.append(Idea.id.in_(select(IdeaTag.idea_id).where(IdeaTag.tag == tag.strip().lower()[:40])))
     if constituency:
         if constituency not in ("customer", "employee"):
-            raise ValidationFailed("Constituency is customer or employee.",
-                                   fields={"constituency": ["customer or employee."]})
+            raise ValidationFailed(
+                "Constituency is customer or employee.", fields={"constituency": ["customer or employee."]}
+            )
         conditions.append(Idea.author_constituency == constituency)
     if q:
         pattern = "%" + q.strip()[:200].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -64,11 +66,19 @@ def _audience(viewer: Viewer) -> str:
 def tag_cloud(viewer: Viewer, limit: int = 30) -> list[tuple[str, int]]:
     """Tags of the ideas `viewer` may see, with counts (internal ideas count only for employees).
     A GROUP BY over every tag: computed once a minute per audience, not per page view."""
+
     def compute():
-        return [list(row) for row in db.session.execute(
-            select(IdeaTag.tag, func.count()).join(Idea, Idea.id == IdeaTag.idea_id)
-            .where(listed_ideas_clause(viewer)).group_by(IdeaTag.tag)
-            .order_by(func.count().desc(), IdeaTag.tag).limit(limit)).all()]
+        return [
+            list(row)
+            for row in db.session.execute(
+                select(IdeaTag.tag, func.count())
+                .join(Idea, Idea.id == IdeaTag.idea_id)
+                .where(listed_ideas_clause(viewer))
+                .group_by(IdeaTag.tag)
+                .order_by(func.count().desc(), IdeaTag.tag)
+                .limit(limit)
+            ).all()
+        ]
 
     return [tuple(row) for row in cached_json(f"tags:{_audience(viewer)}:{limit}", 60, compute)]
 
@@ -76,18 +86,34 @@ def tag_cloud(viewer: Viewer, limit: int = 30) -> list[tuple[str, int]]:
 def roadmap(viewer: Viewer, per_column: int = 50) -> list[tuple[str, str, list[Idea]]]:
     columns = []
     for status, label in ROADMAP_COLUMNS:
-        ideas = list(db.session.scalars(
-            select(Idea).options(*CARD_LOADS).where(listed_ideas_clause(viewer), Idea.status == status)
-            .order_by(Idea.support_total.desc(), Idea.id.desc()).limit(per_column)))
+        ideas = list(
+            db.session.scalars(
+                select(Idea)
+                .options(*CARD_LOADS)
+                .where(listed_ideas_clause(viewer), Idea.status == status)
+                .order_by(Idea.support_total.desc(), Idea.id.desc())
+                .limit(per_column)
+            )
+        )
         columns.append((status, label, ideas))
     return columns
 
 
 def idea_history(idea_id: int) -> tuple[list[StatusChange], list[IdeaRevision]]:
-    statuses = list(db.session.scalars(select(StatusChange).where(StatusChange.idea_id == idea_id)
-                                       .order_by(StatusChange.created_at, StatusChange.id)))
-    revisions = list(db.session.scalars(select(IdeaRevision).where(IdeaRevision.idea_id == idea_id)
-                                        .order_by(IdeaRevision.edited_at.desc(), IdeaRevision.id.desc())))
+    statuses = list(
+        db.session.scalars(
+            select(StatusChange)
+            .where(StatusChange.idea_id == idea_id)
+            .order_by(StatusChange.created_at, StatusChange.id)
+        )
+    )
+    revisions = list(
+        db.session.scalars(
+            select(IdeaRevision)
+            .where(IdeaRevision.idea_id == idea_id)
+            .order_by(IdeaRevision.edited_at.desc(), IdeaRevision.id.desc())
+        )
+    )
     return statuses, revisions
 
 
@@ -100,16 +126,27 @@ def merge_targets(viewer: Viewer, idea: Idea, limit: int = 200) -> list[Idea]:
 
 
 def ideas_by_author(viewer: Viewer, author_id: int, limit: int = 20) -> list[Idea]:
-    return list(db.session.scalars(
-        select(Idea).where(visible_ideas_clause(viewer), Idea.author_id == author_id, Idea.status != "merged")
-        .order_by(Idea.created_at.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Idea)
+            .where(visible_ideas_clause(viewer), Idea.author_id == author_id, Idea.status != "merged")
+            .order_by(Idea.created_at.desc())
+            .limit(limit)
+        )
+    )
 
 
 def constituency_shares(idea: Idea) -> dict:
     """Support and favour per constituency, for "customers 78 % · employees 64 %"."""
     return {
-        "customer": {"support": idea.support_customer, "favour": share(idea.favour_customer, idea.engaged_customer),
-                     "engaged": idea.engaged_customer},
-        "employee": {"support": idea.support_employee, "favour": share(idea.favour_employee, idea.engaged_employee),
-                     "engaged": idea.engaged_employee},
+        "customer": {
+            "support": idea.support_customer,
+            "favour": share(idea.favour_customer, idea.engaged_customer),
+            "engaged": idea.engaged_customer,
+        },
+        "employee": {
+            "support": idea.support_employee,
+            "favour": share(idea.favour_employee, idea.engaged_employee),
+            "engaged": idea.engaged_employee,
+        },
     }

@@ -1,5 +1,6 @@
 """Idea services: submit, edit, change status, follow, merge. They flush, send a domain
 event and log; they never commit."""
+
 import logging
 
 from sqlalchemy import delete, func, literal, select, update
@@ -29,8 +30,10 @@ MAX_TAGS = 10
 def clean_title(raw) -> str:
     title = " ".join(raw.split()) if isinstance(raw, str) else ""
     if not TITLE_MIN <= len(title) <= TITLE_MAX:
-        raise ValidationFailed(f"A title has {TITLE_MIN} to {TITLE_MAX} characters.",
-                               fields={"title": [f"{TITLE_MIN} to {TITLE_MAX} characters."]})
+        raise ValidationFailed(
+            f"A title has {TITLE_MIN} to {TITLE_MAX} characters.",
+            fields={"title": [f"{TITLE_MIN} to {TITLE_MAX} characters."]},
+        )
     return title
 
 
@@ -40,8 +43,10 @@ def clean_body(raw) -> str:
     if not isinstance(raw, str):
         raise ValidationFailed("The description must be text.", fields={"body": ["Must be text."]})
     if len(raw) > BODY_MAX:
-        raise ValidationFailed(f"The description has at most {BODY_MAX:,} characters.",
-                               fields={"body": [f"At most {BODY_MAX:,} characters."]})
+        raise ValidationFailed(
+            f"The description has at most {BODY_MAX:,} characters.",
+            fields={"body": [f"At most {BODY_MAX:,} characters."]},
+        )
     return raw.strip()
 
 
@@ -65,9 +70,16 @@ def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") 
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to submit ideas.")
     now = utcnow()
-    idea = Idea(title=clean_title(title), body=clean_body(body), visibility=clean_visibility(actor, visibility),
-                author_id=actor.id, author_constituency=actor.constituency, created_at=now,
-                hot_score=hot_score(0, now), bayes_score=3.0)
+    idea = Idea(
+        title=clean_title(title),
+        body=clean_body(body),
+        visibility=clean_visibility(actor, visibility),
+        author_id=actor.id,
+        author_constituency=actor.constituency,
+        created_at=now,
+        hot_score=hot_score(0, now),
+        bayes_score=3.0,
+    )
     idea.body_html = render_markdown(idea.body)
     _set_tags(idea, parse_tags(tags, limit=MAX_TAGS))
     db.session.add(idea)
@@ -108,16 +120,19 @@ def change_status(actor: User, idea_id: int, status, note="") -> Idea:
     idea = get_visible_idea(actor, idea_id)
     if status not in STATUSES or status == "merged":
         allowed = ", ".join(s for s in STATUSES if s != "merged")
-        raise ValidationFailed(f"Unknown status; use one of {allowed} (merging has its own action).",
-                               fields={"status": ["Unknown status."]})
+        raise ValidationFailed(
+            f"Unknown status; use one of {allowed} (merging has its own action).",
+            fields={"status": ["Unknown status."]},
+        )
     if not isinstance(note, str) or len(note) > 2000:
         raise ValidationFailed("The note is text of at most 2,000 characters.", fields={"note": ["Too long."]})
     if idea.status == "merged":
         raise Conflict("This idea was merged into another one; change that one instead.")
     if status == idea.status:
         return idea
-    db.session.add(StatusChange(idea_id=idea.id, actor_id=actor.id, old_status=idea.status,
-                                new_status=status, note=note.strip()))
+    db.session.add(
+        StatusChange(idea_id=idea.id, actor_id=actor.id, old_status=idea.status, new_status=status, note=note.strip())
+    )
     old, idea.status = idea.status, status
     db.session.flush()
     events.status_changed.send(idea, actor=actor, old=old, new=status, note=note.strip())
@@ -130,8 +145,9 @@ def follow_idea(actor: User, idea_id: int, *, quiet: bool = False) -> Idea:
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to follow ideas.")
     idea = get_visible_idea(actor, idea_id)
-    inserted = insert_or_ignore(Follow, {"idea_id": idea.id, "user_id": actor.id, "created_at": utcnow()},
-                                ["idea_id", "user_id"])
+    inserted = insert_or_ignore(
+        Follow, {"idea_id": idea.id, "user_id": actor.id, "created_at": utcnow()}, ["idea_id", "user_id"]
+    )
     if inserted and not quiet:
         events.idea_followed.send(idea, actor=actor)
     return idea
@@ -164,8 +180,13 @@ def _lock_in_id_order(*idea_ids) -> None:
     result and is refused. (On SQLite the request's write lock already serializes them.)"""
     ids = sorted({i for i in idea_ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**63})
     if ids:
-        db.session.execute(select(Idea).where(Idea.id.in_(ids)).order_by(Idea.id).with_for_update()
-                           .execution_options(populate_existing=True)).all()
+        db.session.execute(
+            select(Idea)
+            .where(Idea.id.in_(ids))
+            .order_by(Idea.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).all()
 
 
 def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
@@ -185,8 +206,15 @@ def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
     _move_unique_rows(Rating, source.id, target.id, ["user_id", "constituency", "value", "created_at", "updated_at"])
     _move_unique_rows(Follow, source.id, target.id, ["user_id", "created_at"])
     db.session.execute(update(Comment).where(Comment.idea_id == source.id).values(idea_id=target.id))
-    db.session.add(StatusChange(idea_id=source.id, actor_id=actor.id, old_status=source.status,
-                                new_status="merged", note=f"Merged into #{target.id}: {target.title}"))
+    db.session.add(
+        StatusChange(
+            idea_id=source.id,
+            actor_id=actor.id,
+            old_status=source.status,
+            new_status="merged",
+            note=f"Merged into #{target.id}: {target.title}",
+        )
+    )
     source.status, source.merged_into_id, source.listed = "merged", target.id, False
     refresh_counters(source)
     refresh_counters(target)
@@ -199,6 +227,9 @@ def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
 
 def recount_comments(idea_id: int) -> None:
     """The visible-comment counter: not deleted, not hidden."""
-    count = select(func.count()).where(Comment.idea_id == idea_id, Comment.deleted_at.is_(None),
-                                       Comment.hidden_at.is_(None)).scalar_subquery()
+    count = (
+        select(func.count())
+        .where(Comment.idea_id == idea_id, Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+        .scalar_subquery()
+    )
     db.session.execute(update(Idea).where(Idea.id == idea_id).values(comment_count=count))

@@ -1,4 +1,5 @@
 """Idea pages: list, submit, detail, edit, roadmap and the pm actions. Thin views."""
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -15,7 +16,6 @@ from .permissions import can_edit_idea, get_visible_idea, is_moderator, sees_int
 POST_LIMIT = "30 per minute"
 
 
-
 @bp.route("/ideas")
 @anonymous_page_cache(5)
 def index():
@@ -28,8 +28,16 @@ def index():
     sort = form.sort.data if form.sort.data in queries.SORTS else "hot"
     ideas = queries.idea_page(viewer, sort=sort, page=page, per_page=per_page, **filters)
     supported, rated = my_votes(viewer, [idea.id for idea in ideas.items])
-    return render_template("ideas/index.html", ideas=ideas, form=form, sort=sort, filters=filters,
-                           tags=queries.tag_cloud(viewer), supported=supported, rated=rated)
+    return render_template(
+        "ideas/index.html",
+        ideas=ideas,
+        form=form,
+        sort=sort,
+        filters=filters,
+        tags=queries.tag_cloud(viewer),
+        supported=supported,
+        rated=rated,
+    )
 
 
 @bp.route("/ideas/new", methods=["GET", "POST"])
@@ -46,9 +54,16 @@ def new():
 
         duplicates = similar_ideas(current_user, form.title.data, form.body.data or "")
     if form.is_submitted() and not form.errors and not duplicates:
-        saved, idea = submit_form(form, lambda: services.submit_idea(
-            current_user, title=form.title.data, body=form.body.data, tags=form.tags.data,
-            visibility=form.visibility.data))
+        saved, idea = submit_form(
+            form,
+            lambda: services.submit_idea(
+                current_user,
+                title=form.title.data,
+                body=form.body.data,
+                tags=form.tags.data,
+                visibility=form.visibility.data,
+            ),
+        )
         if saved:
             flash("Your idea is published. You will hear about comments and status changes.", "success")
             return redirect(url_for("ideas.detail", idea_id=idea.id))
@@ -66,16 +81,25 @@ def render_detail(idea, *, comment_form=None, status=200):
     supported, rated = my_votes(viewer, [idea.id])
     statuses, revisions = queries.idea_history(idea.id)
     context = {
-        "idea": idea, "thread": comment_thread(viewer, idea.id), "supported": idea.id in supported,
-        "my_rating": rated.get(idea.id), "shares": queries.constituency_shares(idea),
-        "following": services.is_following(viewer, idea.id), "status_history": statuses, "revisions": revisions,
-        "can_edit": can_edit_idea(viewer, idea), "is_moderator": is_moderator(viewer),
-        "comment_form": comment_form or CommentForm(meta=meta), "rating_form": RatingForm(meta=meta),
-        "reason_form": ReasonForm(meta=meta), "status_form": StatusForm(status=idea.status, meta=meta),
+        "idea": idea,
+        "thread": comment_thread(viewer, idea.id),
+        "supported": idea.id in supported,
+        "my_rating": rated.get(idea.id),
+        "shares": queries.constituency_shares(idea),
+        "following": services.is_following(viewer, idea.id),
+        "status_history": statuses,
+        "revisions": revisions,
+        "can_edit": can_edit_idea(viewer, idea),
+        "is_moderator": is_moderator(viewer),
+        "comment_form": comment_form or CommentForm(meta=meta),
+        "rating_form": RatingForm(meta=meta),
+        "reason_form": ReasonForm(meta=meta),
+        "status_form": StatusForm(status=idea.status, meta=meta),
         "merge_form": MergeForm(meta=meta),
         "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
-        "related": cached_json(f"related:{idea.id}:{'all' if sees_internal(viewer) else 'public'}", 60,
-                               lambda: related_ideas(viewer, idea)),
+        "related": cached_json(
+            f"related:{idea.id}:{'all' if sees_internal(viewer) else 'public'}", 60, lambda: related_ideas(viewer, idea)
+        ),
     }
     return render_template("ideas/detail.html", **context), status
 
@@ -102,9 +126,18 @@ def edit(idea_id: int):
     if not sees_internal(current_user):
         form.visibility.choices = form.visibility.choices[:1]
     if form.validate_on_submit():
-        saved, _result = submit_form(form, lambda: services.edit_idea(
-            current_user, idea.id, title=form.title.data, body=form.body.data, tags=form.tags.data,
-            visibility=form.visibility.data), refusals_as_pages=True)
+        saved, _result = submit_form(
+            form,
+            lambda: services.edit_idea(
+                current_user,
+                idea.id,
+                title=form.title.data,
+                body=form.body.data,
+                tags=form.tags.data,
+                visibility=form.visibility.data,
+            ),
+            refusals_as_pages=True,
+        )
         if saved:
             flash("Changes saved; the earlier version stays in the edit history.", "success")
             return redirect(url_for("ideas.detail", idea_id=idea.id))

@@ -1,4 +1,5 @@
 """Form actions on an idea page: support, rate, follow, comment, flag, moderate."""
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -75,8 +76,10 @@ def add_comment(idea_id: int):
     idea = get_visible_idea(current_user, idea_id)
     form = CommentForm()
     if form.validate_on_submit():
-        comment, refusal = attempt(lambda: comments.add_comment(current_user, idea.id, form.body.data,
-                                                                form.parent_id.data or None), show=(422,))
+        comment, refusal = attempt(
+            lambda: comments.add_comment(current_user, idea.id, form.body.data, form.parent_id.data or None),
+            show=(422,),
+        )
         if refusal is None:
             return _back(idea.id, f"comment-{comment.id}")
         (form.form_errors if refusal.fields.get("parent_id") else form.body.errors).append(refusal.message)
@@ -89,8 +92,7 @@ def edit_comment(comment_id: int):
     comment = comments.get_visible_comment(current_user, comment_id)
     form = CommentForm(body=comment.body) if request.method == "GET" else CommentForm()
     if form.validate_on_submit():
-        _edited, refusal = attempt(lambda: comments.edit_comment(current_user, comment.id, form.body.data),
-                                   show=(422,))
+        _edited, refusal = attempt(lambda: comments.edit_comment(current_user, comment.id, form.body.data), show=(422,))
         if refusal is None:
             return _back(comment.idea_id, f"comment-{comment.id}")
         form.body.errors.append(refusal.message)
@@ -123,8 +125,10 @@ def moderation_queue():
     return render_template("ideas/moderation.html", queue=queue, reason_form=ReasonForm())
 
 
-@bp.route("/moderation/<any(idea, comment):target_type>/<int:target_id>/<any(hide, restore, dismiss):action>",
-          methods=["POST"])
+@bp.route(
+    "/moderation/<any(idea, comment):target_type>/<int:target_id>/<any(hide, restore, dismiss):action>",
+    methods=["POST"],
+)
 @login_required
 def moderate(target_type: str, target_id: int, action: str):
     form = _require_form()

@@ -1,4 +1,5 @@
 """Notifications: outbox, fan-out jobs, in-app centre, e-mail and digests, preferences."""
+
 from flask import Flask, has_request_context
 from flask_login import current_user
 

@@ -1,4 +1,5 @@
 """`flask notifications dispatch`."""
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -12,8 +13,10 @@ def notifications_dispatch():
     from .jobs import sweep_outbox
 
     result = sweep_outbox(min_age_seconds=0)
-    click.echo(f"queued {result['events']} event(s) and {result['email_batches']} e-mail batch(es); "
-               f"{result['unstuck']} stuck e-mail(s) released")
+    click.echo(
+        f"queued {result['events']} event(s) and {result['email_batches']} e-mail batch(es); "
+        f"{result['unstuck']} stuck e-mail(s) released"
+    )
 
 
 def register_cli(app: Flask) -> None:

@@ -1,5 +1,6 @@
 """E-mail verification: a signed link; a verified address in EMPLOYEE_EMAIL_DOMAINS makes
 its owner an employee."""
+
 import logging
 
 from flask import current_app
@@ -21,10 +22,22 @@ def queue_verification_mail(event) -> None:
     if user is None or user.email_verified_at is not None:
         return
     token = verification_token(user.id, user.email)
-    insert_many_or_ignore(Delivery, [{
-        "event_id": event.id, "user_id": user.id, "channel": "email", "kind": "email_verification",
-        "title": "Confirm your e-mail address for Innovation Commons", "url": f"/verify-email/{token}",
-        "status": "pending", "created_at": utcnow()}], ["event_id", "user_id", "channel"])
+    insert_many_or_ignore(
+        Delivery,
+        [
+            {
+                "event_id": event.id,
+                "user_id": user.id,
+                "channel": "email",
+                "kind": "email_verification",
+                "title": "Confirm your e-mail address for Innovation Commons",
+                "url": f"/verify-email/{token}",
+                "status": "pending",
+                "created_at": utcnow(),
+            }
+        ],
+        ["event_id", "user_id", "channel"],
+    )
     db.session.flush()
     from .jobs import enqueue_pending_emails
 
@@ -43,8 +56,14 @@ def verify_email(token: str) -> User:
     domain = email.rsplit("@", 1)[-1].lower()
     if user.role == "customer" and domain in current_app.config["EMPLOYEE_EMAIL_DOMAINS"]:
         user.role = "employee"
-        record_audit("role_changed", None, subject=user.email, old="customer", new="employee",
-                     via="verified company e-mail domain")
+        record_audit(
+            "role_changed",
+            None,
+            subject=user.email,
+            old="customer",
+            new="employee",
+            via="verified company e-mail domain",
+        )
         log.info("user %s verified a company address and is now an employee", user.id)
     db.session.flush()
     return user

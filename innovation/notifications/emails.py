@@ -1,4 +1,5 @@
 """Rendering and sending the notification e-mails (HTML + text, List-Unsubscribe)."""
+
 from dataclasses import dataclass
 
 from flask import current_app
@@ -34,9 +35,18 @@ def send_notification_email(delivery: OutgoingEmail, smtp=None) -> None:
         unsubscribe = unsubscribe_url(user.user_id, delivery.kind)
         headers.update({"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
     label = KINDS[delivery.kind][0] if delivery.kind in KINDS else "Your account"
-    message = render_message(user.email, delivery.title, "notification", headers=headers, user=user,
-                             title=delivery.title, link=base + delivery.url, kind_label=label,
-                             unsubscribe=unsubscribe, settings=f"{base}/settings/notifications")
+    message = render_message(
+        user.email,
+        delivery.title,
+        "notification",
+        headers=headers,
+        user=user,
+        title=delivery.title,
+        link=base + delivery.url,
+        kind_label=label,
+        unsubscribe=unsubscribe,
+        settings=f"{base}/settings/notifications",
+    )
     deliver(message, smtp)
 
 
@@ -46,6 +56,15 @@ def send_digest_email(user, deliveries, frequency: str) -> None:
     headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     items = [{"title": d.title, "link": base + d.url, "kind": KINDS[d.kind][0]} for d in deliveries]
     subject = f"Your {frequency} Innovation Commons digest: {len(items)} update{'s' if len(items) != 1 else ''}"
-    message = render_message(user.email, subject, "digest", headers=headers, user=user, items=items,
-                             frequency=frequency, unsubscribe=unsubscribe, settings=f"{base}/settings/notifications")
+    message = render_message(
+        user.email,
+        subject,
+        "digest",
+        headers=headers,
+        user=user,
+        items=items,
+        frequency=frequency,
+        unsubscribe=unsubscribe,
+        settings=f"{base}/settings/notifications",
+    )
     deliver(message)

@@ -5,6 +5,7 @@ deliveries have unique (event, user[, channel]) keys and are inserted with ON CO
 NOTHING, e-mails are claimed (pending → sending) before they are sent, and the outbox row is
 marked dispatched only when everything is written.
 """
+
 import logging
 from datetime import timedelta
 
@@ -49,19 +50,36 @@ def fan_out(event_id: int) -> dict:
     written = 0
     batch = current_app.config["NOTIFICATION_BATCH_SIZE"]
     for start in range(0, len(user_ids), batch):  # commit per batch: a killed worker resumes here
-        chunk = user_ids[start:start + batch]
+        chunk = user_ids[start : start + batch]
         rows, deliveries = [], []
         for uid in chunk:
             kind = recipients[uid]
             channel = channels[(uid, kind)]
             if channel == "off":
                 continue
-            rows.append({"event_id": event.id, "user_id": uid, "kind": kind, "title": message.title[:300],
-                         "url": message.url, "created_at": now})
+            rows.append(
+                {
+                    "event_id": event.id,
+                    "user_id": uid,
+                    "kind": kind,
+                    "title": message.title[:300],
+                    "url": message.url,
+                    "created_at": now,
+                }
+            )
             if channel in ("email", "digest"):
-                deliveries.append({"event_id": event.id, "user_id": uid, "channel": channel, "kind": kind,
-                                   "title": message.title[:300], "url": message.url, "status": "pending",
-                                   "created_at": now})
+                deliveries.append(
+                    {
+                        "event_id": event.id,
+                        "user_id": uid,
+                        "channel": channel,
+                        "kind": kind,
+                        "title": message.title[:300],
+                        "url": message.url,
+                        "status": "pending",
+                        "created_at": now,
+                    }
+                )
         insert_many_or_ignore(Notification, rows, ["event_id", "user_id"])
         insert_many_or_ignore(Delivery, deliveries, ["event_id", "user_id", "channel"])
         db.session.commit()
@@ -86,15 +104,22 @@ def enqueue_pending_emails(event_id: int | None = None) -> int:
         query = query.where(Delivery.event_id == event_id)
     ids = list(db.session.scalars(query.order_by(Delivery.id)))
     for start in range(0, len(ids), EMAIL_BATCH):
-        enqueue_now(send_deliveries, ids[start:start + EMAIL_BATCH])
+        enqueue_now(send_deliveries, ids[start : start + EMAIL_BATCH])
     return -(-len(ids) // EMAIL_BATCH)
 
 
 def _claim(delivery_ids: list[int]) -> list[int]:
     """pending → sending, atomically: two jobs never send the same e-mail."""
-    claimed = db.session.execute(update(Delivery).where(Delivery.id.in_(delivery_ids), Delivery.status == "pending")
-                                 .values(status="sending", attempts=Delivery.attempts + 1, claimed_at=utcnow())
-                                 .returning(Delivery.id)).scalars().all()
+    claimed = (
+        db.session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(delivery_ids), Delivery.status == "pending")
+            .values(status="sending", attempts=Delivery.attempts + 1, claimed_at=utcnow())
+            .returning(Delivery.id)
+        )
+        .scalars()
+        .all()
+    )
     db.session.commit()
     return list(claimed)
 
@@ -115,18 +140,27 @@ def send_deliveries(delivery_ids: list[int]) -> dict:
     except OSError as exc:  # the server is unreachable: release the claims for the retry
         db.session.rollback()
         out_of_attempts = Delivery.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]
-        db.session.execute(update(Delivery).where(Delivery.id.in_(claimed), Delivery.status == "sending")
-                           .values(status=case((out_of_attempts, "failed"), else_="pending"),
-                                   last_error=f"{type(exc).__name__}: {exc}"[:2000]))
+        db.session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(claimed), Delivery.status == "sending")
+            .values(
+                status=case((out_of_attempts, "failed"), else_="pending"),
+                last_error=f"{type(exc).__name__}: {exc}"[:2000],
+            )
+        )
         db.session.commit()
         raise
 
 
 def _send_claimed(claimed: list[int], smtp, send_notification_email) -> dict:
     # Plain values loaded once per batch: a commit per message must not reload ORM objects.
-    rows = db.session.execute(select(Delivery.id, Delivery.kind, Delivery.title, Delivery.url, Delivery.attempts,
-                                     User.id, User.name, User.email)
-                              .join(User, User.id == Delivery.user_id).where(Delivery.id.in_(claimed))).all()
+    rows = db.session.execute(
+        select(
+            Delivery.id, Delivery.kind, Delivery.title, Delivery.url, Delivery.attempts, User.id, User.name, User.email
+        )
+        .join(User, User.id == Delivery.user_id)
+        .where(Delivery.id.in_(claimed))
+    ).all()
     db.session.commit()
     sent, failed = 0, []
     for delivery_id, kind, title, url, attempts, user_id, name, address in rows:
@@ -135,15 +169,19 @@ def _send_claimed(claimed: list[int], smtp, send_notification_email) -> dict:
             send_notification_email(outgoing, smtp)
         except Exception as exc:  # SMTP refusal, connection loss: recorded, retried
             give_up = attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]
-            db.session.execute(update(Delivery).where(Delivery.id == delivery_id).values(
-                status="failed" if give_up else "pending", last_error=f"{type(exc).__name__}: {exc}"[:2000]))
+            db.session.execute(
+                update(Delivery)
+                .where(Delivery.id == delivery_id)
+                .values(status="failed" if give_up else "pending", last_error=f"{type(exc).__name__}: {exc}"[:2000])
+            )
             db.session.commit()
             log.warning("delivery %s failed (attempt %s): %s", delivery_id, attempts, exc)
             if not give_up:
                 failed.append(delivery_id)
             continue
-        db.session.execute(update(Delivery).where(Delivery.id == delivery_id)
-                           .values(status="sent", sent_at=utcnow(), last_error=""))
+        db.session.execute(
+            update(Delivery).where(Delivery.id == delivery_id).values(status="sent", sent_at=utcnow(), last_error="")
+        )
         db.session.commit()  # one commit per accepted message: a crash re-sends at most this one
         sent += 1
     if failed:
@@ -157,13 +195,24 @@ def sweep_outbox(min_age_seconds: int = 30) -> dict:
     """Re-drive what Redis or a dead worker lost: undispatched events, unsent e-mails, and
     e-mails stuck in `sending` for five minutes."""
     now = utcnow()
-    stuck = db.session.execute(update(Delivery).where(
-        Delivery.status == "sending", Delivery.claimed_at < now - timedelta(minutes=5),
-        Delivery.sent_at.is_(None)).values(status="pending")).rowcount
+    stuck = db.session.execute(
+        update(Delivery)
+        .where(
+            Delivery.status == "sending", Delivery.claimed_at < now - timedelta(minutes=5), Delivery.sent_at.is_(None)
+        )
+        .values(status="pending")
+    ).rowcount
     db.session.commit()
-    events = list(db.session.scalars(select(OutboxEvent.id).where(
-        OutboxEvent.dispatched_at.is_(None), OutboxEvent.created_at <= now - timedelta(seconds=min_age_seconds))
-        .order_by(OutboxEvent.id).limit(5000)))
+    events = list(
+        db.session.scalars(
+            select(OutboxEvent.id)
+            .where(
+                OutboxEvent.dispatched_at.is_(None), OutboxEvent.created_at <= now - timedelta(seconds=min_age_seconds)
+            )
+            .order_by(OutboxEvent.id)
+            .limit(5000)
+        )
+    )
     for event_id in events:
         enqueue_now(fan_out, event_id)
     emails = enqueue_pending_emails()

@@ -1,4 +1,5 @@
 """Outbox events, in-app notifications, e-mail deliveries and preferences."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
@@ -42,8 +43,10 @@ class OutboxEvent(Model):
 
 class Notification(Model):
     __tablename__ = "notifications"
-    __table_args__ = (UniqueConstraint("event_id", "user_id"),
-                      Index("ix_notifications_user_unread", "user_id", "read_at", "id"))
+    __table_args__ = (
+        UniqueConstraint("event_id", "user_id"),
+        Index("ix_notifications_user_unread", "user_id", "read_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("outbox_events.id", ondelete="CASCADE"))
@@ -59,8 +62,10 @@ class Delivery(Model):
     """One e-mail (now, or in a digest) for one person and event: the exactly-once ledger."""
 
     __tablename__ = "deliveries"
-    __table_args__ = (UniqueConstraint("event_id", "user_id", "channel"),
-                      Index("ix_deliveries_status", "status", "channel", "created_at"))
+    __table_args__ = (
+        UniqueConstraint("event_id", "user_id", "channel"),
+        Index("ix_deliveries_status", "status", "channel", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("outbox_events.id", ondelete="CASCADE"))

@@ -1,5 +1,6 @@
 """Domain events → outbox rows, in the same transaction as the change; a dispatch job is
 queued for after the commit. If Redis is down the row waits for the sweeper."""
+
 from .. import events
 from ..accounts.actors import Actor
 from ..extensions import db
@@ -23,8 +24,13 @@ def _actor_id(actor: Actor | None) -> int | None:
 
 
 def on_comment_added(comment, actor=None, idea=None, parent=None, **_):
-    record("comment", comment_id=comment.id, idea_id=comment.idea_id, actor_id=_actor_id(actor),
-           parent_author_id=parent.author_id if parent is not None else None)
+    record(
+        "comment",
+        comment_id=comment.id,
+        idea_id=comment.idea_id,
+        actor_id=_actor_id(actor),
+        parent_author_id=parent.author_id if parent is not None else None,
+    )
 
 
 def on_user_mentioned(comment, actor=None, user=None, **_):
@@ -44,8 +50,13 @@ def on_outcome_published(round_, actor=None, outcome=None, **_):
 
 
 def on_impact_changed(candidate, actor=None, round=None, changes=None, **_):  # noqa: A002 - signal kwarg
-    record("impact_changed", round_id=candidate.round_id, candidate_id=candidate.id,
-           version=candidate.impact_version, actor_id=_actor_id(actor))
+    record(
+        "impact_changed",
+        round_id=candidate.round_id,
+        candidate_id=candidate.id,
+        version=candidate.impact_version,
+        actor_id=_actor_id(actor),
+    )
 
 
 def on_user_registered(user, via="", **_):

@@ -1,6 +1,7 @@
 """Who hears about an event, and what they are told. Who may hear about an idea or a round is
 decided by the audience helpers of ideas/permissions.py and decisions/permissions.py, the
 same rules as every page: nothing about an internal idea or round reaches a customer."""
+
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -30,8 +31,9 @@ def _idea_watchers(idea: Idea, *, supporters: bool) -> list[int]:
     followers = select(Follow.user_id).where(Follow.idea_id == idea.id)
     query = select(User.id).where(User.id.in_(followers))
     if supporters:
-        query = select(User.id).where(User.id.in_(followers.union(
-            select(Support.user_id).where(Support.idea_id == idea.id))))
+        query = select(User.id).where(
+            User.id.in_(followers.union(select(Support.user_id).where(Support.idea_id == idea.id)))
+        )
     return _ids(query.where(audience_clause(idea)))
 
 
@@ -42,12 +44,14 @@ def _comment(payload) -> Message | None:
     mentioned = set(db.session.scalars(select(Mention.user_id).where(Mention.comment_id == comment.id)))
     recipients = {uid: "comment" for uid in _idea_watchers(idea, supporters=False) if uid not in mentioned}
     parent_author = payload.get("parent_author_id")
-    if parent_author and parent_author in set(_ids(select(User.id).where(User.id == parent_author,
-                                                                         audience_clause(idea)))):
+    if parent_author and parent_author in set(
+        _ids(select(User.id).where(User.id == parent_author, audience_clause(idea)))
+    ):
         recipients[parent_author] = "reply"
     recipients.pop(payload.get("actor_id"), None)
-    return Message(f"{comment.author.name} commented on “{idea.title}”", f"/ideas/{idea.id}#comment-{comment.id}",
-                   recipients)
+    return Message(
+        f"{comment.author.name} commented on “{idea.title}”", f"/ideas/{idea.id}#comment-{comment.id}", recipients
+    )
 
 
 def _mention(payload) -> Message | None:
@@ -57,8 +61,11 @@ def _mention(payload) -> Message | None:
         return None
     if not in_audience(user, idea):
         return None
-    return Message(f"{comment.author.name} mentioned you on “{idea.title}”",
-                   f"/ideas/{idea.id}#comment-{comment.id}", {user.id: "mention"})
+    return Message(
+        f"{comment.author.name} mentioned you on “{idea.title}”",
+        f"/ideas/{idea.id}#comment-{comment.id}",
+        {user.id: "mention"},
+    )
 
 
 def _status_change(payload) -> Message | None:
@@ -88,8 +95,11 @@ def _round_opened(payload) -> Message | None:
     round_ = db.session.get(Round, payload["round_id"])
     if round_ is None or round_.status != "voting":
         return None
-    return Message(f"Voting is open: “{round_.title}”", f"/rounds/{round_.id}#ballot",
-                   dict.fromkeys(_eligible(round_), "round_opened"))
+    return Message(
+        f"Voting is open: “{round_.title}”",
+        f"/rounds/{round_.id}#ballot",
+        dict.fromkeys(_eligible(round_), "round_opened"),
+    )
 
 
 def _round_closing(payload) -> Message | None:
@@ -98,8 +108,11 @@ def _round_closing(payload) -> Message | None:
         return None
     eligible = _eligible(round_)
     voted = set(_voters(round_, eligible))
-    return Message(f"Closing within 24 hours: “{round_.title}” — you have not voted yet", f"/rounds/{round_.id}#ballot",
-                   {uid: "round_closing" for uid in eligible if uid not in voted})
+    return Message(
+        f"Closing within 24 hours: “{round_.title}” — you have not voted yet",
+        f"/rounds/{round_.id}#ballot",
+        {uid: "round_closing" for uid in eligible if uid not in voted},
+    )
 
 
 def _outcome_published(payload) -> Message | None:
@@ -107,9 +120,16 @@ def _outcome_published(payload) -> Message | None:
     if round_ is None:
         return None
     audience = round_audience_clause(round_)
-    followers = _ids(select(User.id).where(User.id.in_(
-        select(Follow.user_id).join(Candidate, Candidate.idea_id == Follow.idea_id)
-        .where(Candidate.round_id == round_.id)), audience))
+    followers = _ids(
+        select(User.id).where(
+            User.id.in_(
+                select(Follow.user_id)
+                .join(Candidate, Candidate.idea_id == Follow.idea_id)
+                .where(Candidate.round_id == round_.id)
+            ),
+            audience,
+        )
+    )
     voters = _voters(round_, _ids(select(User.id).where(audience)))
     recipients = dict.fromkeys(set(followers) | set(voters), "outcome_published")
     recipients.pop(payload.get("actor_id"), None)
@@ -121,19 +141,31 @@ def _impact_changed(payload) -> Message | None:
     if candidate is None or candidate.round.status != "voting":
         return None
     key = str(candidate.id)
-    stale = {b.voter_key for b in db.session.scalars(select(Ballot).where(Ballot.round_id == candidate.round_id))
-             if b.impact_versions.get(key, payload["version"]) < payload["version"]}
+    stale = {
+        b.voter_key
+        for b in db.session.scalars(select(Ballot).where(Ballot.round_id == candidate.round_id))
+        if b.impact_versions.get(key, payload["version"]) < payload["version"]
+    }
     if not stale:
         return None
     eligible = _eligible(candidate.round)
     recipients = {uid: "impact_changed" for uid in eligible if voter_key(candidate.round_id, uid) in stale}
-    return Message(f"The numbers changed for “{candidate.idea.title}” since you voted",
-                   f"/rounds/{candidate.round_id}#impact", recipients)
+    return Message(
+        f"The numbers changed for “{candidate.idea.title}” since you voted",
+        f"/rounds/{candidate.round_id}#impact",
+        recipients,
+    )
 
 
-RESOLVERS = {"comment": _comment, "mention": _mention, "status_change": _status_change,
-             "round_opened": _round_opened, "round_closing": _round_closing,
-             "outcome_published": _outcome_published, "impact_changed": _impact_changed}
+RESOLVERS = {
+    "comment": _comment,
+    "mention": _mention,
+    "status_change": _status_change,
+    "round_opened": _round_opened,
+    "round_closing": _round_closing,
+    "outcome_published": _outcome_published,
+    "impact_changed": _impact_changed,
+}
 
 
 def resolve(kind: str, payload: dict) -> Message | None:

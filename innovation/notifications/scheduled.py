@@ -1,4 +1,5 @@
 """Periodic notification jobs: digests and closing-soon reminders."""
+
 import logging
 from datetime import timedelta
 
@@ -23,16 +24,24 @@ PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 def send_digests() -> dict:
     """One summary e-mail per person whose digest period has passed and who has updates."""
     now = utcnow()
-    user_ids = list(db.session.scalars(select(Delivery.user_id).where(
-        Delivery.channel == "digest", Delivery.status == "pending").distinct()))
+    user_ids = list(
+        db.session.scalars(
+            select(Delivery.user_id).where(Delivery.channel == "digest", Delivery.status == "pending").distinct()
+        )
+    )
     sent = 0
     for user_id in user_ids:
         setting = db.session.get(DigestSetting, user_id) or DigestSetting(user_id=user_id, frequency="daily")
         if setting.last_sent_at and now - setting.last_sent_at < PERIODS[setting.frequency]:
             continue
-        pending = list(db.session.scalars(select(Delivery).where(
-            Delivery.user_id == user_id, Delivery.channel == "digest", Delivery.status == "pending")
-            .order_by(Delivery.id).with_for_update()))
+        pending = list(
+            db.session.scalars(
+                select(Delivery)
+                .where(Delivery.user_id == user_id, Delivery.channel == "digest", Delivery.status == "pending")
+                .order_by(Delivery.id)
+                .with_for_update()
+            )
+        )
         if not pending:
             continue
         send_digest_email(db.session.get(User, user_id), pending, setting.frequency)
@@ -50,9 +59,19 @@ def send_digests() -> dict:
 def remind_closing_rounds() -> dict:
     """Rounds closing within 24 hours: one reminder event each, to eligible people who have not voted."""
     now = utcnow()
-    rounds = list(db.session.scalars(select(Round).where(
-        Round.status == "voting", Round.closes_at.is_not(None), Round.closes_at <= now + timedelta(hours=24),
-        Round.closes_at > now, Round.closing_reminder_at.is_(None)).with_for_update()))
+    rounds = list(
+        db.session.scalars(
+            select(Round)
+            .where(
+                Round.status == "voting",
+                Round.closes_at.is_not(None),
+                Round.closes_at <= now + timedelta(hours=24),
+                Round.closes_at > now,
+                Round.closing_reminder_at.is_(None),
+            )
+            .with_for_update()
+        )
+    )
     for round_ in rounds:
         round_.closing_reminder_at = now
         record("round_closing", round_id=round_.id)

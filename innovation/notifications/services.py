@@ -1,4 +1,5 @@
 """Reading, marking, unsubscribing and retrying: the services behind pages, API and admin."""
+
 import logging
 from typing import cast
 
@@ -25,8 +26,11 @@ def _signed_in(user) -> None:
 
 def unread_count(user) -> int:
     # A count always has its one row: scalar_one, not scalar's "or None".
-    return db.session.execute(select(func.count()).select_from(Notification).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None))).scalar_one()
+    return db.session.execute(
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    ).scalar_one()
 
 
 def notifications_page(user: User, *, unread_only: bool, page: int, per_page: int) -> Page[Notification]:
@@ -35,8 +39,9 @@ def notifications_page(user: User, *, unread_only: bool, page: int, per_page: in
     if unread_only:
         conditions.append(Notification.read_at.is_(None))
     total = db.session.scalar(select(func.count()).select_from(Notification).where(*conditions))
-    return paginate(select(Notification).where(*conditions).order_by(Notification.id.desc()), page, per_page,
-                    total=total)
+    return paginate(
+        select(Notification).where(*conditions).order_by(Notification.id.desc()), page, per_page, total=total
+    )
 
 
 def mark_read(user, ids=None, *, everything: bool = False) -> int:
@@ -45,8 +50,9 @@ def mark_read(user, ids=None, *, everything: bool = False) -> int:
     query = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     if not everything:
         if ids is None:
-            raise ValidationFailed("Send `ids` (a list of notification ids) or `all: true`.",
-                                   fields={"ids": ["A list of ids."]})
+            raise ValidationFailed(
+                "Send `ids` (a list of notification ids) or `all: true`.", fields={"ids": ["A list of ids."]}
+            )
         query = query.where(Notification.id.in_(ids))
     # An UPDATE answers a CursorResult (with `rowcount`); Session.execute is typed for every statement.
     changed = cast(CursorResult, db.session.execute(query.values(read_at=utcnow()))).rowcount
@@ -72,27 +78,38 @@ def unsubscribe(token: str) -> tuple[User, str]:
     if user is None or (kind not in KINDS and kind != "digest"):
         raise InvalidLink("This unsubscribe link is not valid.")
     if kind == "digest":
-        kinds = [k for k, channel in _stored(user).items() if channel == "digest"] or \
-            [k for k, (_label, default) in KINDS.items() if default == "digest"]
+        kinds = [k for k, channel in _stored(user).items() if channel == "digest"] or [
+            k for k, (_label, default) in KINDS.items() if default == "digest"
+        ]
     else:
         kinds = [kind]
     for each in kinds:
-        upsert(Preference, {"user_id": user.id, "kind": each, "channel": "in_app"}, ["user_id", "kind"],
-               {"channel": "in_app"})
+        upsert(
+            Preference,
+            {"user_id": user.id, "kind": each, "channel": "in_app"},
+            ["user_id", "kind"],
+            {"channel": "in_app"},
+        )
     db.session.flush()
     log.info("user %s unsubscribed from %s e-mails", user.id, kind)
     return user, kind
 
 
 def _stored(user) -> dict[str, str]:
-    return dict(db.session.execute(select(Preference.kind, Preference.channel)
-                                   .where(Preference.user_id == user.id)).tuples().all())
+    return dict(
+        db.session.execute(select(Preference.kind, Preference.channel).where(Preference.user_id == user.id))
+        .tuples()
+        .all()
+    )
 
 
 def failed_deliveries(actor: User, limit: int = 200) -> list[Delivery]:
     require_role(actor, "admin", action="failed_deliveries")
-    return list(db.session.scalars(select(Delivery).where(Delivery.status == "failed")
-                                   .order_by(Delivery.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Delivery).where(Delivery.status == "failed").order_by(Delivery.id.desc()).limit(limit)
+        )
+    )
 
 
 def retry_delivery(actor: User, delivery_id: int) -> Delivery:

@@ -1,4 +1,5 @@
 """Signed links that work without signing in: unsubscribe and e-mail verification."""
+
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
 
@@ -23,8 +24,10 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
         data = _unsubscribe_serializer().loads(token)
         return int(data["u"]), str(data["k"])
     except (BadSignature, KeyError, TypeError, ValueError) as exc:
-        raise InvalidLink("This unsubscribe link is not valid. Use the link from the e-mail, or change your "
-                          "notification settings after signing in.") from exc
+        raise InvalidLink(
+            "This unsubscribe link is not valid. Use the link from the e-mail, or change your "
+            "notification settings after signing in."
+        ) from exc
 
 
 def _verification_serializer() -> URLSafeTimedSerializer:
@@ -40,5 +43,6 @@ def read_verification_token(token: str) -> tuple[int, str]:
         data = _verification_serializer().loads(token, max_age=7 * 24 * 3600)
         return int(data["u"]), str(data["e"])
     except (BadSignature, KeyError, TypeError, ValueError) as exc:
-        raise InvalidLink("This verification link is not valid or has expired; request a new one in your settings."
-                          ) from exc
+        raise InvalidLink(
+            "This verification link is not valid or has expired; request a new one in your settings."
+        ) from exc

@@ -1,5 +1,6 @@
 """The notification centre, preferences, one-click unsubscribe, e-mail verification, and
 the admins' failed-deliveries list."""
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -49,9 +50,14 @@ def preferences():
         set_preferences(current_user, choices, request.form.get("digest_frequency"))
         flash("Notification settings saved.", "success")
         return redirect(url_for("notifications.preferences"))
-    return render_template("notifications/preferences.html", kinds=KINDS, channels=CHANNELS,
-                           chosen=preferences_of(current_user), frequencies=DIGEST_FREQUENCIES,
-                           frequency=digest_frequency(current_user))
+    return render_template(
+        "notifications/preferences.html",
+        kinds=KINDS,
+        channels=CHANNELS,
+        chosen=preferences_of(current_user),
+        frequencies=DIGEST_FREQUENCIES,
+        frequency=digest_frequency(current_user),
+    )
 
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
@@ -61,15 +67,22 @@ def unsubscribe(token: str):
     if request.method == "POST":
         services.unsubscribe(token)
         return render_template("notifications/unsubscribed.html", kind=kind, label=KINDS.get(kind, ("digest",))[0])
-    return render_template("notifications/unsubscribe.html", token=token, kind=kind,
-                           label=KINDS.get(kind, ("the digest e-mail",))[0], user_id=user_id)
+    return render_template(
+        "notifications/unsubscribe.html",
+        token=token,
+        kind=kind,
+        label=KINDS.get(kind, ("the digest e-mail",))[0],
+        user_id=user_id,
+    )
 
 
 @bp.route("/verify-email/<token>")
 def verify(token: str):
     user = verify_email(token)
-    flash(f"Thanks — {user.email} is verified." + (" You joined as an employee." if user.role == "employee" else ""),
-          "success")
+    flash(
+        f"Thanks — {user.email} is verified." + (" You joined as an employee." if user.role == "employee" else ""),
+        "success",
+    )
     return redirect(url_for("home.home"))
 
 
@@ -77,8 +90,7 @@ def verify(token: str):
 @login_required
 @role_required("admin")
 def failed_deliveries():
-    return render_template("notifications/failed_deliveries.html",
-                           deliveries=services.failed_deliveries(current_user))
+    return render_template("notifications/failed_deliveries.html", deliveries=services.failed_deliveries(current_user))
 
 
 @bp.route("/admin/deliveries/<int:delivery_id>/retry", methods=["POST"])

@@ -1,5 +1,6 @@
 """People: profiles with their topic cloud and collaborators, "who knows about X" (experts),
 the network picture and common contacts. Builds on ideas and the search index."""
+
 from flask import Flask
 
 from ..platform.web import Blueprint

@@ -2,6 +2,7 @@
 and who knows about a topic. Read models counted by the database, and every idea and comment
 passes the same visibility clauses as the idea lists, so internal ideas never leak into a
 customer's or visitor's cloud, network, counts or evidence."""
+
 from dataclasses import dataclass, field
 
 from sqlalchemy import Integer, and_, case, func, literal_column, select, union, union_all
@@ -79,8 +80,11 @@ def _const(value: int):
 def _ideas_joined(viewer: Viewer, user_id: int):
     """Ids of the visible ideas `user_id` wrote or commented on."""
     authored = select(Idea.id.label("idea_id")).where(listed_ideas_clause(viewer), Idea.author_id == user_id)
-    commented = (select(Comment.idea_id).join(Idea, Idea.id == Comment.idea_id)
-                 .where(listed_ideas_clause(viewer), _visible_comment(), Comment.author_id == user_id))
+    commented = (
+        select(Comment.idea_id)
+        .join(Idea, Idea.id == Comment.idea_id)
+        .where(listed_ideas_clause(viewer), _visible_comment(), Comment.author_id == user_id)
+    )
     return union(authored, commented)
 
 
@@ -89,25 +93,38 @@ def _shared_counts(viewer: Viewer, user_id: int, name: str = "shared"):
     joined, with the number of such ideas. UNION makes each (idea, person) pair count once."""
     # Only visible ideas are in `joined`, so the two branches need no visibility check of their own.
     joined = _ideas_joined(viewer, user_id).cte(f"{name}_ideas")
-    authors = (select(Idea.id.label("idea_id"), Idea.author_id.label("user_id"))
-               .join(joined, joined.c.idea_id == Idea.id))
-    commenters = (select(Comment.idea_id, Comment.author_id)
-                  .join(joined, joined.c.idea_id == Comment.idea_id).where(_visible_comment()))
+    authors = select(Idea.id.label("idea_id"), Idea.author_id.label("user_id")).join(
+        joined, joined.c.idea_id == Idea.id
+    )
+    commenters = (
+        select(Comment.idea_id, Comment.author_id)
+        .join(joined, joined.c.idea_id == Comment.idea_id)
+        .where(_visible_comment())
+    )
     pairs = union(authors, commenters).subquery(f"{name}_pairs")
-    return (select(pairs.c.user_id, func.count().label("shared"))
-            .where(pairs.c.user_id != user_id).group_by(pairs.c.user_id).subquery(name))
+    return (
+        select(pairs.c.user_id, func.count().label("shared"))
+        .where(pairs.c.user_id != user_id)
+        .group_by(pairs.c.user_id)
+        .subquery(name)
+    )
 
 
 def topic_cloud(viewer: Viewer, user_id: int, limit: int = 24) -> list[tuple[str, int]]:
     """Tags of the visible ideas a person wrote (3 points, 5 once adopted) or commented on
     (1 point), summed per tag, heaviest first. An idea counts once: as theirs if they wrote it."""
     weight = case((_is_adopted(), _const(TOPIC_WEIGHTS["adopted"])), else_=_const(TOPIC_WEIGHTS["authored"]))
-    authored = (select(IdeaTag.tag, weight.label("weight")).join(Idea, Idea.id == IdeaTag.idea_id)
-                .where(listed_ideas_clause(viewer), Idea.author_id == user_id))
+    authored = (
+        select(IdeaTag.tag, weight.label("weight"))
+        .join(Idea, Idea.id == IdeaTag.idea_id)
+        .where(listed_ideas_clause(viewer), Idea.author_id == user_id)
+    )
     commented_ideas = select(Comment.idea_id).where(Comment.author_id == user_id, _visible_comment())
-    commented = (select(IdeaTag.tag, _const(TOPIC_WEIGHTS["commented"]).label("weight"))
-                 .join(Idea, Idea.id == IdeaTag.idea_id)
-                 .where(listed_ideas_clause(viewer), Idea.author_id != user_id, Idea.id.in_(commented_ideas)))
+    commented = (
+        select(IdeaTag.tag, _const(TOPIC_WEIGHTS["commented"]).label("weight"))
+        .join(Idea, Idea.id == IdeaTag.idea_id)
+        .where(listed_ideas_clause(viewer), Idea.author_id != user_id, Idea.id.in_(commented_ideas))
+    )
     rows = union_all(authored, commented).subquery("weighted_tags")
     total = func.sum(rows.c.weight)
     query = select(rows.c.tag, total).group_by(rows.c.tag).order_by(total.desc(), rows.c.tag).limit(limit)
@@ -132,8 +149,12 @@ def collaborators(viewer: Viewer, user_id: int, limit: int = 12) -> list[tuple[U
     """People who wrote or commented on the same visible ideas as `user_id`, with the number of
     ideas shared, most first."""
     shared = _shared_counts(viewer, user_id)
-    query = (select(User, shared.c.shared).join(shared, shared.c.user_id == User.id)
-             .order_by(shared.c.shared.desc(), User.name, User.id).limit(limit))
+    query = (
+        select(User, shared.c.shared)
+        .join(shared, shared.c.user_id == User.id)
+        .order_by(shared.c.shared.desc(), User.name, User.id)
+        .limit(limit)
+    )
     return [(user, int(count)) for user, count in db.session.execute(query)]
 
 
@@ -142,10 +163,14 @@ def common_contacts(viewer: Viewer, a_id: int, b_id: int, limit: int = 50) -> li
     strongest ties first; A and B themselves are left out."""
     with_a, with_b = _shared_counts(viewer, a_id, "with_a"), _shared_counts(viewer, b_id, "with_b")
     strength = with_a.c.shared + with_b.c.shared
-    query = (select(User, with_a.c.shared, with_b.c.shared)
-             .join(with_a, with_a.c.user_id == User.id).join(with_b, with_b.c.user_id == User.id)
-             .where(User.id.not_in((a_id, b_id)))
-             .order_by(strength.desc(), User.name, User.id).limit(limit))
+    query = (
+        select(User, with_a.c.shared, with_b.c.shared)
+        .join(with_a, with_a.c.user_id == User.id)
+        .join(with_b, with_b.c.user_id == User.id)
+        .where(User.id.not_in((a_id, b_id)))
+        .order_by(strength.desc(), User.name, User.id)
+        .limit(limit)
+    )
     return [(user, int(count_a), int(count_b)) for user, count_a, count_b in db.session.execute(query)]
 
 
@@ -163,8 +188,10 @@ def clean_topic(raw) -> str:
     if not isinstance(raw, str):
         raise ValidationFailed("The topic must be text.", fields={"q": ["Must be text."]})
     if len(raw) > QUERY_MAX:
-        raise ValidationFailed(f"Topics have at most {QUERY_MAX} characters; try a word or two.",
-                               fields={"q": [f"At most {QUERY_MAX} characters."]})
+        raise ValidationFailed(
+            f"Topics have at most {QUERY_MAX} characters; try a word or two.",
+            fields={"q": [f"At most {QUERY_MAX} characters."]},
+        )
     # Control characters are never part of a topic (and PostgreSQL refuses NUL in text).
     return " ".join("".join(ch for ch in raw if ch.isprintable() or ch.isspace()).split())
 
@@ -183,9 +210,17 @@ def find_experts(viewer: Viewer, topic, limit: int = 20) -> list[Expert]:
     ideas_on_topic = _ideas_on_topic(viewer, idea_ids, slug)
     comments_on_topic = and_(Comment.id.in_(comment_ids), _visible_comment(), listed_ideas_clause(viewer))
     rows = _expert_rows(ideas_on_topic, comments_on_topic, slug, limit)
-    experts = [Expert(user=user, score=int(score), ideas=int(ideas), adopted=int(adopted),
-                      comments=int(comments), declared=bool(declared))
-               for user, score, ideas, adopted, comments, declared in rows]
+    experts = [
+        Expert(
+            user=user,
+            score=int(score),
+            ideas=int(ideas),
+            adopted=int(adopted),
+            comments=int(comments),
+            declared=bool(declared),
+        )
+        for user, score, ideas, adopted, comments, declared in rows
+    ]
     _attach_evidence(experts, ideas_on_topic, comments_on_topic)
     return experts
 
@@ -203,21 +238,40 @@ def _expert_rows(ideas_on_topic, comments_on_topic, slug: str | None, limit: int
     adopted = _adopted_flag()
     idea_points = case((_is_adopted(), _const(EXPERT_POINTS["adopted"])), else_=_const(EXPERT_POINTS["authored"]))
     parts = [
-        select(Idea.author_id.label("user_id"), idea_points.label("points"), _const(1).label("ideas"),
-               adopted.label("adopted"), _const(0).label("comments"), _const(0).label("declared"))
-        .where(ideas_on_topic),
+        select(
+            Idea.author_id.label("user_id"),
+            idea_points.label("points"),
+            _const(1).label("ideas"),
+            adopted.label("adopted"),
+            _const(0).label("comments"),
+            _const(0).label("declared"),
+        ).where(ideas_on_topic),
         select(Comment.author_id, _const(EXPERT_POINTS["comment"]), _const(0), _const(0), _const(1), _const(0))
-        .join(Idea, Idea.id == Comment.idea_id).where(comments_on_topic),
+        .join(Idea, Idea.id == Comment.idea_id)
+        .where(comments_on_topic),
     ]
     if slug:
-        parts.append(select(ExpertiseTag.user_id, _const(EXPERT_POINTS["declared"]), _const(0), _const(0),
-                            _const(0), _const(1)).where(ExpertiseTag.tag == slug))
+        parts.append(
+            select(
+                ExpertiseTag.user_id, _const(EXPERT_POINTS["declared"]), _const(0), _const(0), _const(0), _const(1)
+            ).where(ExpertiseTag.tag == slug)
+        )
     points = union_all(*parts).subquery("points")
     score = func.sum(points.c.points)
-    query = (select(User, score, func.sum(points.c.ideas), func.sum(points.c.adopted), func.sum(points.c.comments),
-                    func.max(points.c.declared))
-             .join(points, points.c.user_id == User.id).group_by(User.id)
-             .order_by(score.desc(), func.sum(points.c.adopted).desc(), User.name, User.id).limit(limit))
+    query = (
+        select(
+            User,
+            score,
+            func.sum(points.c.ideas),
+            func.sum(points.c.adopted),
+            func.sum(points.c.comments),
+            func.max(points.c.declared),
+        )
+        .join(points, points.c.user_id == User.id)
+        .group_by(User.id)
+        .order_by(score.desc(), func.sum(points.c.adopted).desc(), User.name, User.id)
+        .limit(limit)
+    )
     return db.session.execute(query).all()
 
 
@@ -227,23 +281,41 @@ def _attach_evidence(experts: list[Expert], ideas_on_topic, comments_on_topic) -
     by_user = {expert.user.id: expert for expert in experts}
     if not by_user:
         return
-    idea_rank = func.row_number().over(partition_by=Idea.author_id,
-                                       order_by=(_adopted_flag().desc(), Idea.support_total.desc(), Idea.id.desc()))
-    ideas = (select(Idea.id, Idea.author_id, Idea.title, Idea.status, idea_rank.label("rank"))
-             .where(ideas_on_topic, Idea.author_id.in_(list(by_user))).subquery("idea_evidence"))
-    for row in db.session.execute(select(ideas).where(ideas.c.rank <= EVIDENCE_PER_KIND)
-                                  .order_by(ideas.c.author_id, ideas.c.rank)):
+    idea_rank = func.row_number().over(
+        partition_by=Idea.author_id, order_by=(_adopted_flag().desc(), Idea.support_total.desc(), Idea.id.desc())
+    )
+    ideas = (
+        select(Idea.id, Idea.author_id, Idea.title, Idea.status, idea_rank.label("rank"))
+        .where(ideas_on_topic, Idea.author_id.in_(list(by_user)))
+        .subquery("idea_evidence")
+    )
+    for row in db.session.execute(
+        select(ideas).where(ideas.c.rank <= EVIDENCE_PER_KIND).order_by(ideas.c.author_id, ideas.c.rank)
+    ):
         by_user[row.author_id].evidence.append(Evidence("idea", row.id, row.id, row.title, row.title, row.status))
-    comment_rank = func.row_number().over(partition_by=Comment.author_id,
-                                          order_by=(Comment.created_at.desc(), Comment.id.desc()))
-    comments = (select(Comment.id, Comment.author_id, Comment.idea_id, func.substr(Comment.body, 1, 4 * SNIPPET_CHARS)
-                       .label("body"), Idea.title, Idea.status, comment_rank.label("rank"))
-                .join(Idea, Idea.id == Comment.idea_id)
-                .where(comments_on_topic, Comment.author_id.in_(list(by_user))).subquery("comment_evidence"))
-    for row in db.session.execute(select(comments).where(comments.c.rank <= EVIDENCE_PER_KIND)
-                                  .order_by(comments.c.author_id, comments.c.rank)):
+    comment_rank = func.row_number().over(
+        partition_by=Comment.author_id, order_by=(Comment.created_at.desc(), Comment.id.desc())
+    )
+    comments = (
+        select(
+            Comment.id,
+            Comment.author_id,
+            Comment.idea_id,
+            func.substr(Comment.body, 1, 4 * SNIPPET_CHARS).label("body"),
+            Idea.title,
+            Idea.status,
+            comment_rank.label("rank"),
+        )
+        .join(Idea, Idea.id == Comment.idea_id)
+        .where(comments_on_topic, Comment.author_id.in_(list(by_user)))
+        .subquery("comment_evidence")
+    )
+    for row in db.session.execute(
+        select(comments).where(comments.c.rank <= EVIDENCE_PER_KIND).order_by(comments.c.author_id, comments.c.rank)
+    ):
         by_user[row.author_id].evidence.append(
-            Evidence("comment", row.id, row.idea_id, snippet(row.body), row.title, row.status))
+            Evidence("comment", row.id, row.idea_id, snippet(row.body), row.title, row.status)
+        )
 
 
 def snippet(text: str, chars: int = SNIPPET_CHARS) -> str:

@@ -1,5 +1,6 @@
 """People pages: profiles with their topics and collaborators, who knows about a topic, and whom
 two people both know. Thin views."""
+
 from flask import render_template, request
 
 from ..accounts.services import get_user
@@ -19,8 +20,9 @@ def experts():
         found, error, status = people.find_experts(current_viewer(), topic), None, 200
     except ServiceError as exc:  # too long, or not a query at all: say so on the page itself
         found, error, status = [], exc.message, exc.status
-    return render_template("people/experts.html", topic=" ".join(topic.split())[:QUERY_MAX],
-                           experts=found, error=error), status
+    return render_template(
+        "people/experts.html", topic=" ".join(topic.split())[:QUERY_MAX], experts=found, error=error
+    ), status
 
 
 @bp.route("/people/<int:a_id>/common/<int:b_id>")
@@ -35,6 +37,11 @@ def profile(user_id: int):
     person = get_user(user_id)
     viewer = current_viewer()
     people_met = people.collaborators(viewer, person.id)
-    return render_template("people/profile.html", person=person, person_ideas=ideas_by_author(viewer, person.id),
-                           topics=people.cloud_levels(people.topic_cloud(viewer, person.id)), collaborators=people_met,
-                           network=collaborator_network(person, people_met))
+    return render_template(
+        "people/profile.html",
+        person=person,
+        person_ideas=ideas_by_author(viewer, person.id),
+        topics=people.cloud_levels(people.topic_cloud(viewer, person.id)),
+        collaborators=people_met,
+        network=collaborator_network(person, people_met),
+    )

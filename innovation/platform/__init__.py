@@ -5,6 +5,7 @@ worker, periodic ticker, embedded Redis), web helpers, pagination and templating
 No module here imports a feature package (tests/test_layout.py checks the imports); features
 build on it and register their own routes, commands, listeners and context processors.
 """
+
 from flask import Flask, g, request
 
 

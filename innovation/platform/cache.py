@@ -1,6 +1,7 @@
 """Short-lived caches in Redis for what many people read and nobody needs to the second:
 tag clouds, list totals, and whole pages for anonymous visitors. A Redis outage only
 means computing again."""
+
 import json
 import logging
 from functools import wraps
@@ -36,8 +37,12 @@ def cached_json(key: str, seconds: int, compute):
 
 
 def _cacheable_request() -> bool:
-    return (request.method == "GET" and not current_user.is_authenticated and "_flashes" not in session
-            and not current_app.config.get("CACHE_DISABLED"))
+    return (
+        request.method == "GET"
+        and not current_user.is_authenticated
+        and "_flashes" not in session
+        and not current_app.config.get("CACHE_DISABLED")
+    )
 
 
 def anonymous_page_cache(seconds: int):

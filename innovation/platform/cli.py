@@ -1,4 +1,5 @@
 """`flask worker` and `flask redis start|stop`."""
+
 import sys
 
 import click
@@ -16,8 +17,12 @@ def fail(message: str) -> None:
 
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Work until the queues are empty, then exit.")
-@click.option("--fork/--no-fork", default=False, show_default=True,
-              help="Fork a work horse per job (isolation) or run jobs in the worker process (speed).")
+@click.option(
+    "--fork/--no-fork",
+    default=False,
+    show_default=True,
+    help="Fork a work horse per job (isolation) or run jobs in the worker process (speed).",
+)
 def worker(burst, fork):
     """Run an RQ worker for all of the project's queues."""
     from .worker import run_worker

@@ -1,4 +1,5 @@
 """Column helpers shared by every feature's models."""
+
 from datetime import UTC, datetime
 from typing import overload
 

@@ -1,4 +1,5 @@
 """Turn refusals and HTTP errors into pages, or into API.md's JSON errors under /api."""
+
 import logging
 
 from flask import current_app, jsonify, make_response, render_template, request
@@ -12,14 +13,29 @@ from .transaction import refusal_rolled_back
 log = logging.getLogger(__name__)
 
 CODES = {
-    400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
-    422: "validation_failed", 429: "rate_limited", 500: "internal_error", 503: "unavailable",
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "validation_failed",
+    429: "rate_limited",
+    500: "internal_error",
+    503: "unavailable",
 }
 TITLES = {
-    400: "That request was not understood", 401: "Please sign in", 403: "Not allowed",
-    404: "Page not found", 405: "Not allowed here", 409: "That conflicts with the current state",
-    413: "Too large", 422: "Please check your input", 429: "Slow down",
+    400: "That request was not understood",
+    401: "Please sign in",
+    403: "Not allowed",
+    404: "Page not found",
+    405: "Not allowed here",
+    409: "That conflicts with the current state",
+    413: "Too large",
+    422: "Please check your input",
+    429: "Slow down",
     500: "Something went wrong on our side",
 }
 FRIENDLY = {
@@ -40,8 +56,9 @@ def error_response(status: int, message: str, code: str | None = None, fields: d
         if fields:
             error["fields"] = fields
         return jsonify({"error": error}), status
-    return render_template("errors/error.html", status=status, title=TITLES.get(status, "Error"),
-                           message=message), status
+    return render_template(
+        "errors/error.html", status=status, title=TITLES.get(status, "Error"), message=message
+    ), status
 
 
 def _reset_session() -> None:
@@ -62,8 +79,9 @@ def register_error_handlers(app) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
         _reset_session()
-        return error_response(400, "The form's security token is missing or expired. "
-                              "Reload the page and try again.", "csrf_failed")
+        return error_response(
+            400, "The form's security token is missing or expired. Reload the page and try again.", "csrf_failed"
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -80,7 +98,8 @@ def register_error_handlers(app) -> None:
 
     @app.errorhandler(InternalServerError)
     def internal_error(exc):
-        log.error("unhandled error on %s %s", request.method, request.path,
-                  exc_info=getattr(exc, "original_exception", None))
+        log.error(
+            "unhandled error on %s %s", request.method, request.path, exc_info=getattr(exc, "original_exception", None)
+        )
         db.session.rollback()
         return error_response(500, FRIENDLY[500])

@@ -6,6 +6,7 @@ commits (then it goes to RQ) or rolls back (then it is dropped), so no job ever 
 was not saved; the same call queued twice in one transaction is queued once. Every log line
 written while a job runs carries that job's id (`[job …]`).
 """
+
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -26,8 +27,9 @@ QUEUES = ("high", "default", "search", "mail", "low")  # the order a worker take
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def job(*, queue: str = "default", timeout: int | None = None, retry: Callable[[], Retry] | None = None
-        ) -> Callable[[F], F]:
+def job(
+    *, queue: str = "default", timeout: int | None = None, retry: Callable[[], Retry] | None = None
+) -> Callable[[F], F]:
     """Declare a function as a job on `queue`, with RQ's `job_timeout` and a retry policy
     factory; `enqueue_after_commit`, `enqueue_now` and the periodic ticker read them."""
     if queue not in QUEUES:

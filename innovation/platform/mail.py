@@ -1,4 +1,5 @@
 """Outgoing e-mail: SMTP when MAIL_SERVER is set, otherwise `.eml` files in instance/mail/."""
+
 import base64
 import logging
 import smtplib
@@ -41,8 +42,13 @@ class OutgoingMessage:
         lines += [f'Content-Type: multipart/alternative; boundary="{boundary}"', ""]
         for subtype, body in parts:
             encoded = base64.encodebytes(body.encode("utf-8")).decode("ascii").rstrip("\n").split("\n")
-            lines += [f"--{boundary}", f'Content-Type: text/{subtype}; charset="utf-8"',
-                      "Content-Transfer-Encoding: base64", "", *encoded]
+            lines += [
+                f"--{boundary}",
+                f'Content-Type: text/{subtype}; charset="utf-8"',
+                "Content-Transfer-Encoding: base64",
+                "",
+                *encoded,
+            ]
         lines += [f"--{boundary}--", ""]
         return linesep.join(lines).encode("ascii")
 
@@ -52,15 +58,20 @@ def _header_value(value: str) -> str:
     return value if value.isascii() else Header(value, _BASE64_UTF8).encode()
 
 
-def build_message(to: str, subject: str, text: str, html: str | None = None,
-                  headers: dict | None = None) -> OutgoingMessage:
-    base = {"From": current_app.config["MAIL_DEFAULT_SENDER"], "To": to, "Subject": subject,
-            "Date": format_datetime(datetime.now(UTC)), "Message-ID": make_msgid(domain="innovation-commons")}
+def build_message(
+    to: str, subject: str, text: str, html: str | None = None, headers: dict | None = None
+) -> OutgoingMessage:
+    base = {
+        "From": current_app.config["MAIL_DEFAULT_SENDER"],
+        "To": to,
+        "Subject": subject,
+        "Date": format_datetime(datetime.now(UTC)),
+        "Message-ID": make_msgid(domain="innovation-commons"),
+    }
     return OutgoingMessage({**base, **(headers or {})}, text, html)
 
 
-def render_message(to: str, subject: str, template: str, headers: dict | None = None,
-                   **context) -> OutgoingMessage:
+def render_message(to: str, subject: str, template: str, headers: dict | None = None, **context) -> OutgoingMessage:
     """Build a message from `templates/email/<template>.txt` and `.html`."""
     text = render_template(f"email/{template}.txt", **context)
     html = render_template(f"email/{template}.html", **context)

@@ -4,16 +4,44 @@ Raw HTML in the source is escaped by the renderer, and the sanitizer is the seco
 only a small set of tags and attributes survives, links keep http(s)/mailto and relative
 URLs only, and images are dropped (no tracking pixels, no SVG tricks).
 """
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-_renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}) \
-    .enable("table").enable("strikethrough").disable("image")
+_renderer = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    .enable("table")
+    .enable("strikethrough")
+    .disable("image")
+)
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-    "a", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 

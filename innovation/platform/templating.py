@@ -1,5 +1,6 @@
 """Template globals and filters shared by every page; features add navigation entries and
 context processors of their own in their `init_app`."""
+
 from datetime import UTC, datetime
 
 from flask import Flask, current_app, url_for
@@ -20,8 +21,11 @@ def add_nav_item(app: Flask, label: str, endpoint: str, order: int) -> None:
 def nav_items() -> list[tuple[str, str, str]]:
     items = current_app.extensions.get(NAV_KEY, {})
     views = current_app.view_functions
-    return [(label, endpoint, url_for(endpoint))
-            for endpoint, (_order, label) in sorted(items.items(), key=lambda item: item[1][0]) if endpoint in views]
+    return [
+        (label, endpoint, url_for(endpoint))
+        for endpoint, (_order, label) in sorted(items.items(), key=lambda item: item[1][0])
+        if endpoint in views
+    ]
 
 
 def relative_time(value: datetime | None) -> str:

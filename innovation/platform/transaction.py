@@ -7,6 +7,7 @@ Redis), on any exception it is rolled back and the exception travels on to the e
 which turn refusals into the page message or the API error. The same rule everywhere means no
 view forgets a commit and none commits half of its work.
 """
+
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps

@@ -1,4 +1,5 @@
 """Insert-or-ignore and upsert on SQLite and PostgreSQL (never check-then-insert)."""
+
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..extensions import db
@@ -14,8 +15,12 @@ def insert_or_ignore(model, values: dict, conflict_columns: list[str], also_retu
     """Insert a row unless one with the same unique key exists. Returns the inserted row's
     (id[, also_return]) — `also_return` is a column or scalar subquery — or None."""
     returning = [model.__table__.c.id] + ([also_return] if also_return is not None else [])
-    statement = (_insert_for(model).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
-                 .returning(*returning))
+    statement = (
+        _insert_for(model)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=conflict_columns)
+        .returning(*returning)
+    )
     # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns rows.
     return db.session.execute(statement).first()
 

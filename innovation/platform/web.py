@@ -1,5 +1,6 @@
 """Small pieces every page view uses: the committing blueprint, service refusals onto forms,
 safe redirects, paging arguments and the current viewer."""
+
 from collections.abc import Callable, Container
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,8 +19,14 @@ FORM_ERROR_STATUS = 422
 class Blueprint(flask.Blueprint):
     """A blueprint whose every route runs inside the platform's commit point."""
 
-    def add_url_rule(self, rule: str, endpoint: str | None = None, view_func: Callable[..., Any] | None = None,
-                     provide_automatic_options: bool | None = None, **options: Any) -> None:
+    def add_url_rule(
+        self,
+        rule: str,
+        endpoint: str | None = None,
+        view_func: Callable[..., Any] | None = None,
+        provide_automatic_options: bool | None = None,
+        **options: Any,
+    ) -> None:
         if view_func is not None:
             view_func = commit_point(view_func)
         super().add_url_rule(rule, endpoint, view_func, provide_automatic_options, **options)

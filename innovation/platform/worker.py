@@ -1,5 +1,6 @@
 """`flask worker`: an RQ worker for all of the project's queues, with RQ's scheduler and the
 periodic ticker; jobs run inside the app context made once by the worker."""
+
 import os
 import threading
 
@@ -59,7 +60,6 @@ def run_worker(app: Flask, *, burst: bool = False, fork: bool = False, periodic:
     elif not burst and periodic is not False:
         start_ticker(connection, stop)
     try:
-        return worker.work(burst=burst, with_scheduler=not burst,
-                           logging_level=app.config.get("LOG_LEVEL", "INFO"))
+        return worker.work(burst=burst, with_scheduler=not burst, logging_level=app.config.get("LOG_LEVEL", "INFO"))
     finally:
         stop.set()

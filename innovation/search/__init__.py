@@ -1,5 +1,6 @@
 """Search: the index of ideas, comments and people (Whoosh or PostgreSQL full text), the
 search page and API, possible duplicates and related ideas."""
+
 from flask import Flask
 
 from ..platform.web import Blueprint

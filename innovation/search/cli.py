@@ -1,4 +1,5 @@
 """`flask search reindex|status`."""
+
 import sys
 import time
 from contextlib import contextmanager
@@ -14,8 +15,9 @@ search_cli = AppGroup("search", help="The search index (Whoosh or PostgreSQL ful
 
 @contextmanager
 def _bar(kind: str, total: int):
-    with click.progressbar(length=total, label=f"Indexing {kind:<8}", show_pos=True, show_eta=True,
-                           file=sys.stderr) as bar:
+    with click.progressbar(
+        length=total, label=f"Indexing {kind:<8}", show_pos=True, show_eta=True, file=sys.stderr
+    ) as bar:
         yield bar
 
 
@@ -33,9 +35,11 @@ def reindex():
         raise click.ClickException(f"{exc}; try again when it has finished") from None
     seconds = time.perf_counter() - started
     documents = sum(written.values())
-    click.echo(f"Indexed {documents:,} documents ({', '.join(f'{n:,} {k}' for k, n in written.items())}) "
-               f"with the {current_app.config['SEARCH_BACKEND']} backend in {seconds:.1f} s "
-               f"({documents / max(seconds, 1e-9):,.0f} documents/s).")
+    click.echo(
+        f"Indexed {documents:,} documents ({', '.join(f'{n:,} {k}' for k, n in written.items())}) "
+        f"with the {current_app.config['SEARCH_BACKEND']} backend in {seconds:.1f} s "
+        f"({documents / max(seconds, 1e-9):,.0f} documents/s)."
+    )
 
 
 @search_cli.command("status")

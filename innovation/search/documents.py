@@ -1,6 +1,7 @@
 """From database rows to search documents. The index holds only what lists show: ideas that
 are listed (not hidden, not merged away), their live comments, and people. Everything else
 is removed, so the index can never show more than the database would."""
+
 import html
 from collections import defaultdict
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ class Document:
     tags: list[str] = field(default_factory=list)
     status: str = ""
     audience: str = "public"  # public | internal: who may find it
-    constituency: str = ""    # of the author (ideas, comments) or the person
+    constituency: str = ""  # of the author (ideas, comments) or the person
     author_id: int | None = None
     idea_id: int | None = None
 
@@ -38,35 +39,63 @@ def plain_text(rendered_html: str) -> str:
 
 
 def idea_document(idea: Idea) -> Document:
-    return Document(ref_id=idea.id, title=idea.title, body=plain_text(idea.body_html), tags=idea.tag_names,
-                    status=idea.status, audience=audience_of(idea), constituency=idea.author_constituency,
-                    author_id=idea.author_id, idea_id=idea.id)
+    return Document(
+        ref_id=idea.id,
+        title=idea.title,
+        body=plain_text(idea.body_html),
+        tags=idea.tag_names,
+        status=idea.status,
+        audience=audience_of(idea),
+        constituency=idea.author_constituency,
+        author_id=idea.author_id,
+        idea_id=idea.id,
+    )
 
 
 def comment_document(comment: Comment) -> Document:
     idea = comment.idea
     # A comment is as visible as its idea; facets show the idea's status and tags.
-    return Document(ref_id=comment.id, body=plain_text(comment.body_html), tags=idea.tag_names, status=idea.status,
-                    audience=audience_of(idea), constituency=comment.author.constituency,
-                    author_id=comment.author_id, idea_id=idea.id)
+    return Document(
+        ref_id=comment.id,
+        body=plain_text(comment.body_html),
+        tags=idea.tag_names,
+        status=idea.status,
+        audience=audience_of(idea),
+        constituency=comment.author.constituency,
+        author_id=comment.author_id,
+        idea_id=idea.id,
+    )
 
 
 def person_document(user: User, topics: list[str]) -> Document:
     about = " ".join(part for part in (user.bio, user.title, user.department, user.company) if part)
     tags = list(dict.fromkeys(user.expertise_tags + topics))
-    return Document(ref_id=user.id, title=user.name, body=about, tags=tags, audience="public",
-                    constituency=user.constituency, author_id=user.id)
+    return Document(
+        ref_id=user.id,
+        title=user.name,
+        body=about,
+        tags=tags,
+        audience="public",
+        constituency=user.constituency,
+        author_id=user.id,
+    )
 
 
 def public_topics(user_ids: list[int]) -> dict[int, list[str]]:
     """The tags of public, listed ideas each person wrote or discussed, most frequent first.
     Only public ones: a person's profile is public, so internal subjects must not show there."""
     public = (listed_ideas_clause(None),)  # what a visitor's lists show
-    authored = select(Idea.author_id.label("user_id"), IdeaTag.tag).join(IdeaTag, IdeaTag.idea_id == Idea.id) \
+    authored = (
+        select(Idea.author_id.label("user_id"), IdeaTag.tag)
+        .join(IdeaTag, IdeaTag.idea_id == Idea.id)
         .where(Idea.author_id.in_(user_ids), *public)
-    discussed = select(Comment.author_id.label("user_id"), IdeaTag.tag) \
-        .join(Idea, Idea.id == Comment.idea_id).join(IdeaTag, IdeaTag.idea_id == Idea.id) \
+    )
+    discussed = (
+        select(Comment.author_id.label("user_id"), IdeaTag.tag)
+        .join(Idea, Idea.id == Comment.idea_id)
+        .join(IdeaTag, IdeaTag.idea_id == Idea.id)
         .where(Comment.author_id.in_(user_ids), Comment.deleted_at.is_(None), Comment.hidden_at.is_(None), *public)
+    )
     rows = union_all(authored, discussed).subquery()
     counted = select(rows.c.user_id, rows.c.tag, func.count().label("n")).group_by(rows.c.user_id, rows.c.tag)
     topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -81,10 +110,14 @@ def load_documents(kind: str, ids: list[int]) -> tuple[list[Document], list[int]
         ideas = db.session.scalars(select(Idea).where(Idea.id.in_(ids)).options(selectinload(Idea.tags))).all()
         docs = [idea_document(idea) for idea in ideas if is_listed(idea)]
     elif kind == "comments":
-        comments = db.session.scalars(select(Comment).where(Comment.id.in_(ids)).options(
-            selectinload(Comment.author), selectinload(Comment.idea).selectinload(Idea.tags))).all()
-        docs = [comment_document(c) for c in comments
-                if c.deleted_at is None and c.hidden_at is None and is_listed(c.idea)]
+        comments = db.session.scalars(
+            select(Comment)
+            .where(Comment.id.in_(ids))
+            .options(selectinload(Comment.author), selectinload(Comment.idea).selectinload(Idea.tags))
+        ).all()
+        docs = [
+            comment_document(c) for c in comments if c.deleted_at is None and c.hidden_at is None and is_listed(c.idea)
+        ]
     elif kind == "people":
         people = db.session.scalars(select(User).where(User.id.in_(ids)).options(selectinload(User.expertise))).all()
         topics = public_topics([user.id for user in people]) if people else {}

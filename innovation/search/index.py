@@ -1,6 +1,7 @@
 """The one interface every search backend implements: add, remove, query → ids + total +
 facets (+ highlights). Whoosh is the single-node default; PostgreSQL full text serves several
 web nodes sharing one database (SEARCH_BACKEND=postgres)."""
+
 import html
 import math
 from abc import ABC, abstractmethod
@@ -20,9 +21,9 @@ MARK_START, MARK_END = "\x02", "\x03"
 
 @dataclass
 class SearchRequest:
-    kind: str                      # ideas | comments | people
+    kind: str  # ideas | comments | people
     query: ParsedQuery
-    audiences: tuple[str, ...]     # ("public",) or ("public", "internal"): visibility is in the query
+    audiences: tuple[str, ...]  # ("public",) or ("public", "internal"): visibility is in the query
     filters: dict[str, str] = field(default_factory=dict)  # status, tag, constituency
     offset: int = 0
     limit: int = 20
@@ -58,8 +59,9 @@ class SearchBackend(ABC):
         """One page of matches with the total and facets over everything the audience may see."""
 
     @abstractmethod
-    def similar(self, title: str, body: str, audiences: tuple[str, ...], *, exclude_id: int | None = None,
-                limit: int = 5) -> list[tuple[int, float]]:
+    def similar(
+        self, title: str, body: str, audiences: tuple[str, ...], *, exclude_id: int | None = None, limit: int = 5
+    ) -> list[tuple[int, float]]:
         """Listed ideas sharing enough of this title's words: possible duplicates, related ideas."""
 
     @abstractmethod

@@ -1,6 +1,7 @@
 """Index jobs (queue `search`). Requests only record what changed (`search_pending` rows, in
 their own transaction); these jobs reload the items and write the index under one Redis lock,
 so there is a single writer however many workers run. Safe to run twice."""
+
 import logging
 from collections import defaultdict
 from contextlib import contextmanager
@@ -58,14 +59,15 @@ def index_pending() -> int:
     """Take every pending change into the index; returns how many changes were applied."""
     applied = 0
     while True:
-        rows = db.session.execute(select(SearchPending.id, SearchPending.kind, SearchPending.ref_id)
-                                  .order_by(SearchPending.id).limit(BATCH)).all()
+        rows = db.session.execute(
+            select(SearchPending.id, SearchPending.kind, SearchPending.ref_id).order_by(SearchPending.id).limit(BATCH)
+        ).all()
         if not rows:
             return applied
         with index_writer() as backend:
             for kind, ids in _targets(rows).items():
                 for start in range(0, len(ids), BATCH):
-                    docs, gone = load_documents(kind, sorted(ids)[start:start + BATCH])
+                    docs, gone = load_documents(kind, sorted(ids)[start : start + BATCH])
                     backend.add(kind, docs)
                     backend.remove(kind, gone)
             # Exactly the rows read: a change committed meanwhile keeps its own row.
@@ -114,4 +116,3 @@ def rebuild_in_background() -> dict[str, int]:
     index_pending()
     log.info("search index rebuilt: %s", written)
     return written
-

@@ -1,5 +1,6 @@
 """Domain events → `search_pending` rows in the same transaction, and one indexing job queued
 for after the commit. Nothing touches the index inside a request."""
+
 from .. import events
 from ..extensions import db
 from ..platform.jobs import enqueue_after_commit

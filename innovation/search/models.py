@@ -1,4 +1,5 @@
 """What the index still has to learn, and the PostgreSQL backend's documents."""
+
 from datetime import datetime
 
 from sqlalchemy import Index, Integer, String, Text, text
@@ -33,8 +34,13 @@ class SearchDocument(Model):
     # migration does not create them.
     # One GIN index per kind: a search of ideas never walks the posting lists of comments.
     __table_args__ = tuple(
-        Index(f"ix_search_documents_{kind}", "document", postgresql_using="gin",
-              postgresql_where=text(f"kind = '{kind}'"), info={"dialect": "postgresql"})
+        Index(
+            f"ix_search_documents_{kind}",
+            "document",
+            postgresql_using="gin",
+            postgresql_where=text(f"kind = '{kind}'"),
+            info={"dialect": "postgresql"},
+        )
         for kind in ("ideas", "comments", "people")
     )
 
@@ -49,8 +55,9 @@ class SearchDocument(Model):
     author_id: Mapped[int | None] = mapped_column(Integer)
     idea_id: Mapped[int | None] = mapped_column(Integer)
     # Written and read by SQL in postgres_backend only; deferred so that loading a row never asks for it.
-    document: Mapped[str] = mapped_column(TSVECTOR, server_default=text("''::tsvector"), deferred=True,
-                                          info={"dialect": "postgresql"})
+    document: Mapped[str] = mapped_column(
+        TSVECTOR, server_default=text("''::tsvector"), deferred=True, info={"dialect": "postgresql"}
+    )
 
 
 class SearchLexeme(Model):

@@ -1,6 +1,7 @@
 """PostgreSQL full text: for several web nodes sharing one database (SEARCH_BACKEND=postgres).
 Documents live in `search_documents` with a weighted tsvector (title A, tags B, body D) under
 a GIN index; every value reaches SQL as a bound parameter, never as query syntax."""
+
 from sqlalchemy import text
 
 from ..extensions import db
@@ -8,8 +9,10 @@ from .documents import KINDS, Document
 from .index import MARK_END, MARK_START, SearchBackend, SearchHits, SearchRequest, marked_html, similarity_groups
 from .text import ParsedQuery, single_edits
 
-VECTOR = ("setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :tags), 'B')"
-          " || setweight(to_tsvector('english', :body), 'D')")
+VECTOR = (
+    "setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :tags), 'B')"
+    " || setweight(to_tsvector('english', :body), 'D')"
+)
 UPSERT = text(f"""
     INSERT INTO search_documents (kind, ref_id, audience, status, constituency, tags, title, body, author_id,
                                   idea_id, document)
@@ -21,7 +24,7 @@ LEARN_WORDS = text("""
     INSERT INTO search_lexemes (lexeme)
     SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents
     WHERE kind = :kind AND ref_id = ANY(:ids) ON CONFLICT DO NOTHING""")
-HEADLINE = "StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \""
+HEADLINE = 'StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'
 TITLE_HEADLINE = "StartSel=\x02, StopSel=\x03, HighlightAll=true"
 TAG_FACET_SIZE = 15
 # One pass over the matches counts the total and both small facets (GROUPING tells the rows
@@ -52,9 +55,18 @@ class PostgresBackend(SearchBackend):
     name = "postgres"
 
     def _params(self, kind: str, doc: Document) -> dict:
-        return {"kind": kind, "ref_id": doc.ref_id, "audience": doc.audience, "status": doc.status,
-                "constituency": doc.constituency, "tags": " ".join(doc.tags), "title": doc.title,
-                "body": doc.body, "author_id": doc.author_id, "idea_id": doc.idea_id}
+        return {
+            "kind": kind,
+            "ref_id": doc.ref_id,
+            "audience": doc.audience,
+            "status": doc.status,
+            "constituency": doc.constituency,
+            "tags": " ".join(doc.tags),
+            "title": doc.title,
+            "body": doc.body,
+            "author_id": doc.author_id,
+            "idea_id": doc.idea_id,
+        }
 
     def add(self, kind: str, docs: list[Document]) -> None:
         if docs:
@@ -63,8 +75,10 @@ class PostgresBackend(SearchBackend):
 
     def remove(self, kind: str, ids: list[int]) -> None:
         if ids:
-            db.session.execute(text("DELETE FROM search_documents WHERE kind = :kind AND ref_id = ANY(:ids)"),
-                               {"kind": kind, "ids": list(ids)})
+            db.session.execute(
+                text("DELETE FROM search_documents WHERE kind = :kind AND ref_id = ANY(:ids)"),
+                {"kind": kind, "ids": list(ids)},
+            )
 
     def rebuild(self, kind: str, batches, progress=None) -> int:
         # One transaction: readers keep seeing the old documents until the caller commits.
@@ -76,10 +90,13 @@ class PostgresBackend(SearchBackend):
             written += len(docs)
             if progress:
                 progress(len(docs))
-        db.session.execute(text("""
+        db.session.execute(
+            text("""
             INSERT INTO search_lexemes (lexeme)
             SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents WHERE kind = :kind
-            ON CONFLICT DO NOTHING"""), {"kind": kind})
+            ON CONFLICT DO NOTHING"""),
+            {"kind": kind},
+        )
         return written
 
     def count(self, kind: str) -> int:
@@ -88,16 +105,24 @@ class PostgresBackend(SearchBackend):
     # --- queries -------------------------------------------------------------------------
     def _corrections(self, word: str) -> list[str] | None:
         """None when the word is known (or a stop word); else the known stems one typo away."""
-        known = db.session.execute(text("""
+        known = db.session.execute(
+            text("""
             SELECT count(*) AS stems, count(l.lexeme) AS known
             FROM unnest(tsvector_to_array(to_tsvector('english', :word))) AS w(stem)
-            LEFT JOIN search_lexemes l ON l.lexeme = w.stem"""), {"word": word}).one()
+            LEFT JOIN search_lexemes l ON l.lexeme = w.stem"""),
+            {"word": word},
+        ).one()
         if known.stems == 0 or known.known > 0:
             return None
-        return list(db.session.scalars(text("""
+        return list(
+            db.session.scalars(
+                text("""
             SELECT DISTINCT l.lexeme FROM unnest(CAST(:candidates AS text[])) AS c(word)
             JOIN search_lexemes l ON l.lexeme = (ts_lexize('english_stem', c.word))[1]
-            ORDER BY l.lexeme LIMIT 8"""), {"candidates": sorted(single_edits(word))}))
+            ORDER BY l.lexeme LIMIT 8"""),
+                {"candidates": sorted(single_edits(word))},
+            )
+        )
 
     def _tsquery(self, parsed: ParsedQuery, forgive_typos: bool) -> tuple[str | None, dict, bool]:
         parts, params, corrected = [], {}, False
@@ -151,10 +176,14 @@ class PostgresBackend(SearchBackend):
             return SearchHits(ids=[], total=0)
         where = self._where(request, params)
         words = request.query.words
-        params.update(near=" ".join(words) if len(words) > 1 and not request.query.phrases else "",
-                      limit=request.limit, offset=request.offset)
+        params.update(
+            near=" ".join(words) if len(words) > 1 and not request.query.phrases else "",
+            limit=request.limit,
+            offset=request.offset,
+        )
         # One pass over the matches feeds the page, the total and every facet.
-        row = db.session.execute(text(f"""
+        row = db.session.execute(
+            text(f"""
             WITH q AS (SELECT {expression} AS query,
                               CASE WHEN :near = '' THEN NULL ELSE phraseto_tsquery('english', :near) END AS near),
             m AS MATERIALIZED (
@@ -164,10 +193,16 @@ class PostgresBackend(SearchBackend):
             SELECT (SELECT json_agg(json_build_array(p.ref_id, p.rank) ORDER BY p.rank DESC, p.ref_id DESC)
                     FROM (SELECT ref_id, rank FROM m ORDER BY rank DESC, ref_id DESC LIMIT :limit OFFSET :offset) p)
                     AS page
-                   {FACET_COLUMNS if request.facets else COUNT_COLUMNS}"""), params).one()
+                   {FACET_COLUMNS if request.facets else COUNT_COLUMNS}"""),
+            params,
+        ).one()
         pairs = row.page or []
-        hits = SearchHits(ids=[int(ref_id) for ref_id, _rank in pairs], total=0, corrected=corrected,
-                          scores={int(ref_id): round(float(rank), 4) for ref_id, rank in pairs})
+        hits = SearchHits(
+            ids=[int(ref_id) for ref_id, _rank in pairs],
+            total=0,
+            corrected=corrected,
+            scores={int(ref_id): round(float(rank), 4) for ref_id, rank in pairs},
+        )
         if request.facets:
             self._read_facets(hits, row)
         else:
@@ -189,34 +224,47 @@ class PostgresBackend(SearchBackend):
         hits.facets["tag"] = [(value, n) for value, n in row.tag or [] if value]
 
     def _highlights(self, hits: SearchHits, expression: str, params: dict, kind: str) -> None:
-        rows = db.session.execute(text(f"""
+        rows = db.session.execute(
+            text(f"""
             WITH q AS (SELECT {expression} AS query)
             SELECT d.ref_id, ts_headline('english', d.title, q.query, :title_options) AS title,
                    ts_headline('english', d.body, q.query, :body_options) AS body
             FROM search_documents d, q WHERE d.kind = :kind AND d.ref_id = ANY(:ids)"""),
-            {**params, "kind": kind, "ids": hits.ids, "title_options": TITLE_HEADLINE,
-             "body_options": HEADLINE}).all()
+            {**params, "kind": kind, "ids": hits.ids, "title_options": TITLE_HEADLINE, "body_options": HEADLINE},
+        ).all()
         for row in rows:
-            hits.highlights[row.ref_id] = {name: marked_html(value) for name, value in
-                                           (("title", row.title), ("body", row.body))
-                                           if value and MARK_START in value and MARK_END in value}
+            hits.highlights[row.ref_id] = {
+                name: marked_html(value)
+                for name, value in (("title", row.title), ("body", row.body))
+                if value and MARK_START in value and MARK_END in value
+            }
 
     def similar(self, title: str, body: str, audiences, *, exclude_id=None, limit=5):
-        lexemes = list(db.session.scalars(text(
-            "SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', :title)))"), {"title": title}))
+        lexemes = list(
+            db.session.scalars(
+                text("SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', :title)))"), {"title": title}
+            )
+        )
         groups = similarity_groups(lexemes)
         if not groups:
             return []
         # Only ideas whose title (weight A) holds every word of at least one group qualify: GIN
         # intersects those posting lists instead of ranking every idea sharing one common word.
-        rows = db.session.execute(text("""
+        rows = db.session.execute(
+            text("""
             WITH q AS (SELECT CAST(:groups AS tsquery) AS query, CAST(:any_word AS tsquery) AS ranking)
             SELECT d.ref_id, ts_rank(d.document, q.ranking) AS rank FROM search_documents d, q
             WHERE d.kind = 'ideas' AND d.audience = ANY(:audiences) AND d.document @@ q.query
               AND d.ref_id <> :exclude
             ORDER BY rank DESC, d.ref_id DESC LIMIT :limit"""),
-            {"groups": " | ".join("(" + " & ".join(tsquery_literal(lx) + ":A" for lx in group) + ")"
-                                  for group in groups),
-             "any_word": " | ".join(tsquery_literal(lx) for lx in {lx for group in groups for lx in group}),
-             "audiences": list(audiences), "exclude": exclude_id or 0, "limit": limit}).all()
+            {
+                "groups": " | ".join(
+                    "(" + " & ".join(tsquery_literal(lx) + ":A" for lx in group) + ")" for group in groups
+                ),
+                "any_word": " | ".join(tsquery_literal(lx) for lx in {lx for group in groups for lx in group}),
+                "audiences": list(audiences),
+                "exclude": exclude_id or 0,
+                "limit": limit,
+            },
+        ).all()
         return [(row.ref_id, round(float(row.rank), 4)) for row in rows]

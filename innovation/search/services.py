@@ -1,5 +1,6 @@
 """Searching as a given person: the backend finds ids with visibility inside the query, and
 the rows are re-read through the same visibility helpers every page uses."""
+
 import html
 from dataclasses import dataclass, field
 
@@ -59,8 +60,11 @@ def clean_filters(kind: str, raw: dict | None) -> dict[str, str]:
         if not value:
             continue
         value = str(value)[:40]
-        valid = {"status": value in STATUSES, "constituency": value in CONSTITUENCIES,
-                 "tag": bool(TAG_PATTERN.match(value))}.get(name)
+        valid = {
+            "status": value in STATUSES,
+            "constituency": value in CONSTITUENCIES,
+            "tag": bool(TAG_PATTERN.match(value)),
+        }.get(name)
         if valid is None:
             continue
         if not valid:
@@ -78,14 +82,21 @@ def search_content(viewer: Viewer, q, *, kind="ideas", page=1, per_page=20, filt
         raise ValidationFailed("Search ideas, comments or people.", fields={"type": ["ideas, comments or people."]})
     parsed = parse_query(q)
     page = clean_page(page)
-    result = SearchPage(kind=kind, query=parsed.text(), page=page, per_page=per_page,
-                        filters=clean_filters(kind, filters))
+    result = SearchPage(
+        kind=kind, query=parsed.text(), page=page, per_page=per_page, filters=clean_filters(kind, filters)
+    )
     if parsed.empty:
-        result.message = "Type a word or a \"quoted phrase\" to search for."
+        result.message = 'Type a word or a "quoted phrase" to search for.'
         return result
     beyond = page > MAX_PAGE
-    request = SearchRequest(kind=kind, query=parsed, audiences=audiences_for(viewer), filters=result.filters,
-                            offset=0 if beyond else result.offset, limit=1 if beyond else per_page)
+    request = SearchRequest(
+        kind=kind,
+        query=parsed,
+        audiences=audiences_for(viewer),
+        filters=result.filters,
+        offset=0 if beyond else result.offset,
+        limit=1 if beyond else per_page,
+    )
     hits = get_backend().query(request)
     result.total, result.facets, result.corrected = hits.total, hits.facets, hits.corrected
     if beyond:
@@ -105,8 +116,9 @@ def _plain_request(viewer: Viewer, text, kind: str, limit: int) -> SearchRequest
         return None
     if parsed.empty:
         return None
-    return SearchRequest(kind=kind, query=parsed, audiences=audiences_for(viewer), limit=limit, facets=False,
-                         highlights=False)
+    return SearchRequest(
+        kind=kind, query=parsed, audiences=audiences_for(viewer), limit=limit, facets=False, highlights=False
+    )
 
 
 def count_matches(viewer: Viewer, q, kinds) -> dict[str, int]:
@@ -117,8 +129,9 @@ def count_matches(viewer: Viewer, q, kinds) -> dict[str, int]:
         return {}
     first = next(iter(requests.values()))
     key = f"search-counts:{'+'.join(first.audiences)}:{','.join(kinds)}:{first.query.text()}"
-    return cached_json(key[:250], 30, lambda: {kind: get_backend().query(request).total
-                                               for kind, request in requests.items()})
+    return cached_json(
+        key[:250], 30, lambda: {kind: get_backend().query(request).total for kind, request in requests.items()}
+    )
 
 
 def matching_ids(viewer: Viewer, text: str, kind: str, limit: int) -> list[int]:
@@ -130,19 +143,28 @@ def matching_ids(viewer: Viewer, text: str, kind: str, limit: int) -> list[int]:
 def similar_ideas(viewer: Viewer, title, body="", *, exclude_id: int | None = None, limit: int = 5) -> list[dict]:
     """Possible duplicates of a title (and body) being written, among ideas `viewer` may see."""
     title, body = printable(title)[:300], printable(body)[:5000]
-    pairs = get_backend().similar(title, body, audiences_for(viewer), exclude_id=exclude_id,
-                                  limit=limit)
+    pairs = get_backend().similar(title, body, audiences_for(viewer), exclude_id=exclude_id, limit=limit)
     if not pairs:
         return []
     # Far weaker matches than the best one are noise next to a real duplicate.
     pairs = [(idea_id, score) for idea_id, score in pairs if score >= SIMILAR_RELATIVE_CUTOFF * pairs[0][1]]
     scores = dict(pairs)
-    ideas = {idea.id: idea for idea in db.session.scalars(
-        select(Idea).where(Idea.id.in_(scores), listed_ideas_clause(viewer)))}
-    return [{"id": idea_id, "title": ideas[idea_id].title, "score": scores[idea_id],
-             "status": ideas[idea_id].status, "support_total": ideas[idea_id].support_total,
-             "url": f"/ideas/{idea_id}"}
-            for idea_id, _score in pairs if idea_id in ideas]
+    ideas = {
+        idea.id: idea
+        for idea in db.session.scalars(select(Idea).where(Idea.id.in_(scores), listed_ideas_clause(viewer)))
+    }
+    return [
+        {
+            "id": idea_id,
+            "title": ideas[idea_id].title,
+            "score": scores[idea_id],
+            "status": ideas[idea_id].status,
+            "support_total": ideas[idea_id].support_total,
+            "url": f"/ideas/{idea_id}",
+        }
+        for idea_id, _score in pairs
+        if idea_id in ideas
+    ]
 
 
 def printable(raw) -> str:
@@ -158,24 +180,43 @@ RELATED_PER_TAG = 100  # the newest ideas of each tag are the candidates: index-
 def related_ideas(viewer: Viewer, idea: Idea, limit: int = 5) -> list[dict]:
     """Possible duplicates first, then recent visible ideas sharing the most tags with this one,
     each with why it is related."""
-    related = [{**item, "shared_tags": []} for item in
-               similar_ideas(viewer, idea.title, idea.body, exclude_id=idea.id, limit=limit)]
+    related = [
+        {**item, "shared_tags": []}
+        for item in similar_ideas(viewer, idea.title, idea.body, exclude_id=idea.id, limit=limit)
+    ]
     tags = idea.tag_names
     if len(related) < limit and tags:
         taken = {item["id"] for item in related} | {idea.id}
-        newest = [select(IdeaTag.idea_id).where(IdeaTag.tag == tag, IdeaTag.idea_id != idea.id)
-                  .order_by(IdeaTag.idea_id.desc()).limit(RELATED_PER_TAG).subquery() for tag in tags]
+        newest = [
+            select(IdeaTag.idea_id)
+            .where(IdeaTag.tag == tag, IdeaTag.idea_id != idea.id)
+            .order_by(IdeaTag.idea_id.desc())
+            .limit(RELATED_PER_TAG)
+            .subquery()
+            for tag in tags
+        ]
         candidates = union_all(*(select(each.c.idea_id) for each in newest)).subquery()
-        shared = (select(candidates.c.idea_id, func.count().label("shared"))
-                  .group_by(candidates.c.idea_id).subquery())
+        shared = select(candidates.c.idea_id, func.count().label("shared")).group_by(candidates.c.idea_id).subquery()
         rows = db.session.scalars(
-            select(Idea).join(shared, shared.c.idea_id == Idea.id)
+            select(Idea)
+            .join(shared, shared.c.idea_id == Idea.id)
             .where(Idea.id.not_in(taken), listed_ideas_clause(viewer))
             .order_by(shared.c.shared.desc(), Idea.id.desc())
-            .limit(limit - len(related)).options(selectinload(Idea.tags)))
-        related += [{"id": other.id, "title": other.title, "score": None, "status": other.status,
-                     "support_total": other.support_total, "url": f"/ideas/{other.id}",
-                     "shared_tags": [tag for tag in other.tag_names if tag in tags]} for other in rows]
+            .limit(limit - len(related))
+            .options(selectinload(Idea.tags))
+        )
+        related += [
+            {
+                "id": other.id,
+                "title": other.title,
+                "score": None,
+                "status": other.status,
+                "support_total": other.support_total,
+                "url": f"/ideas/{other.id}",
+                "shared_tags": [tag for tag in other.tag_names if tag in tags],
+            }
+            for other in rows
+        ]
     return related
 
 
@@ -191,41 +232,70 @@ def _person(user: User) -> dict:
 
 
 def _hydrate_ideas(viewer: Viewer, hits) -> list[dict]:
-    rows = db.session.scalars(select(Idea).where(Idea.id.in_(hits.ids), listed_ideas_clause(viewer))
-                              .options(selectinload(Idea.tags), selectinload(Idea.author)))
+    rows = db.session.scalars(
+        select(Idea)
+        .where(Idea.id.in_(hits.ids), listed_ideas_clause(viewer))
+        .options(selectinload(Idea.tags), selectinload(Idea.author))
+    )
     found = {idea.id: idea for idea in rows}
     items = []
     for idea_id in hits.ids:
         if (idea := found.get(idea_id)) is None:
             continue  # the index is a moment behind the database: the database wins
         marks = hits.highlights.get(idea_id, {})
-        items.append({"type": "idea", "id": idea.id, "title": idea.title, "status": idea.status,
-                      "visibility": idea.visibility, "tags": idea.tag_names, "support_total": idea.support_total,
-                      "comment_count": idea.comment_count, "author": _person(idea.author),
-                      "score": hits.scores.get(idea_id), "highlights": marks,
-                      "title_html": marks.get("title") or html.escape(idea.title, quote=False),
-                      "snippet_html": _snippet(marks, plain_text(idea.body_html)),
-                      "url": f"/ideas/{idea.id}"})
+        items.append(
+            {
+                "type": "idea",
+                "id": idea.id,
+                "title": idea.title,
+                "status": idea.status,
+                "visibility": idea.visibility,
+                "tags": idea.tag_names,
+                "support_total": idea.support_total,
+                "comment_count": idea.comment_count,
+                "author": _person(idea.author),
+                "score": hits.scores.get(idea_id),
+                "highlights": marks,
+                "title_html": marks.get("title") or html.escape(idea.title, quote=False),
+                "snippet_html": _snippet(marks, plain_text(idea.body_html)),
+                "url": f"/ideas/{idea.id}",
+            }
+        )
     return items
 
 
 def _hydrate_comments(viewer: Viewer, hits) -> list[dict]:
     rows = db.session.scalars(
-        select(Comment).join(Idea, Idea.id == Comment.idea_id)
-        .where(Comment.id.in_(hits.ids), Comment.deleted_at.is_(None), listed_ideas_clause(viewer),
-               visible_comments_clause(viewer), Comment.hidden_at.is_(None))
-        .options(selectinload(Comment.author), selectinload(Comment.idea)))
+        select(Comment)
+        .join(Idea, Idea.id == Comment.idea_id)
+        .where(
+            Comment.id.in_(hits.ids),
+            Comment.deleted_at.is_(None),
+            listed_ideas_clause(viewer),
+            visible_comments_clause(viewer),
+            Comment.hidden_at.is_(None),
+        )
+        .options(selectinload(Comment.author), selectinload(Comment.idea))
+    )
     found = {comment.id: comment for comment in rows}
     items = []
     for comment_id in hits.ids:
         if (comment := found.get(comment_id)) is None:
             continue
         marks = hits.highlights.get(comment_id, {})
-        items.append({"type": "comment", "id": comment.id, "idea": {"id": comment.idea.id, "title": comment.idea.title},
-                      "author": _person(comment.author), "created_at": comment.created_at.isoformat(),
-                      "score": hits.scores.get(comment_id), "highlights": marks,
-                      "snippet_html": _snippet(marks, plain_text(comment.body_html)),
-                      "url": f"/ideas/{comment.idea_id}#comment-{comment.id}"})
+        items.append(
+            {
+                "type": "comment",
+                "id": comment.id,
+                "idea": {"id": comment.idea.id, "title": comment.idea.title},
+                "author": _person(comment.author),
+                "created_at": comment.created_at.isoformat(),
+                "score": hits.scores.get(comment_id),
+                "highlights": marks,
+                "snippet_html": _snippet(marks, plain_text(comment.body_html)),
+                "url": f"/ideas/{comment.idea_id}#comment-{comment.id}",
+            }
+        )
     return items
 
 
@@ -237,11 +307,19 @@ def _hydrate_people(viewer: Viewer, hits) -> list[dict]:
         if (user := found.get(user_id)) is None:
             continue
         marks = hits.highlights.get(user_id, {})
-        items.append({"type": "person", **_person(user), "role": user.role, "expertise": user.expertise_tags,
-                      "score": hits.scores.get(user_id), "highlights": marks,
-                      "title_html": marks.get("title") or html.escape(user.name, quote=False),
-                      "snippet_html": _snippet(marks, user.bio),
-                      "url": f"/people/{user.id}"})
+        items.append(
+            {
+                "type": "person",
+                **_person(user),
+                "role": user.role,
+                "expertise": user.expertise_tags,
+                "score": hits.scores.get(user_id),
+                "highlights": marks,
+                "title_html": marks.get("title") or html.escape(user.name, quote=False),
+                "snippet_html": _snippet(marks, user.bio),
+                "url": f"/people/{user.id}",
+            }
+        )
     return items
 
 
@@ -256,8 +334,12 @@ def index_status() -> dict:
 
     backend = get_backend()
     pending, oldest = db.session.execute(select(func.count(SearchPending.id), func.min(SearchPending.queued_at))).one()
-    return {"backend": backend.name, "documents": {kind: backend.count(kind) for kind in KINDS},
-            "pending": pending, "oldest_pending": oldest}
+    return {
+        "backend": backend.name,
+        "documents": {kind: backend.count(kind) for kind in KINDS},
+        "pending": pending,
+        "oldest_pending": oldest,
+    }
 
 
 def request_reindex(actor: User) -> None:
@@ -271,4 +353,3 @@ def request_reindex(actor: User) -> None:
     require_role(actor, "admin", action="reindex_search")
     record_audit("search_reindex_requested", actor=actor)
     enqueue_after_commit(rebuild_in_background)
-

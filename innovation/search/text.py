@@ -4,6 +4,7 @@ We do not hand the raw text to Whoosh's or PostgreSQL's own query language: `tit
 or a stray quote must never become a syntax error or a scan of everything. The language is
 small and forgiving: words (all must match), "quoted phrases", and -excluded words.
 """
+
 import re
 import string
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from ..platform.errors import ValidationFailed
 
 QUERY_MAX = 200  # characters; a search box, not a document
-MAX_TERMS = 12   # words and phrases together; more adds cost without adding precision
+MAX_TERMS = 12  # words and phrases together; more adds cost without adding precision
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
@@ -48,8 +49,10 @@ def parse_query(raw) -> ParsedQuery:
     if not isinstance(raw, str):
         raise ValidationFailed("The query must be text.", fields={"q": ["Must be text."]})
     if len(raw) > QUERY_MAX:
-        raise ValidationFailed(f"Search queries have at most {QUERY_MAX} characters; shorten yours.",
-                               fields={"q": [f"At most {QUERY_MAX} characters."]})
+        raise ValidationFailed(
+            f"Search queries have at most {QUERY_MAX} characters; shorten yours.",
+            fields={"q": [f"At most {QUERY_MAX} characters."]},
+        )
     parsed = ParsedQuery()
     for minus, quoted, bare in TOKEN.findall(raw):
         is_phrase = bare == ""
@@ -66,7 +69,7 @@ def parse_query(raw) -> ParsedQuery:
         else:
             parsed.words.extend(w for w in words if w not in parsed.words)
     parsed.words = parsed.words[:MAX_TERMS]
-    parsed.phrases = parsed.phrases[:max(0, MAX_TERMS - len(parsed.words))]
+    parsed.phrases = parsed.phrases[: max(0, MAX_TERMS - len(parsed.words))]
     parsed.excluded = parsed.excluded[:MAX_TERMS]
     return parsed
 

@@ -1,5 +1,6 @@
 """Whoosh: the default, single-node backend. One index per kind under SEARCH_INDEX_DIR;
 only the indexing job (under the Redis writer lock) and `search reindex` write to it."""
+
 import os
 import threading
 from collections import Counter
@@ -88,8 +89,15 @@ class WhooshBackend(SearchBackend):
 
     def _doc_fields(self, doc: Document) -> dict:
         # Every document gets some tag and status term: Whoosh's facets fail on a missing one.
-        return {"key": str(doc.ref_id), "title": doc.title, "body": doc.body, "tags": " ".join(doc.tags) or "-",
-                "status": doc.status or "-", "audience": doc.audience, "constituency": doc.constituency or "-"}
+        return {
+            "key": str(doc.ref_id),
+            "title": doc.title,
+            "body": doc.body,
+            "tags": " ".join(doc.tags) or "-",
+            "status": doc.status or "-",
+            "audience": doc.audience,
+            "constituency": doc.constituency or "-",
+        }
 
     def add(self, kind: str, docs: list[Document]) -> None:
         if not docs:
@@ -196,20 +204,23 @@ class WhooshBackend(SearchBackend):
         if text_query is None or (forgive_typos and not corrected):
             return SearchHits(ids=[], total=0)
         query = wq.And([text_query, *self._filter_terms(request.audiences, request.filters)])
-        groups = {"status": sorting.FieldFacet("status"),
-                  "constituency": sorting.FieldFacet("constituency")} if request.facets else None
-        results = searcher.search(query, limit=request.offset + request.limit, groupedby=groups,
-                                  maptype=sorting.Count)
+        groups = (
+            {"status": sorting.FieldFacet("status"), "constituency": sorting.FieldFacet("constituency")}
+            if request.facets
+            else None
+        )
+        results = searcher.search(query, limit=request.offset + request.limit, groupedby=groups, maptype=sorting.Count)
         results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=60)
         results.formatter = MarkerFormatter()
-        page = results[request.offset:request.offset + request.limit]
+        page = results[request.offset : request.offset + request.limit]
         hits = SearchHits(ids=[int(hit["key"]) for hit in page], total=len(results), corrected=corrected)
         for hit in page:
             ref_id = int(hit["key"])
             hits.scores[ref_id] = round(hit.score, 4)
             if request.highlights:
-                hits.highlights[ref_id] = {name: marked_html(text) for name in ("title", "body")
-                                           if (text := hit.highlights(name, top=2))}
+                hits.highlights[ref_id] = {
+                    name: marked_html(text) for name in ("title", "body") if (text := hit.highlights(name, top=2))
+                }
         if groups:
             hits.facets = {name: self._facet_counts(results.groups(name), name) for name in groups}
             hits.facets["tag"] = self._tag_counts(searcher, results)
@@ -232,8 +243,7 @@ class WhooshBackend(SearchBackend):
 
     @staticmethod
     def _facet_counts(counts: dict, name: str) -> list[tuple[str, int]]:
-        pairs = [(value.decode() if isinstance(value, bytes) else str(value), count)
-                 for value, count in counts.items()]
+        pairs = [(value.decode() if isinstance(value, bytes) else str(value), count) for value, count in counts.items()]
         pairs = sorted((p for p in pairs if p[0] not in ("-", "", "None")), key=lambda p: (-p[1], p[0]))
         return pairs
 
@@ -247,8 +257,11 @@ class WhooshBackend(SearchBackend):
         # posting lists is what keeps this fast in pure Python (bodies are only a bonus below).
         title_part = wq.Or([wq.And([wq.Term("title", s) for s in group]) for group in groups])
         body_stems = [s for s, _n in Counter(stems(body[:5000])).most_common(20) if s not in title_stems]
-        query = wq.AndMaybe(title_part, wq.Or([wq.Term("body", s, boost=0.3) for s in body_stems])) \
-            if body_stems else title_part
+        query = (
+            wq.AndMaybe(title_part, wq.Or([wq.Term("body", s, boost=0.3) for s in body_stems]))
+            if body_stems
+            else title_part
+        )
         query = wq.And([query, *self._filter_terms(audiences, {})])
         if exclude_id is not None:
             query = wq.AndNot(query, wq.Term("key", str(exclude_id)))

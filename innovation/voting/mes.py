@@ -1,4 +1,5 @@
 """Method of Equal Shares with approval utilities, then greedy completion (TALLY.md)."""
+
 import numpy as np
 
 from .weights import EPS
@@ -19,8 +20,9 @@ def _rho(money: np.ndarray, cost: float) -> float | None:
     return float(max(candidates[first], 0.0))
 
 
-def equal_shares(costs: dict[int, float], approvals: np.ndarray, candidate_ids: list[int],
-                 weights: np.ndarray, budget: float) -> tuple[list[int], float]:
+def equal_shares(
+    costs: dict[int, float], approvals: np.ndarray, candidate_ids: list[int], weights: np.ndarray, budget: float
+) -> tuple[list[int], float]:
     """MES phase: returns (funded in order, money spent)."""
     money = budget * weights
     support_weight = weights @ approvals
@@ -61,8 +63,9 @@ def _before(key: tuple, other: tuple) -> bool:
     return cid < other_cid
 
 
-def completion(costs: dict[int, float], support: dict[int, float], already: list[int],
-               budget: float, spent: float) -> tuple[list[int], float]:
+def completion(
+    costs: dict[int, float], support: dict[int, float], already: list[int], budget: float, spent: float
+) -> tuple[list[int], float]:
     """Fund the remaining candidates by approval weight (ties: smaller id) while they fit."""
     chosen: list[int] = []
     order = sorted((cid for cid in costs if cid not in already), key=lambda cid: (-support[cid], cid))

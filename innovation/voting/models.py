@@ -1,4 +1,5 @@
 """Supports and ratings: one of each per user per idea, enforced by the database."""
+
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
@@ -21,8 +22,10 @@ class Support(Model):
 
 class Rating(Model):
     __tablename__ = "ratings"
-    __table_args__ = (UniqueConstraint("idea_id", "user_id"),
-                      CheckConstraint("value BETWEEN 1 AND 5", name="value_range"))
+    __table_args__ = (
+        UniqueConstraint("idea_id", "user_id"),
+        CheckConstraint("value BETWEEN 1 AND 5", name="value_range"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))

@@ -9,6 +9,7 @@ row so the database sorts by them with indexes.
   rates 4 or 5) among those who engaged (support or rate); the idea's score is the smaller of
   the two, so only what both customers and employees favour ranks high.
 """
+
 import math
 from datetime import UTC, datetime
 
@@ -41,8 +42,9 @@ def wilson_lower_bound(positives: int, total: int, z: float = WILSON_Z) -> float
 
 
 def common_ground(favour_customer: int, engaged_customer: int, favour_employee: int, engaged_employee: int) -> float:
-    return min(wilson_lower_bound(favour_customer, engaged_customer),
-               wilson_lower_bound(favour_employee, engaged_employee))
+    return min(
+        wilson_lower_bound(favour_customer, engaged_customer), wilson_lower_bound(favour_employee, engaged_employee)
+    )
 
 
 def share(positives: int, total: int) -> int | None:

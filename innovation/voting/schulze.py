@@ -1,4 +1,5 @@
 """Schulze (margins, widest paths) over weighted, possibly partial rankings (TALLY.md)."""
+
 from itertools import chain
 
 import numpy as np
@@ -51,8 +52,9 @@ def beats(p: np.ndarray) -> np.ndarray:
     return (p - p.T) > EPS
 
 
-def schulze_from_positions(matrix: np.ndarray, candidates: list[int],
-                           weights: np.ndarray) -> tuple[dict[int, float], list[int], np.ndarray]:
+def schulze_from_positions(
+    matrix: np.ndarray, candidates: list[int], weights: np.ndarray
+) -> tuple[dict[int, float], list[int], np.ndarray]:
     """(score = number of candidates beaten, winners = beaten by nobody, d)."""
     d = pairwise_matrix(matrix, weights)
     wins = beats(strongest_paths(d))

@@ -4,6 +4,7 @@
 `flask decisions tally|verify` all call, so a result anyone recomputes from the export is the
 same result the site shows.
 """
+
 from itertools import chain
 
 import numpy as np
@@ -36,8 +37,7 @@ def _matrix(ballots: list[dict], candidates: list[int], method: str) -> np.ndarr
     matrix = np.zeros((len(ballots), k))
     if method == "score":
         lists = [[int(key) for key in ballot.get("scores", {})] for ballot in ballots]
-        values = np.fromiter(chain.from_iterable(ballot.get("scores", {}).values() for ballot in ballots),
-                             dtype=float)
+        values = np.fromiter(chain.from_iterable(ballot.get("scores", {}).values() for ballot in ballots), dtype=float)
         rows, columns, _places = flat_index(lists, candidates)
         matrix[rows, columns] = values
         return matrix
@@ -46,8 +46,14 @@ def _matrix(ballots: list[dict], candidates: list[int], method: str) -> np.ndarr
     return matrix
 
 
-def _count(method: str, candidates: list[int], costs: dict[int, float], matrix: np.ndarray,
-           weights: np.ndarray, budget: float | None) -> dict:
+def _count(
+    method: str,
+    candidates: list[int],
+    costs: dict[int, float],
+    matrix: np.ndarray,
+    weights: np.ndarray,
+    budget: float | None,
+) -> dict:
     """One tally (combined, or one constituency's rows) → ranking, winners, scores (+ extras)."""
     voted = matrix.shape[0] > 0
     if method in ("approval", "score", "budget"):
@@ -59,8 +65,15 @@ def _count(method: str, candidates: list[int], costs: dict[int, float], matrix: 
         mes_funded, spent = equal_shares(costs, matrix.astype(bool), candidates, weights, float(budget))
         more, spent = completion(costs, scores, mes_funded, float(budget), spent)
         funded = mes_funded + more
-        return {"ranking": _tiers(scores, funded), "winners": funded, "scores": scores,
-                "funded": funded, "mes_funded": mes_funded, "completion_funded": more, "spent": spent}
+        return {
+            "ranking": _tiers(scores, funded),
+            "winners": funded,
+            "scores": scores,
+            "funded": funded,
+            "mes_funded": mes_funded,
+            "completion_funded": more,
+            "spent": spent,
+        }
     scores, winners, d = schulze_from_positions(matrix, candidates, weights)
     return {"ranking": _tiers(scores), "winners": winners if voted else [], "scores": scores, "d": d}
 
@@ -87,12 +100,16 @@ def _kendall_tau_b(x: list[float], y: list[float]) -> float | None:
 
 
 def _public(part: dict) -> dict:
-    return {"ranking": part["ranking"], "winners": part["winners"],
-            "scores": {str(cid): value for cid, value in part["scores"].items()}}
+    return {
+        "ranking": part["ranking"],
+        "winners": part["winners"],
+        "scores": {str(cid): value for cid, value in part["scores"].items()},
+    }
 
 
-def tally(method: str, candidates: list[dict], ballots: list[dict], weights: dict[str, float],
-          budget: float | None = None) -> dict:
+def tally(
+    method: str, candidates: list[dict], ballots: list[dict], weights: dict[str, float], budget: float | None = None
+) -> dict:
     """The result object of TALLY.md for validated ballots.
 
     candidates: [{"id", "cost"}]; ballots: [{"constituency", "approvals"|"scores"|"ranking"}].
@@ -113,19 +130,35 @@ def tally(method: str, candidates: list[dict], ballots: list[dict], weights: dic
         by_constituency[constituency] = _count(method, ids, costs, rows, equal_weights(turnout[constituency]), budget)
     agreement = None
     if turnout["customer"] and turnout["employee"] and len(ids) >= 2:
-        agreement = _kendall_tau_b([by_constituency["customer"]["scores"][cid] for cid in ids],
-                                   [by_constituency["employee"]["scores"][cid] for cid in ids])
+        agreement = _kendall_tau_b(
+            [by_constituency["customer"]["scores"][cid] for cid in ids],
+            [by_constituency["employee"]["scores"][cid] for cid in ids],
+        )
     result = {
-        "method": method, "weights": effective, "turnout": turnout, "combined": _public(combined),
+        "method": method,
+        "weights": effective,
+        "turnout": turnout,
+        "combined": _public(combined),
         "by_constituency": {c: _public(part) for c, part in by_constituency.items()},
-        "agreement": agreement, "pairwise": None,
-        "budget": None, "funded": None, "mes_funded": None, "completion_funded": None, "spent": None,
+        "agreement": agreement,
+        "pairwise": None,
+        "budget": None,
+        "funded": None,
+        "mes_funded": None,
+        "completion_funded": None,
+        "spent": None,
     }
     if method == "ranked":
         d = combined["d"]
-        result["pairwise"] = {str(a): {str(b): float(d[i, j]) for j, b in enumerate(ids) if j != i}
-                              for i, a in enumerate(ids)}
+        result["pairwise"] = {
+            str(a): {str(b): float(d[i, j]) for j, b in enumerate(ids) if j != i} for i, a in enumerate(ids)
+        }
     if method == "budget":
-        result.update(budget=float(budget), funded=combined["funded"], mes_funded=combined["mes_funded"],
-                      completion_funded=combined["completion_funded"], spent=combined["spent"])
+        result.update(
+            budget=float(budget),
+            funded=combined["funded"],
+            mes_funded=combined["mes_funded"],
+            completion_funded=combined["completion_funded"],
+            spent=combined["spent"],
+        )
     return result

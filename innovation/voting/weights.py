@@ -1,4 +1,5 @@
 """Constituency weights of TALLY.md: effective weights and per-ballot weights."""
+
 import numpy as np
 
 CONSTITUENCIES = ("customer", "employee")

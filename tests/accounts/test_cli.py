@@ -1,4 +1,5 @@
 """`flask users create|set-role` and `flask seed-demo`."""
+
 from sqlalchemy import func, select
 
 from innovation.accounts.models import AuditEvent, User
@@ -6,8 +7,19 @@ from innovation.extensions import db
 
 
 def test_users_create_prints_the_id(runner):
-    result = runner.invoke(args=["users", "create", "pm@example.org", "--name", "Pat M",
-                                 "--role", "pm", "--password", "orchid-bicycle-9021"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "pm@example.org",
+            "--name",
+            "Pat M",
+            "--role",
+            "pm",
+            "--password",
+            "orchid-bicycle-9021",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User).where(User.email == "pm@example.org"))
     assert result.output.strip() == str(user.id) and user.role == "pm"
@@ -15,15 +27,27 @@ def test_users_create_prints_the_id(runner):
 
 def test_users_create_duplicate_email_exits_1(runner, users):
     users("customer", email="dup@example.org")
-    result = runner.invoke(args=["users", "create", "dup@example.org", "--name", "D",
-                                 "--role", "customer", "--password", "orchid-bicycle-9021"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "dup@example.org",
+            "--name",
+            "D",
+            "--role",
+            "customer",
+            "--password",
+            "orchid-bicycle-9021",
+        ]
+    )
     assert result.exit_code == 1
     assert "already exists" in result.output
 
 
 def test_users_create_bad_role_exits_1(runner):
-    result = runner.invoke(args=["users", "create", "x@example.org", "--name", "X",
-                                 "--role", "boss", "--password", "orchid-bicycle-9021"])
+    result = runner.invoke(
+        args=["users", "create", "x@example.org", "--name", "X", "--role", "boss", "--password", "orchid-bicycle-9021"]
+    )
     assert result.exit_code == 1
     assert "Unknown role" in result.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 0

@@ -1,4 +1,5 @@
 """Employee invitations: the e-mail job, the signed link, and every way a link can be bad."""
+
 import email
 import os
 import re
@@ -27,8 +28,10 @@ def mails(app) -> list[email.message.EmailMessage]:
     directory = Path(app.config["MAIL_DIR"])
     if not directory.exists():
         return []
-    return [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            for path in sorted(directory.glob("*.eml"))]
+    return [
+        email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        for path in sorted(directory.glob("*.eml"))
+    ]
 
 
 def link_in(message) -> str:
@@ -69,8 +72,14 @@ def test_accepting_the_link_creates_an_employee(app, client, users):
     path = link_in(mails(app)[0])
     page = client.get(path)
     assert page.status_code == 200 and "joiner@example.org" in page.get_data(as_text=True)
-    response = client.post(path, data={"name": "Jo Iner", "password": "granite-meadow-4411",
-                                       "csrf_token": csrf_from(page.get_data(as_text=True))})
+    response = client.post(
+        path,
+        data={
+            "name": "Jo Iner",
+            "password": "granite-meadow-4411",
+            "csrf_token": csrf_from(page.get_data(as_text=True)),
+        },
+    )
     assert response.status_code == 302
     user = db.session.scalar(select(User).where(User.email == "joiner@example.org"))
     assert user.role == "employee" and user.constituency == "employee" and user.email_verified_at
@@ -131,11 +140,22 @@ def test_real_worker_process_delivers_the_invitation(app, users, tmp_path):
     db.session.commit()
     invitations.resend_invitation(users("admin"), invitation)  # enqueues after commit
     db.session.commit()
-    env = dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
-               REDIS_URL=app.config["REDIS_URL"], INSTANCE_PATH=str(Path(app.instance_path)),
-               SECRET_KEY=app.config["SECRET_KEY"], MAIL_SERVER="")
-    result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    env = dict(
+        os.environ,
+        DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+        REDIS_URL=app.config["REDIS_URL"],
+        INSTANCE_PATH=str(Path(app.instance_path)),
+        SECRET_KEY=app.config["SECRET_KEY"],
+        MAIL_SERVER="",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     sent = mails(app)
     assert [m["To"] for m in sent] == ["via.worker@example.org"]

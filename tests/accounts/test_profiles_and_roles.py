@@ -1,4 +1,5 @@
 """Profiles, the role helper on every protected page, and admin role changes."""
+
 import pytest
 from sqlalchemy import select
 
@@ -44,9 +45,18 @@ def test_profile_edit_and_page(client, users, auth):
     user = users("employee", name="Grace Okafor")
     auth.login(user.email)
     token = csrf_from(client.get("/settings").get_data(as_text=True))
-    response = client.post("/settings", data={
-        "which": "profile", "csrf_token": token, "name": "Grace O.", "bio": "Sync engine & API.",
-        "expertise": "API, offline sync, api", "department": "Engineering", "title": "Staff engineer"})
+    response = client.post(
+        "/settings",
+        data={
+            "which": "profile",
+            "csrf_token": token,
+            "name": "Grace O.",
+            "bio": "Sync engine & API.",
+            "expertise": "API, offline sync, api",
+            "department": "Engineering",
+            "title": "Staff engineer",
+        },
+    )
     assert response.status_code == 302
     page = client.get(f"/people/{user.id}").get_data(as_text=True)
     assert "Grace O." in page and "offline-sync" in page and "Staff engineer" in page
@@ -74,8 +84,9 @@ def test_admin_changes_a_role_and_it_is_audited(client, users, auth):
     auth.login(admin.email)
     page = client.get("/admin/").get_data(as_text=True)
     token = csrf_from(page)
-    response = client.post(f"/admin/users/{customer.id}/role",
-                           data={f"u{customer.id}-role": "pm", f"u{customer.id}-csrf_token": token})
+    response = client.post(
+        f"/admin/users/{customer.id}/role", data={f"u{customer.id}-role": "pm", f"u{customer.id}-csrf_token": token}
+    )
     assert response.status_code == 302
     db.session.refresh(customer)
     assert customer.role == "pm" and customer.constituency == "employee"
@@ -90,7 +101,8 @@ def test_admin_cannot_demote_themself(client, users, auth):
     admin = users("admin")
     auth.login(admin.email)
     token = csrf_from(client.get("/admin/").get_data(as_text=True))
-    client.post(f"/admin/users/{admin.id}/role",
-                data={f"u{admin.id}-role": "customer", f"u{admin.id}-csrf_token": token})
+    client.post(
+        f"/admin/users/{admin.id}/role", data={f"u{admin.id}-role": "customer", f"u{admin.id}-csrf_token": token}
+    )
     db.session.refresh(admin)
     assert admin.role == "admin"

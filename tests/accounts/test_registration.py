@@ -1,4 +1,5 @@
 """Registration, sign-in, sign-out and the bad input they must refuse cleanly."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -58,8 +59,9 @@ def test_register_refuses_an_existing_email(client, users):
 
 
 def test_missing_csrf_token_is_a_400(client):
-    response = client.post("/register", data={"name": "A B", "email": "ab@example.org",
-                                              "password": "tangerine-lighthouse-7"})
+    response = client.post(
+        "/register", data={"name": "A B", "email": "ab@example.org", "password": "tangerine-lighthouse-7"}
+    )
     assert response.status_code == 400
     assert "security token" in response.get_data(as_text=True)
     assert user_count() == 0
@@ -106,8 +108,12 @@ def test_remember_me_sets_a_cookie_that_logout_also_kills(client, users, auth):
 def test_login_is_rate_limited(app, client):
     app.config["RATELIMIT_LOGIN"] = "3 per minute"
     token = csrf_from(client.get("/login").get_data(as_text=True))
-    statuses = [client.post("/login", data={"email": "x@example.org", "password": "nope-nope-nope",
-                                            "csrf_token": token}).status_code for _ in range(4)]
+    statuses = [
+        client.post(
+            "/login", data={"email": "x@example.org", "password": "nope-nope-nope", "csrf_token": token}
+        ).status_code
+        for _ in range(4)
+    ]
     assert statuses == [422, 422, 422, 429]
     assert "Too many attempts" in client.post("/login", data={"csrf_token": token}).get_data(as_text=True)
 
@@ -115,15 +121,18 @@ def test_login_is_rate_limited(app, client):
 def test_next_parameter_never_leaves_the_site(client, users, auth):
     user = users("customer")
     token = auth.csrf("/login")
-    response = client.post("/login?next=https://evil.example/", data={
-        "email": user.email, "password": DEFAULT_PASSWORD, "csrf_token": token})
+    response = client.post(
+        "/login?next=https://evil.example/",
+        data={"email": user.email, "password": DEFAULT_PASSWORD, "csrf_token": token},
+    )
     assert response.headers["Location"] == "/"
 
 
 def test_registration_is_rate_limited(app, client):
     app.config["RATELIMIT_REGISTER"] = "2 per hour"
-    statuses = [register(app.test_client(), email=f"user{n}@example.org", name=f"User Number {n}").status_code
-                for n in range(3)]
+    statuses = [
+        register(app.test_client(), email=f"user{n}@example.org", name=f"User Number {n}").status_code for n in range(3)
+    ]
     assert statuses == [302, 302, 429]
     assert user_count() == 2
 

@@ -1,4 +1,5 @@
 """Check a real response against the project's own OpenAPI document (JSON Schema 2020-12)."""
+
 from jsonschema import Draft202012Validator
 
 

@@ -1,4 +1,5 @@
 """API v1 skeleton: tokens, /me, CSRF for cookie writes, JSON errors, the OpenAPI document."""
+
 import pytest
 
 from ..factories import DEFAULT_PASSWORD
@@ -16,8 +17,13 @@ def test_token_then_me(client, users):
     token = get_token(client, user)
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
-    assert response.get_json() == {"id": user.id, "name": user.name, "email": user.email,
-                                   "role": "employee", "constituency": "employee"}
+    assert response.get_json() == {
+        "id": user.id,
+        "name": user.name,
+        "email": user.email,
+        "role": "employee",
+        "constituency": "employee",
+    }
     assert_matches_spec(client, "get", "/me", response)
 
 
@@ -59,8 +65,9 @@ def test_cookie_session_authenticates_but_writes_need_csrf(client, users, auth):
     refused = client.post("/api/v1/auth/token", json={"email": user.email, "password": DEFAULT_PASSWORD})
     assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "csrf_failed"
     token = auth.csrf("/settings")
-    allowed = client.post("/api/v1/auth/token", json={"email": user.email, "password": DEFAULT_PASSWORD},
-                          headers={"X-CSRFToken": token})
+    allowed = client.post(
+        "/api/v1/auth/token", json={"email": user.email, "password": DEFAULT_PASSWORD}, headers={"X-CSRFToken": token}
+    )
     assert allowed.status_code == 200
 
 

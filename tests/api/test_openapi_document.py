@@ -1,5 +1,6 @@
 """The OpenAPI document is generated from the routes and the declared schemas, and a route
 nobody declared cannot slip into the API unnoticed."""
+
 import pytest
 
 from innovation.api.openapi import REF_TEMPLATE, SchemaGenerator, _build

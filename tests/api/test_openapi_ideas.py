@@ -1,5 +1,6 @@
 """Every ideas operation of /api/v1/openapi.json, each with a success and error cases, every
 response checked against the document; and a check that no documented ideas operation is left out."""
+
 from collections.abc import Callable
 
 import pytest
@@ -26,8 +27,10 @@ class Session:
 
     def __init__(self, client, users):
         self.client = client
-        self.people = {who: users(role) for who, role in (("customer", "customer"), ("other", "customer"),
-                                                          ("employee", "employee"), ("pm", "pm"))}
+        self.people = {
+            who: users(role)
+            for who, role in (("customer", "customer"), ("other", "customer"), ("employee", "employee"), ("pm", "pm"))
+        }
         self._apis = {"anon": Api(client)}
         self.called: dict[tuple[str, str], list[int]] = {}
 
@@ -50,8 +53,9 @@ class Session:
         return new_idea(self.api(who), **overrides)["id"]
 
     def comment(self, who: str, idea_id: int, body: str = "A comment", parent_id=None) -> int:
-        return self.call(who, "post", "/ideas/{id}/comments", 201, id=idea_id,
-                         json={"body": body, "parent_id": parent_id})["id"]
+        return self.call(
+            who, "post", "/ideas/{id}/comments", 201, id=idea_id, json={"body": body, "parent_id": parent_id}
+        )["id"]
 
 
 @pytest.fixture
@@ -146,8 +150,9 @@ def rate(s: Session):
     assert body["my_rating"] == 4 and body["rating"]["by_constituency"]["employee"] == {"count": 1, "mean": 4.0}
     s.call("anon", "put", "/ideas/{id}/rating", 401, id=idea, json={"value": 4})
     s.call("employee", "put", "/ideas/{id}/rating", 404, id=MISSING, json={"value": 4})
-    assert "value" in s.call("employee", "put", "/ideas/{id}/rating", 422, id=idea,
-                             json={"value": 6})["error"]["fields"]
+    assert (
+        "value" in s.call("employee", "put", "/ideas/{id}/rating", 422, id=idea, json={"value": 6})["error"]["fields"]
+    )
     s.call("employee", "put", "/ideas/{id}/rating", 400, id=idea, raw="{")
 
 
@@ -178,15 +183,19 @@ def list_comments(s: Session):
 def add_comment(s: Session):
     idea, elsewhere = s.idea(), s.idea(title="Some other idea")
     parent = s.comment("employee", idea, "Top-level")
-    reply = s.call("customer", "post", "/ideas/{id}/comments", 201, id=idea,
-                   json={"body": "Reply", "parent_id": parent})
+    reply = s.call(
+        "customer", "post", "/ideas/{id}/comments", 201, id=idea, json={"body": "Reply", "parent_id": parent}
+    )
     assert reply["parent_id"] == parent and reply["deleted"] is False
     s.call("anon", "post", "/ideas/{id}/comments", 401, id=idea, json={"body": "Hello"})
     s.call("customer", "post", "/ideas/{id}/comments", 404, id=MISSING, json={"body": "Hello"})
-    assert "body" in s.call("customer", "post", "/ideas/{id}/comments", 422, id=idea,
-                            json={"body": "   "})["error"]["fields"]
-    wrong = s.call("customer", "post", "/ideas/{id}/comments", 422, id=elsewhere,
-                   json={"body": "Sneaky", "parent_id": parent})
+    assert (
+        "body"
+        in s.call("customer", "post", "/ideas/{id}/comments", 422, id=idea, json={"body": "   "})["error"]["fields"]
+    )
+    wrong = s.call(
+        "customer", "post", "/ideas/{id}/comments", 422, id=elsewhere, json={"body": "Sneaky", "parent_id": parent}
+    )
     assert "parent_id" in wrong["error"]["fields"]
     s.call("customer", "post", "/ideas/{id}/comments", 400, id=idea, raw="body=text")
 
@@ -230,8 +239,7 @@ def follow(s: Session):
 def unfollow(s: Session):
     idea = s.idea()
     for _ in range(2):
-        assert s.call("customer", "delete", "/ideas/{id}/follow", 200, id=idea) == {"idea_id": idea,
-                                                                                     "following": False}
+        assert s.call("customer", "delete", "/ideas/{id}/follow", 200, id=idea) == {"idea_id": idea, "following": False}
     s.call("anon", "delete", "/ideas/{id}/follow", 401, id=idea)
     s.call("customer", "delete", "/ideas/{id}/follow", 404, id=MISSING)
 
@@ -258,16 +266,22 @@ def merge(s: Session):
 def similar(s: Session):
     # The index is filled by a job: nothing indexed yet means no suggestions, not an error.
     s.idea(title="Let technicians attach photos")
-    assert s.call("customer", "get", "/ideas/similar", 200, query_string={"title": "technician photos"}) == \
-        {"items": []}
+    assert s.call("customer", "get", "/ideas/similar", 200, query_string={"title": "technician photos"}) == {
+        "items": []
+    }
     s.call("anon", "get", "/ideas/similar", 422, query_string={"title": "photos", "limit": "0"})
     s.call("anon", "get", "/ideas/similar", 422, query_string={"title": "x" * 1001})
 
 
 def documented_ideas_operations(client) -> set[tuple[str, str]]:
     spec = client.get("/api/v1/openapi.json").get_json()
-    return {(method, path) for path, item in spec["paths"].items() if path.startswith(("/ideas", "/comments"))
-            for method in item if method in HTTP_METHODS}
+    return {
+        (method, path)
+        for path, item in spec["paths"].items()
+        if path.startswith(("/ideas", "/comments"))
+        for method in item
+        if method in HTTP_METHODS
+    }
 
 
 @pytest.mark.parametrize("key", sorted(OPERATIONS), ids=" ".join)

@@ -1,5 +1,6 @@
 """In tests every API response is checked against what its route declares: prove that a
 response breaking its schema (or answering an undeclared status) makes the test fail."""
+
 import pytest
 
 from innovation.api import ideas as idea_views
@@ -29,14 +30,17 @@ def test_a_true_response_passes(client, idea_id):
     assert mismatch(GET_IDEA, 200, response.get_data()) is None
 
 
-@pytest.mark.parametrize(("change", "complaint"), [
-    (lambda body: body["support"].update(total="3"), "support.total"),  # a number as text
-    (lambda body: body.update(smuggled=True), "smuggled"),  # a field nobody documented
-    (lambda body: body.pop("my_vote"), "my_vote"),  # a documented field left out
-    (lambda body: body.update(status="teleported"), "status"),  # not a status
-    (lambda body: body.update(created_at="yesterday"), "created_at"),  # not a time
-    (lambda body: body.update(created_at="2024-05-01T09:30:00"), "created_at"),  # a time without its zone
-])
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda body: body["support"].update(total="3"), "support.total"),  # a number as text
+        (lambda body: body.update(smuggled=True), "smuggled"),  # a field nobody documented
+        (lambda body: body.pop("my_vote"), "my_vote"),  # a documented field left out
+        (lambda body: body.update(status="teleported"), "status"),  # not a status
+        (lambda body: body.update(created_at="yesterday"), "created_at"),  # not a time
+        (lambda body: body.update(created_at="2024-05-01T09:30:00"), "created_at"),  # a time without its zone
+    ],
+)
 def test_a_response_that_breaks_its_schema_fails_the_test(client, idea_id, monkeypatch, change, complaint):
     real = idea_views.idea_json
 

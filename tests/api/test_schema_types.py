@@ -1,4 +1,5 @@
 """The schemas spell their enums out for the type checker; `mirrors` keeps each one the model's list."""
+
 from typing import Literal
 
 import pytest
@@ -10,8 +11,7 @@ def test_a_literal_that_lists_the_tuple_passes():
     mirrors(Literal["low", "medium", "high"], ("low", "medium", "high"))
 
 
-@pytest.mark.parametrize("values", [("low", "medium"), ("low", "medium", "high", "extreme"),
-                                    ("high", "medium", "low")])
+@pytest.mark.parametrize("values", [("low", "medium"), ("low", "medium", "high", "extreme"), ("high", "medium", "low")])
 def test_a_literal_that_drifted_from_its_tuple_fails(values):
     with pytest.raises(TypeError, match="does not list exactly"):
         mirrors(Literal["low", "medium", "high"], values)

@@ -1,6 +1,7 @@
 """A live multi-process server (gunicorn, two worker processes with threads) on the test's own
 database and Redis, for races that only show between processes: SQLite's locks are per
 connection and per process, PostgreSQL's per transaction."""
+
 import os
 import signal
 import socket
@@ -30,18 +31,39 @@ class GunicornServer:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = instance / "gunicorn.log"
-        self.env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-                    "REDIS_URL": app.config["REDIS_URL"], "SECRET_KEY": app.config["SECRET_KEY"],
-                    "INSTANCE_PATH": str(instance), "LOG_LEVEL": "WARNING",
-                    "SEARCH_BACKEND": app.config["SEARCH_BACKEND"], "SEARCH_INDEX_DIR": str(instance / "index")}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": app.config["REDIS_URL"],
+            "SECRET_KEY": app.config["SECRET_KEY"],
+            "INSTANCE_PATH": str(instance),
+            "LOG_LEVEL": "WARNING",
+            "SEARCH_BACKEND": app.config["SEARCH_BACKEND"],
+            "SEARCH_INDEX_DIR": str(instance / "index"),
+        }
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        command = [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "8", "--worker-class", "gthread",
-                   "--bind", f"127.0.0.1:{self.port}", "--timeout", "120", "wsgi:app"]
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--threads",
+            "8",
+            "--worker-class",
+            "gthread",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--timeout",
+            "120",
+            "wsgi:app",
+        ]
         with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                            process_group=0)
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, process_group=0
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -85,8 +107,9 @@ def tokens_for(people) -> list[str]:
 
 
 def call(server, method: str, path: str, token: str, body=None) -> tuple[int, dict]:
-    response = requests.request(method, server.url + "/api/v1" + path, json=body, timeout=120,
-                                headers={"Authorization": f"Bearer {token}"})
+    response = requests.request(
+        method, server.url + "/api/v1" + path, json=body, timeout=120, headers={"Authorization": f"Bearer {token}"}
+    )
     try:
         return response.status_code, response.json()
     except ValueError:

@@ -2,6 +2,7 @@
 against gunicorn with two worker processes: every acknowledged ballot is in the frozen export
 with its latest content, every ballot that lost the race got 409, the export verifies, the
 turnout equals the export, and the four closes publish one digest."""
+
 import json
 import random
 import threading
@@ -33,6 +34,7 @@ def test_acknowledged_ballots_survive_a_racing_close(app, client, users, server)
 
     def vote(n: int):
         rng = random.Random(n)
+
         def run():
             for attempt in range(12):
                 if attempt == 4:
@@ -45,6 +47,7 @@ def test_acknowledged_ballots_survive_a_racing_close(app, client, users, server)
                 else:
                     assert (status, body["error"]["code"]) == (409, "round_not_open"), body
                     return
+
         return run
 
     def close():

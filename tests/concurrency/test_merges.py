@@ -1,6 +1,7 @@
 """Merges that cross each other (A into B while B goes into A) and repeat, all at once against
 a multi-process server: exactly one succeeds, the others are refused with 409, nothing ends
 merged into itself through a cycle, and no request fails with a 500."""
+
 import pytest
 
 from innovation.extensions import db

@@ -1,11 +1,19 @@
 """Building rounds for tests through the real API."""
+
 from innovation.extensions import db
 from innovation.ideas.services import submit_idea
 
 from ..ideas.helpers import Api
 
-IMPACT = {"cost": 12000, "annual_benefit": 30000, "effort_weeks": 4, "reach": 800, "confidence": 70,
-          "risk": "low", "sources": "Support tickets, Q3"}
+IMPACT = {
+    "cost": 12000,
+    "annual_benefit": 30000,
+    "effort_weeks": 4,
+    "reach": 800,
+    "confidence": 70,
+    "risk": "low",
+    "sources": "Support tickets, Q3",
+}
 
 
 def make_round(client, pm, users, *, method="ranked", ideas=3, budget=None, **extra):
@@ -14,8 +22,13 @@ def make_round(client, pm, users, *, method="ranked", ideas=3, budget=None, **ex
     idea_ids = [submit_idea(author, title=f"Candidate idea number {n}").id for n in range(ideas)]
     db.session.commit()
     api = Api(client, pm)
-    body = {"title": "Which should we build next?", "description": "Spring planning", "method": method,
-            "weights": {"customer": 0.5, "employee": 0.5}, **extra}
+    body = {
+        "title": "Which should we build next?",
+        "description": "Spring planning",
+        "method": method,
+        "weights": {"customer": 0.5, "employee": 0.5},
+        **extra,
+    }
     if budget is not None:
         body["budget"] = budget
     response = api.post("/rounds", json=body)

@@ -1,4 +1,5 @@
 """A round's life over the API, and every kind of bad input it must refuse cleanly."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -23,8 +24,11 @@ def test_full_lifecycle_ranked(client, users, pm):
     api, round_id, cids = make_round(client, pm, users, weights={"customer": 0.4, "employee": 0.6})
     assert db.session.get(Idea, db.session.get(Round, round_id).candidates[0].idea_id).status == "in_round"
     assert api.post(f"/rounds/{round_id}/open").get_json()["status"] == "voting"
-    voters = [(users("customer"), [cids[0], cids[1]]), (users("employee"), [cids[1], cids[0]]),
-              (users("employee"), [cids[1], cids[2], cids[0]])]
+    voters = [
+        (users("customer"), [cids[0], cids[1]]),
+        (users("employee"), [cids[1], cids[0]]),
+        (users("employee"), [cids[1], cids[2], cids[0]]),
+    ]
     receipts = []
     for voter, ranking in voters:
         response = Api(client, voter).put(f"/rounds/{round_id}/ballot", json={"ranking": ranking})
@@ -41,9 +45,11 @@ def test_full_lifecycle_ranked(client, users, pm):
     export = client.get(f"/api/v1/rounds/{round_id}/ballots.json").get_json()
     assert sorted(b["receipt"] for b in export["ballots"]) == sorted(receipts)
     assert export["result"] == result and export["sha256"] == closed["export_sha256"]
-    decisions = [{"candidate_id": cids[1], "decision": "adopt", "rationale": ""},
-                 {"candidate_id": cids[0], "decision": "defer", "rationale": ""},
-                 {"candidate_id": cids[2], "decision": "adopt", "rationale": ""}]
+    decisions = [
+        {"candidate_id": cids[1], "decision": "adopt", "rationale": ""},
+        {"candidate_id": cids[0], "decision": "defer", "rationale": ""},
+        {"candidate_id": cids[2], "decision": "adopt", "rationale": ""},
+    ]
     refused = api.post(f"/rounds/{round_id}/outcome", json={"summary": "We build two.", "decisions": decisions})
     assert refused.status_code == 422 and refused.get_json()["error"]["code"] == "rationale_required"
     decisions[2]["rationale"] = "Cheap, and it unblocks the API work."
@@ -62,8 +68,9 @@ def test_ballot_can_be_replaced_until_close_and_keeps_its_receipt(client, users,
     api.post(f"/rounds/{round_id}/open")
     voter = Api(client, users("customer"))
     first = voter.put(f"/rounds/{round_id}/ballot", json={"approvals": [cids[0]]}).get_json()
-    second = voter.put(f"/rounds/{round_id}/ballot", json={"approvals": [cids[1], cids[2]],
-                                                          "reason": "Cheaper ones first"}).get_json()
+    second = voter.put(
+        f"/rounds/{round_id}/ballot", json={"approvals": [cids[1], cids[2]], "reason": "Cheaper ones first"}
+    ).get_json()
     assert first["receipt"] == second["receipt"] and ballot_count() == 1
     mine = voter.get(f"/rounds/{round_id}/ballot").get_json()
     assert mine["ballot"] == {"approvals": sorted([cids[1], cids[2]])} and mine["reason"] == "Cheaper ones first"
@@ -88,8 +95,7 @@ def test_ballot_can_be_replaced_until_close_and_keeps_its_receipt(client, users,
     ],
 )
 def test_bad_ballots_are_refused_and_nothing_is_saved(client, users, pm, method, payload_of, status):
-    api, round_id, cids = make_round(client, pm, users, method=method,
-                                     budget=45000 if method == "budget" else None)
+    api, round_id, cids = make_round(client, pm, users, method=method, budget=45000 if method == "budget" else None)
     api.post(f"/rounds/{round_id}/open")
     response = Api(client, users("employee")).put(f"/rounds/{round_id}/ballot", json=payload_of(cids))
     assert response.status_code == status, response.get_json()
@@ -122,12 +128,19 @@ def test_customers_cannot_run_rounds(client, users, pm):
 
 
 @pytest.mark.parametrize(
-    "weights", [{"customer": -0.1, "employee": 1.1}, {"customer": 0.6, "employee": 0.6}, {"customer": 1},
-                {"customer": "half", "employee": 0.5}, [0.5, 0.5]],
+    "weights",
+    [
+        {"customer": -0.1, "employee": 1.1},
+        {"customer": 0.6, "employee": 0.6},
+        {"customer": 1},
+        {"customer": "half", "employee": 0.5},
+        [0.5, 0.5],
+    ],
 )
 def test_bad_weights_are_422(client, users, pm, weights):
-    response = Api(client, pm).post("/rounds", json={"title": "Weighted round", "method": "approval",
-                                                     "weights": weights})
+    response = Api(client, pm).post(
+        "/rounds", json={"title": "Weighted round", "method": "approval", "weights": weights}
+    )
     assert response.status_code == 422 and "weights" in response.get_json()["error"]["fields"]
     assert db.session.scalar(select(func.count()).select_from(Round)) == 0
 

@@ -1,5 +1,6 @@
 """Every rounds endpoint answers what /api/v1/openapi.json says (success and error cases),
 plus quorum and invited-list eligibility."""
+
 from ..api.openapi_check import assert_matches_spec
 from ..ideas.helpers import Api
 from .helpers import make_round
@@ -21,10 +22,16 @@ def test_round_endpoints_match_the_spec(client, users):
         ("get", "/rounds/{id}", api.get(f"/rounds/{round_id}")),
         ("get", "/rounds/{id}", anonymous.get(f"/rounds/{round_id}")),  # drafts are hidden: 404
         ("post", "/rounds/{id}/candidates", api.post(f"/rounds/{round_id}/candidates", json={"idea_id": 999999})),
-        ("patch", "/rounds/{id}/candidates/{cid}",
-         api.patch(f"/rounds/{round_id}/candidates/{cids[0]}", json={"impact": {"reach": 10}})),
-        ("patch", "/rounds/{id}/candidates/{cid}",
-         api.patch(f"/rounds/{round_id}/candidates/{cids[0]}", json={"impact": {"risk": "extreme"}})),
+        (
+            "patch",
+            "/rounds/{id}/candidates/{cid}",
+            api.patch(f"/rounds/{round_id}/candidates/{cids[0]}", json={"impact": {"reach": 10}}),
+        ),
+        (
+            "patch",
+            "/rounds/{id}/candidates/{cid}",
+            api.patch(f"/rounds/{round_id}/candidates/{cids[0]}", json={"impact": {"risk": "extreme"}}),
+        ),
         ("post", "/rounds/{id}/deliberate", api.post(f"/rounds/{round_id}/deliberate")),
         ("post", "/rounds/{id}/deliberate", api.post(f"/rounds/{round_id}/deliberate")),  # 409 now
         ("post", "/rounds/{id}/open", voter.post(f"/rounds/{round_id}/open")),
@@ -35,22 +42,63 @@ def test_round_endpoints_match_the_spec(client, users):
         ("get", "/rounds/{id}/ballot", voter.get(f"/rounds/{round_id}/ballot")),
         ("get", "/rounds/{id}/results", anonymous.get(f"/rounds/{round_id}/results")),
         ("get", "/rounds/{id}/ballots.json", anonymous.get(f"/rounds/{round_id}/ballots.json")),
-        ("post", "/rounds/{id}/outcome", api.post(f"/rounds/{round_id}/outcome", json={"summary": "x",
-                                                                                      "decisions": []})),
+        (
+            "post",
+            "/rounds/{id}/outcome",
+            api.post(f"/rounds/{round_id}/outcome", json={"summary": "x", "decisions": []}),
+        ),
         ("post", "/rounds/{id}/close", voter.post(f"/rounds/{round_id}/close")),
         ("post", "/rounds/{id}/close", api.post(f"/rounds/{round_id}/close")),
         ("get", "/rounds/{id}/results", anonymous.get(f"/rounds/{round_id}/results")),
         ("get", "/rounds/{id}/ballots.json", anonymous.get(f"/rounds/{round_id}/ballots.json")),
         ("get", "/rounds/{id}/outcome", anonymous.get(f"/rounds/{round_id}/outcome")),
-        ("post", "/rounds/{id}/outcome", api.post(f"/rounds/{round_id}/outcome", json={
-            "summary": "Adopting the first.", "decisions": [
-                {"candidate_id": cid, "decision": "adopt" if cid == cids[0] else "defer"} for cid in cids]})),
+        (
+            "post",
+            "/rounds/{id}/outcome",
+            api.post(
+                f"/rounds/{round_id}/outcome",
+                json={
+                    "summary": "Adopting the first.",
+                    "decisions": [
+                        {"candidate_id": cid, "decision": "adopt" if cid == cids[0] else "defer"} for cid in cids
+                    ],
+                },
+            ),
+        ),
         ("get", "/rounds/{id}/outcome", anonymous.get(f"/rounds/{round_id}/outcome")),
     ]
-    statuses = [(method, template, check(client, method, template, response).status_code)
-                for method, template, response in calls]
-    assert [s for _m, _t, s in statuses] == [200, 401, 422, 200, 404, 404, 200, 422, 200, 409, 403, 200, 404,
-                                             200, 422, 200, 409, 409, 409, 403, 200, 200, 200, 404, 200, 200]
+    statuses = [
+        (method, template, check(client, method, template, response).status_code)
+        for method, template, response in calls
+    ]
+    assert [s for _m, _t, s in statuses] == [
+        200,
+        401,
+        422,
+        200,
+        404,
+        404,
+        200,
+        422,
+        200,
+        409,
+        403,
+        200,
+        404,
+        200,
+        422,
+        200,
+        409,
+        409,
+        409,
+        403,
+        200,
+        200,
+        200,
+        404,
+        200,
+        200,
+    ]
     result = anonymous.get(f"/rounds/{round_id}/results").get_json()
     assert result["quorum"]["customer"] == {"required": 2, "turnout": 1, "met": False}
     assert result["quorum"]["employee"]["met"] is True
@@ -61,12 +109,12 @@ def test_round_endpoints_match_the_spec(client, users):
 def test_invited_rounds_take_only_invitees(client, users):
     pm = users("pm")
     invited, outsider = users("customer"), users("employee")
-    api, round_id, cids = make_round(client, pm, users, method="approval", eligibility="invited",
-                                     invitees=[invited.id])
+    api, round_id, cids = make_round(client, pm, users, method="approval", eligibility="invited", invitees=[invited.id])
     api.post(f"/rounds/{round_id}/open")
     assert Api(client, invited).put(f"/rounds/{round_id}/ballot", json={"approvals": [cids[1]]}).status_code == 200
     refused = Api(client, outsider).put(f"/rounds/{round_id}/ballot", json={"approvals": [cids[1]]})
     assert refused.status_code == 403
-    bad = api.post("/rounds", json={"title": "Invite round", "method": "approval", "eligibility": "invited",
-                                    "invitees": [987654]})
+    bad = api.post(
+        "/rounds", json={"title": "Invite round", "method": "approval", "eligibility": "invited", "invitees": [987654]}
+    )
     assert bad.status_code == 422

@@ -1,4 +1,5 @@
 """Rounds open and close on time through the worker's scheduler, even if nobody visits."""
+
 from datetime import timedelta
 
 from innovation.decisions.jobs import advance_rounds
@@ -36,8 +37,14 @@ def test_advance_rounds_opens_and_closes_due_rounds(client, users):
 
 def test_a_round_without_candidates_does_not_open_and_says_why(client, users, caplog):
     pm = users("pm")
-    response = Api(client, pm).post("/rounds", json={"title": "Too early round", "method": "approval",
-                                                     "voting_opens_at": (utcnow() - timedelta(minutes=1)).isoformat()})
+    response = Api(client, pm).post(
+        "/rounds",
+        json={
+            "title": "Too early round",
+            "method": "approval",
+            "voting_opens_at": (utcnow() - timedelta(minutes=1)).isoformat(),
+        },
+    )
     assert response.status_code == 201
     assert advance_rounds()["opened"] == []
     assert "could not open on time" in caplog.text

@@ -1,5 +1,6 @@
 """Secrecy: before an after_close round closes, nothing anywhere changes when ballots are cast
 (no tally, no count, no partial result); after close, nothing identifies a voter."""
+
 import json
 import re
 
@@ -12,8 +13,10 @@ from innovation.extensions import db
 from ..ideas.helpers import Api
 from .helpers import make_round
 
-VOLATILE = re.compile(r'(name="csrf_token"[^>]*value=")[^"]+|<time[^>]*>[^<]*</time>|\d+ (?:seconds?|minutes?) ago'
-                      r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+VOLATILE = re.compile(
+    r'(name="csrf_token"[^>]*value=")[^"]+|<time[^>]*>[^<]*</time>|\d+ (?:seconds?|minutes?) ago'
+    r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
 
 
 def normalized(text: str) -> str:

@@ -1,5 +1,6 @@
 """The tallies of TALLY.md against outside reference implementations, hand-checked examples
 and properties that must hold for any ballots."""
+
 import json
 from pathlib import Path
 
@@ -34,8 +35,11 @@ def test_fixture_copy_matches_shared():
 
 def ranked(spec: list[tuple[int, str]], constituency="customer") -> list[dict]:
     letters = {"A": 1, "B": 2, "C": 3, "D": 4, "E": 5}
-    return [{"constituency": constituency, "ranking": [letters[ch] for ch in order]}
-            for count, order in spec for _ in range(count)]
+    return [
+        {"constituency": constituency, "ranking": [letters[ch] for ch in order]}
+        for count, order in spec
+        for _ in range(count)
+    ]
 
 
 def candidates(n: int, cost: float = 0.0) -> list[dict]:
@@ -44,8 +48,9 @@ def candidates(n: int, cost: float = 0.0) -> list[dict]:
 
 def test_schulze_45_voter_example():
     # The well-known example (Schulze 2011): the result is E > A > C > B > D.
-    ballots = ranked([(5, "ACBED"), (5, "ADECB"), (8, "BEDAC"), (3, "CABED"), (7, "CAEBD"), (2, "CBADE"),
-                      (7, "DCEBA"), (8, "EBADC")])
+    ballots = ranked(
+        [(5, "ACBED"), (5, "ADECB"), (8, "BEDAC"), (3, "CABED"), (7, "CAEBD"), (2, "CBADE"), (7, "DCEBA"), (8, "EBADC")]
+    )
     result = tally("ranked", candidates(5), ballots, W)
     assert result["combined"]["winners"] == [5]
     assert result["combined"]["ranking"] == [[5], [1], [3], [2], [4]]
@@ -77,8 +82,12 @@ def test_completion_funds_what_still_fits():
 def test_two_constituencies_by_hand():
     # Approval, weights 0.5/0.5: three customers ({1}, {1}, {2}) and one employee ({2}).
     # score(1) = 0.5·2/3 + 0.5·0 = 1/3; score(2) = 0.5·1/3 + 0.5·1 = 2/3.
-    ballots = [{"constituency": "customer", "approvals": [1]}, {"constituency": "customer", "approvals": [1]},
-               {"constituency": "customer", "approvals": [2]}, {"constituency": "employee", "approvals": [2]}]
+    ballots = [
+        {"constituency": "customer", "approvals": [1]},
+        {"constituency": "customer", "approvals": [1]},
+        {"constituency": "customer", "approvals": [2]},
+        {"constituency": "employee", "approvals": [2]},
+    ]
     result = tally("approval", candidates(2), ballots, W)
     assert result["combined"]["scores"] == {"1": pytest.approx(1 / 3), "2": pytest.approx(2 / 3)}
     assert result["combined"]["winners"] == [2]
@@ -108,8 +117,9 @@ def test_partial_rankings_tie_the_unranked():
 ids = st.integers(min_value=1, max_value=5)
 rankings = st.lists(ids, unique=True, min_size=0, max_size=5)
 constituency = st.sampled_from(["customer", "employee"])
-ranked_ballots = st.lists(st.builds(lambda r, c: {"constituency": c, "ranking": r}, rankings, constituency),
-                          min_size=1, max_size=25)
+ranked_ballots = st.lists(
+    st.builds(lambda r, c: {"constituency": c, "ranking": r}, rankings, constituency), min_size=1, max_size=25
+)
 weights = st.floats(min_value=0.05, max_value=0.95)
 
 
@@ -136,8 +146,11 @@ def test_ballot_order_never_matters(ballots, rnd):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.builds(lambda r: {"constituency": "customer", "ranking": r}, rankings), min_size=1, max_size=20),
-       weights, weights)
+@given(
+    st.lists(st.builds(lambda r: {"constituency": "customer", "ranking": r}, rankings), min_size=1, max_size=20),
+    weights,
+    weights,
+)
 def test_with_one_constituency_weights_change_nothing(ballots, w1, w2):
     first = tally("ranked", candidates(5), ballots, {"customer": w1, "employee": 1 - w1})
     second = tally("ranked", candidates(5), ballots, {"customer": w2, "employee": 1 - w2})
@@ -148,10 +161,16 @@ approval_sets = st.lists(ids, unique=True, max_size=5)
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.builds(lambda a, c: {"constituency": c, "approvals": a}, approval_sets, constituency),
-                min_size=1, max_size=30),
-       st.lists(st.integers(min_value=1, max_value=100), min_size=5, max_size=5),
-       st.integers(min_value=1, max_value=300), weights)
+@given(
+    st.lists(
+        st.builds(lambda a, c: {"constituency": c, "approvals": a}, approval_sets, constituency),
+        min_size=1,
+        max_size=30,
+    ),
+    st.lists(st.integers(min_value=1, max_value=100), min_size=5, max_size=5),
+    st.integers(min_value=1, max_value=300),
+    weights,
+)
 def test_budget_results_never_exceed_the_budget(ballots, costs, budget, w):
     cands = [{"id": i + 1, "cost": float(c)} for i, c in enumerate(costs)]
     result = tally("budget", cands, ballots, {"customer": w, "employee": 1 - w}, budget=budget)
@@ -163,21 +182,34 @@ def test_budget_results_never_exceed_the_budget(ballots, costs, budget, w):
 def test_a_tie_within_rounding_lists_ids_in_order():
     """Hypothesis found this: with the weights scaled, candidate 4's score came out a few ulps
     above candidate 1's; they tie (1e-9) and a tier lists its ids ascending either way."""
-    ballots = [{"constituency": "customer", "scores": {}}, {"constituency": "customer", "scores": {}},
-               {"constituency": "employee", "scores": {}}, {"constituency": "customer", "scores": {"1": 5}},
-               {"constituency": "customer", "scores": {"1": 0, "2": 0, "4": 1}},
-               {"constituency": "customer", "scores": {"1": 0, "2": 0, "3": 0, "4": 1}},
-               {"constituency": "customer", "scores": {"1": 0, "2": 0, "4": 3}}]
+    ballots = [
+        {"constituency": "customer", "scores": {}},
+        {"constituency": "customer", "scores": {}},
+        {"constituency": "employee", "scores": {}},
+        {"constituency": "customer", "scores": {"1": 5}},
+        {"constituency": "customer", "scores": {"1": 0, "2": 0, "4": 1}},
+        {"constituency": "customer", "scores": {"1": 0, "2": 0, "3": 0, "4": 1}},
+        {"constituency": "customer", "scores": {"1": 0, "2": 0, "4": 3}},
+    ]
     for factor in (1, 0.1):
         weights = {"customer": 0.09375 * factor, "employee": (1 - 0.09375) * factor}
         assert tally("score", candidates(4), ballots, weights)["combined"]["ranking"] == [[1, 4], [2, 3]]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.builds(lambda s, c: {"constituency": c, "scores": s},
-                          st.dictionaries(st.sampled_from(["1", "2", "3", "4"]), st.integers(0, 5)), constituency),
-                min_size=1, max_size=20),
-       weights, st.floats(min_value=0.1, max_value=10))
+@given(
+    st.lists(
+        st.builds(
+            lambda s, c: {"constituency": c, "scores": s},
+            st.dictionaries(st.sampled_from(["1", "2", "3", "4"]), st.integers(0, 5)),
+            constituency,
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    weights,
+    st.floats(min_value=0.1, max_value=10),
+)
 def test_scaling_all_weights_changes_nothing(ballots, w, factor):
     base = tally("score", candidates(4), ballots, {"customer": w, "employee": 1 - w})
     scaled = tally("score", candidates(4), ballots, {"customer": w * factor, "employee": (1 - w) * factor})

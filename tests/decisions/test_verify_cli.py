@@ -1,4 +1,5 @@
 """`flask decisions tally|verify FILE`: recompute an export; one altered ballot is caught."""
+
 import json
 import os
 import subprocess
@@ -23,8 +24,9 @@ def export_file(client, users, tmp_path):
     api.post(f"/rounds/{round_id}/open")
     orders = [cids, cids[::-1], [cids[2], cids[0]], [cids[1]], [cids[3], cids[2], cids[1]]]
     for n, ranking in enumerate(orders):
-        Api(client, users("customer" if n % 2 else "employee")).put(f"/rounds/{round_id}/ballot",
-                                                                     json={"ranking": ranking})
+        Api(client, users("customer" if n % 2 else "employee")).put(
+            f"/rounds/{round_id}/ballot", json={"ranking": ranking}
+        )
     api.post(f"/rounds/{round_id}/close")
     path = tmp_path / "round.json"
     path.write_bytes(client.get(f"/api/v1/rounds/{round_id}/ballots.json").get_data())
@@ -37,9 +39,14 @@ def run_cli(*args):
     In an instance folder of its own: processes of parallel test workers starting at once
     would otherwise race to create the checkout's instance/secret_key."""
     with tempfile.TemporaryDirectory() as instance:
-        return subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "decisions", *args],
-                              cwd=ROOT, env=dict(os.environ, INSTANCE_PATH=instance), capture_output=True,
-                              text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "decisions", *args],
+            cwd=ROOT,
+            env=dict(os.environ, INSTANCE_PATH=instance),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
 
 def test_verify_accepts_the_untouched_file(export_file):
@@ -69,8 +76,9 @@ def test_verify_catches_a_resealed_forgery(export_file):
     """Someone alters a ballot and recomputes the digest: the result no longer matches."""
     export = json.loads(export_file.read_text())
     export["ballots"][0]["ranking"] = []
-    export["ballots"][1]["constituency"] = "customer" if export["ballots"][1]["constituency"] == "employee" \
-        else "employee"
+    export["ballots"][1]["constituency"] = (
+        "customer" if export["ballots"][1]["constituency"] == "employee" else "employee"
+    )
     export["sha256"] = digest(export)
     export_file.write_text(canonical_json(export))
     result = run_cli("verify", str(export_file))

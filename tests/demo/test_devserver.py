@@ -1,4 +1,5 @@
 """`make run`'s process: serves the home page with demo content; Ctrl-C leaves nothing behind."""
+
 import os
 import signal
 import subprocess
@@ -41,8 +42,14 @@ def test_run_serves_demo_content_and_ctrl_c_stops_everything(tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(INSTANCE_PATH=str(tmp_path / "instance"), PORT=str(port), SECRET_KEY="test-secret-key")
-    process = subprocess.Popen([sys.executable, "-m", "innovation.demo.devserver"], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "innovation.demo.devserver"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         body = ""
         deadline = time.monotonic() + 120

@@ -1,4 +1,5 @@
 """The seed puts exactly the files' content into the database, through the real services."""
+
 from sqlalchemy import func, select
 
 from innovation.accounts.models import User
@@ -35,8 +36,10 @@ def test_seed_puts_the_files_into_the_database(app):
 
 
 def check_people_and_ideas(content, created: dict) -> None:
-    assert created["logins"] == [(email(local), next(p.role for p in content.people.people if p.local == local))
-                                 for local in content.people.shown_logins]
+    assert created["logins"] == [
+        (email(local), next(p.role for p in content.people.people if p.local == local))
+        for local in content.people.shown_logins
+    ]
     users = {user.email: user for user in db.session.scalars(select(User))}
     assert len(users) == len(content.people.people)
     for person in content.people.people:
@@ -58,12 +61,16 @@ def check_people_and_ideas(content, created: dict) -> None:
         ratings = db.session.execute(select(Rating.user_id, Rating.value).where(Rating.idea_id == idea.id))
         assert {by_id[uid]: value for uid, value in ratings} == {email(k): v for k, v in spec.ratings.items()}
         comments = db.session.scalars(select(Comment).where(Comment.idea_id == idea.id).order_by(Comment.id))
-        expected = [(email(entry.author), entry.body, entry is not thread)
-                    for thread in spec.comments for entry in (thread, *thread.replies)]
+        expected = [
+            (email(entry.author), entry.body, entry is not thread)
+            for thread in spec.comments
+            for entry in (thread, *thread.replies)
+        ]
         assert [(by_id[c.author_id], c.body, c.parent_id is not None) for c in comments] == expected
         if spec.status != "new":
-            change = db.session.scalars(select(StatusChange).where(StatusChange.idea_id == idea.id)
-                                        .order_by(StatusChange.id)).first()
+            change = db.session.scalars(
+                select(StatusChange).where(StatusChange.idea_id == idea.id).order_by(StatusChange.id)
+            ).first()
             assert (change.new_status, change.note) == (spec.status, spec.status_note)
             assert by_id[change.actor_id] == email(content.ideas.status_changer(spec))
 
@@ -80,7 +87,8 @@ def check_rounds(content) -> None:
     outcome = db.session.scalar(select(Outcome).where(Outcome.round_id == rounds[0].id))
     assert outcome.summary == content.rounds.rounds[0].outcome.summary
     assert [(d.candidate.idea.title, d.decision, d.rationale) for d in outcome.decisions] == [
-        (d.idea, d.decision, d.rationale) for d in content.rounds.rounds[0].outcome.decisions]
+        (d.idea, d.decision, d.rationale) for d in content.rounds.rounds[0].outcome.decisions
+    ]
     # The story the demo tells: the winner is adopted, and one adoption departs from the vote.
     assert [d.followed_vote for d in outcome.decisions].count(False) == 1
     assert all(d.rationale for d in outcome.decisions if not d.followed_vote)

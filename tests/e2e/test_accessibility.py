@@ -1,5 +1,6 @@
 """In a real browser: axe-core (the engine behind Lighthouse's accessibility audit) finds no
 violation on the pages each kind of person uses: labels, landmarks, names, contrast, ARIA."""
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -23,8 +24,12 @@ def site(client, users):
     customer = users("customer", name="Carla Mendes")
     employee = users("employee", name="Grace Okafor")
     pm, admin = users("pm", name="Priya Raman"), users("admin", name="Ada Lindqvist")
-    idea = submit_idea(customer, title="Send payment reminders before invoices are overdue",
-                       body="Reminders at **7, 14 and 30** days.", tags=["invoicing", "payments"])
+    idea = submit_idea(
+        customer,
+        title="Send payment reminders before invoices are overdue",
+        body="Reminders at **7, 14 and 30** days.",
+        tags=["invoicing", "payments"],
+    )
     submit_idea(employee, title="Multi-currency invoices for firms across borders", tags=["invoicing"])
     db.session.commit()
     comments.add_comment(employee, idea.id, "We could reuse the e-mail templates for this.")
@@ -41,8 +46,9 @@ def violations(page, url: str) -> list[str]:
     page.wait_for_load_state("load")
     assert response is not None and response.status < 500, url
     found = AXE.run(page).response["violations"]
-    return [f"{url}: {v['id']} ({v['impact']}) at {[node['target'] for node in v['nodes']][:3]}: {v['help']}"
-            for v in found]
+    return [
+        f"{url}: {v['id']} ({v['impact']}) at {[node['target'] for node in v['nodes']][:3]}: {v['help']}" for v in found
+    ]
 
 
 def audit(page, base: str, paths: list[str]) -> None:
@@ -53,20 +59,48 @@ def audit(page, base: str, paths: list[str]) -> None:
 
 def test_pages_for_visitors(live_server, new_page, site):
     idea, customer = site["idea"], site["customer"]
-    audit(new_page(), live_server.url, [
-        "/", "/ideas", "/ideas?sort=top", f"/ideas/{idea.id}", "/roadmap", "/rounds", f"/rounds/{site['round']}",
-        "/rounds/how-counting-works", "/search?q=invoices", "/search?q=invoices&type=comments",
-        "/search?q=carla&type=people", "/experts?q=invoicing", f"/people/{customer.id}", "/login", "/register",
-        "/ideas/999999"])
+    audit(
+        new_page(),
+        live_server.url,
+        [
+            "/",
+            "/ideas",
+            "/ideas?sort=top",
+            f"/ideas/{idea.id}",
+            "/roadmap",
+            "/rounds",
+            f"/rounds/{site['round']}",
+            "/rounds/how-counting-works",
+            "/search?q=invoices",
+            "/search?q=invoices&type=comments",
+            "/search?q=carla&type=people",
+            "/experts?q=invoicing",
+            f"/people/{customer.id}",
+            "/login",
+            "/register",
+            "/ideas/999999",
+        ],
+    )
 
 
 def test_pages_for_people_signed_in(live_server, new_page, site):
     employee, customer, idea = site["employee"], site["customer"], site["idea"]
     page = new_page()
     sign_in(page, live_server.url, employee.email, DEFAULT_PASSWORD)
-    audit(page, live_server.url, [
-        "/", "/ideas/new", f"/ideas/{idea.id}", f"/rounds/{site['round']}", "/notifications", "/settings",
-        f"/people/{customer.id}", f"/people/{employee.id}/common/{customer.id}"])
+    audit(
+        page,
+        live_server.url,
+        [
+            "/",
+            "/ideas/new",
+            f"/ideas/{idea.id}",
+            f"/rounds/{site['round']}",
+            "/notifications",
+            "/settings",
+            f"/people/{customer.id}",
+            f"/people/{employee.id}/common/{customer.id}",
+        ],
+    )
 
     # The network picture is one image to assistive technology; a click on a person opens them.
     page.goto(f"{live_server.url}/people/{customer.id}")

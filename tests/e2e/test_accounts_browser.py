@@ -1,4 +1,5 @@
 """In a real browser: register, sign out, sign in; a wrong password; an invitation link."""
+
 import re
 
 import pytest

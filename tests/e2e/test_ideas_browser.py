@@ -1,4 +1,5 @@
 """In a real browser: customers and employees co-creating on one idea; hostile content inert."""
+
 import pytest
 from playwright.sync_api import expect
 

@@ -1,5 +1,6 @@
 """In a real browser: a follower sees the bell count rise after an outcome is published, and
 the notification opens the outcome page."""
+
 import pytest
 from playwright.sync_api import expect
 
@@ -32,8 +33,16 @@ def test_bell_count_rises_and_opens_the_outcome(app, client, live_server, new_pa
     expect(bell).to_be_visible()
     expect(bell.locator(".count")).to_have_count(0)
 
-    api.post(f"/rounds/{round_id}/outcome", json={"summary": "We adopt photos on jobs.", "decisions": [
-        {"candidate_id": cids[0], "decision": "adopt"}, {"candidate_id": cids[1], "decision": "defer"}]})
+    api.post(
+        f"/rounds/{round_id}/outcome",
+        json={
+            "summary": "We adopt photos on jobs.",
+            "decisions": [
+                {"candidate_id": cids[0], "decision": "adopt"},
+                {"candidate_id": cids[1], "decision": "defer"},
+            ],
+        },
+    )
     run_worker(app, burst=True, fork=False)  # the fan-out job
     page.reload()
     expect(bell.locator(".count")).to_have_text("1 unread")

@@ -1,6 +1,7 @@
 """In a real browser: a pm runs a ranked round with impact data; a customer and two employees
 vote (with and without JavaScript); results stay hidden until close; the pm publishes an
 outcome that departs from the vote; the customer sees it."""
+
 import re
 
 import pytest

@@ -1,5 +1,6 @@
 """In a real browser: possible duplicates while typing and before publishing, the header search
 with highlighted (stemmed) words, and internal ideas that customers never find."""
+
 import re
 
 import pytest
@@ -44,9 +45,12 @@ def ideas_tab(page):
 
 def test_possible_duplicate_while_typing_and_before_publishing(live_server, new_page, users):
     employee = users("employee")
-    existing = services.submit_idea(employee, title="Self-service onboarding checklist for new customers",
-                                    body="A checklist customers tick off during their first week.",
-                                    tags=["onboarding"])
+    existing = services.submit_idea(
+        employee,
+        title="Self-service onboarding checklist for new customers",
+        body="A checklist customers tick off during their first week.",
+        tags=["onboarding"],
+    )
     services.submit_idea(employee, title="Dark mode for the technician app")
     db.session.commit()
     assert refresh_index() > 0
@@ -74,7 +78,8 @@ def test_possible_duplicate_while_typing_and_before_publishing(live_server, new_
     expect(before).to_be_visible()
     expect(before.get_by_role("heading")).to_have_text("Before you publish: this idea looks similar")
     expect(before.get_by_role("link", name=existing.title, exact=True)).to_have_attribute(
-        "href", f"/ideas/{existing.id}")
+        "href", f"/ideas/{existing.id}"
+    )
     assert db.session.scalar(db.select(db.func.count()).select_from(Idea)) == 2  # nothing saved yet
     expect(page.get_by_label("Title")).to_have_value("An onboarding checklist for new customers")
     expect(page.get_by_label("Description")).to_have_value("Different from the existing one: it is for partners too.")
@@ -118,8 +123,12 @@ def test_editing_the_title_after_the_warning_still_publishes(live_server, new_pa
 
 def test_header_search_highlights_the_stemmed_word(live_server, new_page, users):
     employee = users("employee")
-    idea = services.submit_idea(employee, title="Guided tour for customers being onboarded",
-                                body="A short tour of the **dashboard** on the first sign-in.", tags=["ux"])
+    idea = services.submit_idea(
+        employee,
+        title="Guided tour for customers being onboarded",
+        body="A short tour of the **dashboard** on the first sign-in.",
+        tags=["ux"],
+    )
     services.submit_idea(employee, title="Export invoices as CSV", body="Accounting asks for it every month.")
     db.session.commit()
     refresh_index()
@@ -160,8 +169,12 @@ def test_header_search_highlights_the_stemmed_word(live_server, new_page, users)
 
 def test_customers_never_find_internal_ideas(live_server, new_page, users):
     employee = users("employee", name="Grace Okafor")
-    secret = services.submit_idea(employee, title="Zephyrine pricing experiment for renewals",
-                                  body="Try the zephyrine discount on a tenth of the renewals.", visibility="internal")
+    secret = services.submit_idea(
+        employee,
+        title="Zephyrine pricing experiment for renewals",
+        body="Try the zephyrine discount on a tenth of the renewals.",
+        visibility="internal",
+    )
     comments.add_comment(employee, secret.id, "Zephyrine worked in the pilot region.")
     public = services.submit_idea(employee, title="Clearer pricing page for renewals")
     db.session.commit()
@@ -176,8 +189,11 @@ def test_customers_never_find_internal_ideas(live_server, new_page, users):
     expect(carla.get_by_text(secret.title)).to_have_count(0)
     carla.get_by_role("navigation", name="What to search").get_by_role("link", name="Comments").click()
     expect(carla).to_have_url(re.compile(r"type=comments"))
-    expect(carla.get_by_role("navigation", name="What to search").get_by_role("link", name=re.compile("^Comments"))
-           .locator(".count")).to_have_text("0")
+    expect(
+        carla.get_by_role("navigation", name="What to search")
+        .get_by_role("link", name=re.compile("^Comments"))
+        .locator(".count")
+    ).to_have_text("0")
     expect(carla.get_by_text("Nothing you can see matches “zephyrine”")).to_be_visible()
     expect(carla.get_by_text("worked in the pilot region")).to_have_count(0)
 

@@ -1,4 +1,5 @@
 """Probes, security headers and error pages."""
+
 import pytest
 from sqlalchemy import event
 
@@ -30,8 +31,9 @@ def test_readyz_ok(client):
 
 
 def test_readyz_names_redis_when_it_is_down(app, tmp_path):
-    broken = create_app(TestConfig(str(tmp_path / "i2"), app.config["SQLALCHEMY_DATABASE_URI"],
-                                   "redis://127.0.0.1:1/0"))
+    broken = create_app(
+        TestConfig(str(tmp_path / "i2"), app.config["SQLALCHEMY_DATABASE_URI"], "redis://127.0.0.1:1/0")
+    )
     response = broken.test_client().get("/readyz")
     with broken.app_context():
         db.engine.dispose()
@@ -41,8 +43,9 @@ def test_readyz_names_redis_when_it_is_down(app, tmp_path):
 
 
 def test_readyz_names_the_database_when_it_is_down(app, tmp_path):
-    broken = create_app(TestConfig(str(tmp_path / "i3"), "postgresql://nobody@127.0.0.1:1/none",
-                                   app.config["REDIS_URL"]))
+    broken = create_app(
+        TestConfig(str(tmp_path / "i3"), "postgresql://nobody@127.0.0.1:1/none", app.config["REDIS_URL"])
+    )
     response = broken.test_client().get("/readyz")
     assert response.status_code == 503
     assert "database" in response.get_data(as_text=True)
@@ -62,8 +65,9 @@ def test_security_headers(client, path):
 def test_session_cookie_is_httponly_and_lax(client, users, auth):
     user = users("customer")
     response = auth.login(user.email)
-    cookie = next(value for name, value in response.headers.items()
-                  if name == "Set-Cookie" and value.startswith("session="))
+    cookie = next(
+        value for name, value in response.headers.items() if name == "Set-Cookie" and value.startswith("session=")
+    )
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
 

@@ -1,4 +1,5 @@
 """Shared helpers for the ideas tests: bearer-token API calls."""
+
 from innovation.accounts.services import issue_api_token
 from innovation.extensions import db
 
@@ -22,8 +23,12 @@ class Api:
 
 
 def new_idea(api, **overrides):
-    body = {"title": "Let technicians attach photos", "body": "Photos prove the job was done.",
-            "tags": ["mobile"], "visibility": "public"}
+    body = {
+        "title": "Let technicians attach photos",
+        "body": "Photos prove the job was done.",
+        "tags": ["mobile"],
+        "visibility": "public",
+    }
     body.update(overrides)
     response = api.post("/ideas", json=body)
     assert response.status_code == 201, response.get_json()

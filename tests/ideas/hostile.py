@@ -1,4 +1,5 @@
 """Hostile inputs and an HTML checker that proves they render inert."""
+
 from bs4 import BeautifulSoup
 
 PAYLOADS = [

@@ -1,4 +1,5 @@
 """Against a live server: 50 people sending their support (and rating) twice, all at once."""
+
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -34,8 +35,9 @@ def tokens_for(users, count):
 def fire(server, requests_to_send):
     def send(args):
         method, path, token, body = args
-        return requests.request(method, server.url + path, json=body, timeout=60,
-                                headers={"Authorization": f"Bearer {token}"}).status_code
+        return requests.request(
+            method, server.url + path, json=body, timeout=60, headers={"Authorization": f"Bearer {token}"}
+        ).status_code
 
     with ThreadPoolExecutor(max_workers=len(requests_to_send)) as pool:
         return list(pool.map(send, requests_to_send))
@@ -65,12 +67,14 @@ def test_parallel_double_rating_counts_exactly(server, users):
     db.session.commit()
     tokens = tokens_for(users, PEOPLE)
     path = f"/api/v1/ideas/{idea.id}/rating"
-    requests_to_send = [("PUT", path, token, {"value": 1 + (n + attempt) % 5})
-                        for n, token in enumerate(tokens) for attempt in range(2)]
+    requests_to_send = [
+        ("PUT", path, token, {"value": 1 + (n + attempt) % 5}) for n, token in enumerate(tokens) for attempt in range(2)
+    ]
     assert fire(server, requests_to_send) == [200] * (2 * PEOPLE)
     db.session.expire_all()
     stored = db.session.get(Idea, idea.id)
-    count, total = db.session.execute(select(func.count(), func.sum(Rating.value))
-                                      .where(Rating.idea_id == idea.id)).one()
+    count, total = db.session.execute(
+        select(func.count(), func.sum(Rating.value)).where(Rating.idea_id == idea.id)
+    ).one()
     assert count == PEOPLE == stored.rating_count
     assert total == stored.rating_sum

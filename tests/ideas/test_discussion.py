@@ -1,5 +1,6 @@
 """The discussion on an idea: threads, comment edits and deletes, @mentions, follows, flags and
 moderation, status and edit history, over the API and through the real pages (CSRF included)."""
+
 import re
 from datetime import timedelta
 
@@ -16,8 +17,12 @@ from .helpers import Api, new_idea
 
 @pytest.fixture
 def people(users):
-    return {"author": users("customer", name="Ada Author"), "other": users("customer", name="Otto Other"),
-            "employee": users("employee", name="Eve Engineer"), "pm": users("pm", name="Pat Manager")}
+    return {
+        "author": users("customer", name="Ada Author"),
+        "other": users("customer", name="Otto Other"),
+        "employee": users("employee", name="Eve Engineer"),
+        "pm": users("pm", name="Pat Manager"),
+    }
 
 
 @pytest.fixture
@@ -69,6 +74,7 @@ def comment_ids(api, idea_id):
 
 # Threads -----------------------------------------------------------------------------------
 
+
 def test_thread_order_and_depth(client, people):
     author, employee = Api(client, people["author"]), Api(client, people["employee"])
     idea = new_idea(author)["id"]
@@ -101,8 +107,9 @@ def test_reply_posted_on_the_page_appears_under_its_parent(client, people, brows
     parent = comment(author, idea, "Which devices do the technicians use?")
     later = comment(author, idea, "A later top-level comment")
     eve = browser(people["employee"])
-    posted = submit(eve, f"/ideas/{idea}", f"/ideas/{idea}/comments", body="Android tablets, mostly.",
-                    parent_id=str(parent))
+    posted = submit(
+        eve, f"/ideas/{idea}", f"/ideas/{idea}/comments", body="Android tablets, mostly.", parent_id=str(parent)
+    )
     assert posted.status_code == 302
     reply = int(re.search(r"#comment-(\d+)$", posted.headers["Location"]).group(1))
     assert fresh(Comment, reply).parent_id == parent
@@ -113,6 +120,7 @@ def test_reply_posted_on_the_page_appears_under_its_parent(client, people, brows
 
 
 # Editing and deleting comments ---------------------------------------------------------------
+
 
 def test_comments_are_editable_by_their_author_for_fifteen_minutes(client, people):
     author, other = Api(client, people["author"]), Api(client, people["other"])
@@ -162,6 +170,7 @@ def test_deleting_a_parent_keeps_the_thread(client, people, browser):
 
 # Mentions ------------------------------------------------------------------------------------
 
+
 def mentioned(comment_id):
     return set(db.session.scalars(select(Mention.user_id).where(Mention.comment_id == comment_id)))
 
@@ -181,12 +190,16 @@ def test_mentions_are_linked_and_recorded_once(client, people, users):
     assert link.search(page_of(client, idea))
 
 
-@pytest.mark.parametrize(("name", "body"), [
-    ("Priya Raman", "@Priya Raman could you look?"),
-    ("Priya Raman", "Ideas:\n\n- @Priya Raman"),
-    ("Priya Raman", "Thanks **@Priya Raman**"),
-    ("Sean O'Brien", "Could @Sean O'Brien look?"),
-], ids=["paragraph-start", "list-item", "bold", "apostrophe"])
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("Priya Raman", "@Priya Raman could you look?"),
+        ("Priya Raman", "Ideas:\n\n- @Priya Raman"),
+        ("Priya Raman", "Thanks **@Priya Raman**"),
+        ("Sean O'Brien", "Could @Sean O'Brien look?"),
+    ],
+    ids=["paragraph-start", "list-item", "bold", "apostrophe"],
+)
 def test_every_recorded_mention_is_linked(client, people, users, name, body):
     """Known bug: the link is put into the rendered HTML by a regex that skips a mention right after
     a tag (`<p>@Name`) and compares the HTML-escaped name (`O&#39;Brien`) with unescaped text, so
@@ -224,6 +237,7 @@ def test_mentioning_yourself_is_not_recorded(client, people):
 
 # Following -----------------------------------------------------------------------------------
 
+
 def test_authors_and_commenters_follow_and_the_follow_api_is_idempotent(client, people):
     author, employee, other = (Api(client, people[who]) for who in ("author", "employee", "other"))
     idea = new_idea(author)["id"]
@@ -260,6 +274,7 @@ def test_follow_form_on_the_idea_page(client, people, browser):
 
 
 # Flags and moderation ------------------------------------------------------------------------
+
 
 def test_flags_are_counted_once_per_person_and_reach_the_queue(client, people, browser):
     author = Api(client, people["author"])
@@ -348,16 +363,16 @@ def test_hiding_an_idea_removes_it_from_lists_but_not_from_its_author_and_pms(cl
 
 # Status and edit history ---------------------------------------------------------------------
 
+
 def test_status_form_records_the_change_and_note_in_the_history(client, people, browser):
     idea = new_idea(Api(client, people["author"]))["id"]
     page = f"/ideas/{idea}"
     refused = submit(browser(people["author"]), page, f"/ideas/{idea}/status", status="planned", note="I decide")
     assert refused.status_code == 403 and fresh(Idea, idea).status == "new"
-    changed = submit(browser(people["pm"]), page, f"/ideas/{idea}/status", status="planned",
-                     note="Scheduled for Q3.")
+    changed = submit(browser(people["pm"]), page, f"/ideas/{idea}/status", status="planned", note="Scheduled for Q3.")
     assert changed.status_code == 302 and fresh(Idea, idea).status == "planned"
     html = page_of(client, idea)
-    history = html[html.index('id="status-history"'):html.index('id="discussion"')]
+    history = html[html.index('id="status-history"') : html.index('id="discussion"')]
     assert "status-planned" in history and '<p class="note">Scheduled for Q3.</p>' in history
     assert "Pat Manager" in history and "I decide" not in html
 
@@ -365,14 +380,13 @@ def test_status_form_records_the_change_and_note_in_the_history(client, people, 
 def test_author_edit_through_the_form_keeps_the_old_title_in_the_history(client, people, browser):
     idea = new_idea(Api(client, people["author"]), title="Original title of the idea")["id"]
     edit = f"/ideas/{idea}/edit"
-    fields = {"title": "Sharper title of the idea", "body": "Better words.", "tags": "mobile",
-              "visibility": "public"}
+    fields = {"title": "Sharper title of the idea", "body": "Better words.", "tags": "mobile", "visibility": "public"}
     assert submit(browser(people["other"]), f"/ideas/{idea}", edit, **fields).status_code == 403
     assert fresh(Idea, idea).title == "Original title of the idea"
     saved = submit(browser(people["author"]), edit, edit, **fields)
     assert saved.status_code == 302
     html = page_of(client, idea)
     assert '<h1 id="idea-title">Sharper title of the idea</h1>' in html
-    history = html[html.index('id="edit-history"'):html.index('id="discussion"')]
+    history = html[html.index('id="edit-history"') : html.index('id="discussion"')]
     assert "<strong>Title then:</strong> Original title of the idea" in history
     assert "Photos prove the job was done." in history and "by Ada Author" in history

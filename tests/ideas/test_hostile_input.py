@@ -1,4 +1,5 @@
 """36 hostile inputs in titles, bodies, comments, names and tags render inert everywhere."""
+
 import pytest
 
 from innovation.extensions import db

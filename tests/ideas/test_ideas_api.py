@@ -1,4 +1,5 @@
 """Ideas over the API: submit, read, edit, status, votes, ratings, comments, merge."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -56,8 +57,9 @@ def test_submit_refuses_bad_input(client, people, payload, status, field):
 
 
 def test_customer_cannot_create_internal_ideas(client, people):
-    response = api_as(client, people["customer"]).post("/ideas", json={"title": "Secret plan here",
-                                                                       "visibility": "internal"})
+    response = api_as(client, people["customer"]).post(
+        "/ideas", json={"title": "Secret plan here", "visibility": "internal"}
+    )
     assert response.status_code == 403
 
 
@@ -101,8 +103,10 @@ def test_ratings_by_constituency_and_replacement(client, people):
     result = employee.put(path, json={"value": 4}).get_json()
     assert result["my_rating"] == 4
     assert result["rating"]["count"] == 2 and result["rating"]["mean"] == 4.5
-    assert result["rating"]["by_constituency"] == {"customer": {"count": 1, "mean": 5.0},
-                                                   "employee": {"count": 1, "mean": 4.0}}
+    assert result["rating"]["by_constituency"] == {
+        "customer": {"count": 1, "mean": 5.0},
+        "employee": {"count": 1, "mean": 4.0},
+    }
     assert result["rating"]["bayesian"] == pytest.approx((3 * 5 + 9) / 7, abs=1e-4)
     removed = employee.delete(path).get_json()
     assert removed["rating"]["count"] == 1 and removed["my_rating"] is None
@@ -191,8 +195,10 @@ def test_merge_moves_everything_and_counts_people_once(client, people, users):
 
 def test_list_sorts_filters_and_pages(client, people):
     customer = api_as(client, people["customer"])
-    ids = [new_idea(customer, title=f"Idea number {n:02d}", tags=["mobile" if n % 2 else "billing"])["id"]
-           for n in range(25)]
+    ids = [
+        new_idea(customer, title=f"Idea number {n:02d}", tags=["mobile" if n % 2 else "billing"])["id"]
+        for n in range(25)
+    ]
     api_as(client, people["employee"]).post(f"/ideas/{ids[3]}/vote")
     top = Api(client).get("/ideas?sort=top&per_page=5").get_json()
     assert top["total"] == 25 and len(top["items"]) == 5 and top["items"][0]["id"] == ids[3]

@@ -1,5 +1,6 @@
 """PostgreSQL: the list pages and the vote recount are served by indexes, never a
 sequential scan of ideas or votes, and the list order comes from an index (no Sort)."""
+
 import random
 from datetime import timedelta
 
@@ -28,16 +29,32 @@ def populated(app, users):
     author = users("employee")
     voters = [users("customer") for _ in range(3)]
     now = utcnow()
-    db.session.execute(insert(Idea), [
-        {"title": f"Idea {n}", "body": "", "body_html": "", "author_id": author.id, "author_constituency": "employee",
-         "visibility": "internal" if n % 10 == 0 else "public", "created_at": now - timedelta(minutes=n),
-         "hot_score": random.random(), "support_total": n % 50, "bayes_score": random.random() * 5,
-         "common_ground_score": random.random()} for n in range(1500)])
+    db.session.execute(
+        insert(Idea),
+        [
+            {
+                "title": f"Idea {n}",
+                "body": "",
+                "body_html": "",
+                "author_id": author.id,
+                "author_constituency": "employee",
+                "visibility": "internal" if n % 10 == 0 else "public",
+                "created_at": now - timedelta(minutes=n),
+                "hot_score": random.random(),
+                "support_total": n % 50,
+                "bayes_score": random.random() * 5,
+                "common_ground_score": random.random(),
+            }
+            for n in range(1500)
+        ],
+    )
     ids = db.session.scalars(select(Idea.id)).all()
-    db.session.execute(insert(Support), [{"idea_id": i, "user_id": v.id, "constituency": "customer"}
-                                         for i in ids for v in voters])
-    db.session.execute(insert(Rating), [{"idea_id": i, "user_id": voters[0].id, "constituency": "customer",
-                                         "value": 4} for i in ids])
+    db.session.execute(
+        insert(Support), [{"idea_id": i, "user_id": v.id, "constituency": "customer"} for i in ids for v in voters]
+    )
+    db.session.execute(
+        insert(Rating), [{"idea_id": i, "user_id": voters[0].id, "constituency": "customer", "value": 4} for i in ids]
+    )
     db.session.commit()
     db.session.execute(text("ANALYZE"))
     db.session.execute(text("SET enable_seqscan = off"))  # only an index can serve the query now
@@ -59,7 +76,8 @@ def test_vote_recount_uses_indexes(populated):
     idea_id = populated["idea_id"]
     for statement in (
         select(Support.constituency, func.count()).where(Support.idea_id == idea_id).group_by(Support.constituency),
-        select(Rating.constituency, func.count(), func.sum(Rating.value)).where(Rating.idea_id == idea_id)
+        select(Rating.constituency, func.count(), func.sum(Rating.value))
+        .where(Rating.idea_id == idea_id)
         .group_by(Rating.constituency),
         select(Idea).where(Idea.id == idea_id).with_for_update(),
     ):

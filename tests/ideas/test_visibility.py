@@ -1,5 +1,6 @@
 """Internal ideas are invisible to customers everywhere: pages, lists, counts, tags, API,
 votes, comments, follows and merges all answer 404 or leave them out."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -17,8 +18,9 @@ def world(app, users):
     customer = users("customer", name="Carla Mendes")
     pm = users("pm")
     public = services.submit_idea(employee, title="Public: photos on jobs", tags=["mobile"])
-    internal = services.submit_idea(employee, title="Internal: support macros", tags=["secret-tag", "mobile"],
-                                    visibility="internal")
+    internal = services.submit_idea(
+        employee, title="Internal: support macros", tags=["secret-tag", "mobile"], visibility="internal"
+    )
     comments.add_comment(employee, internal.id, "Internal discussion only")
     db.session.commit()
     return {"employee": employee, "customer": customer, "pm": pm, "public": public, "internal": internal}
@@ -28,11 +30,16 @@ def test_customer_gets_404_for_every_action_on_an_internal_idea(client, world):
     api = Api(client, world["customer"])
     idea_id = world["internal"].id
     calls = [
-        ("get", f"/ideas/{idea_id}", None), ("patch", f"/ideas/{idea_id}", {"title": "Hijack attempt"}),
-        ("post", f"/ideas/{idea_id}/vote", None), ("delete", f"/ideas/{idea_id}/vote", None),
-        ("put", f"/ideas/{idea_id}/rating", {"value": 5}), ("delete", f"/ideas/{idea_id}/rating", None),
-        ("get", f"/ideas/{idea_id}/comments", None), ("post", f"/ideas/{idea_id}/comments", {"body": "hi"}),
-        ("post", f"/ideas/{idea_id}/follow", None), ("delete", f"/ideas/{idea_id}/follow", None),
+        ("get", f"/ideas/{idea_id}", None),
+        ("patch", f"/ideas/{idea_id}", {"title": "Hijack attempt"}),
+        ("post", f"/ideas/{idea_id}/vote", None),
+        ("delete", f"/ideas/{idea_id}/vote", None),
+        ("put", f"/ideas/{idea_id}/rating", {"value": 5}),
+        ("delete", f"/ideas/{idea_id}/rating", None),
+        ("get", f"/ideas/{idea_id}/comments", None),
+        ("post", f"/ideas/{idea_id}/comments", {"body": "hi"}),
+        ("post", f"/ideas/{idea_id}/follow", None),
+        ("delete", f"/ideas/{idea_id}/follow", None),
     ]
     for method, path, body in calls:
         response = getattr(api, method)(path, json=body) if body is not None else getattr(api, method)(path)
@@ -40,8 +47,9 @@ def test_customer_gets_404_for_every_action_on_an_internal_idea(client, world):
         assert "internal" not in response.get_data(as_text=True).lower()
     assert db.session.scalar(select(func.count()).select_from(Support)) == 0
     assert db.session.scalar(select(func.count()).select_from(Rating)) == 0
-    assert db.session.scalar(select(func.count()).select_from(Follow).where(
-        Follow.user_id == world["customer"].id)) == 0
+    assert (
+        db.session.scalar(select(func.count()).select_from(Follow).where(Follow.user_id == world["customer"].id)) == 0
+    )
 
 
 def test_anonymous_gets_404_too(client, world):
@@ -55,11 +63,14 @@ def test_customer_pages_404_and_lists_leave_it_out(client, auth, world):
     for path in (f"/ideas/{idea_id}", f"/ideas/{idea_id}/edit"):
         assert client.get(path).status_code == 404
     token = auth.csrf(f"/ideas/{world['public'].id}")
-    for path in (f"/ideas/{idea_id}/support", f"/ideas/{idea_id}/comments", f"/ideas/{idea_id}/follow",
-                 f"/flag/idea/{idea_id}"):
+    for path in (
+        f"/ideas/{idea_id}/support",
+        f"/ideas/{idea_id}/comments",
+        f"/ideas/{idea_id}/follow",
+        f"/flag/idea/{idea_id}",
+    ):
         assert client.post(path, data={"csrf_token": token, "body": "x"}).status_code == 404, path
-    for path in ("/", "/ideas", "/ideas?sort=new", "/ideas?tag=mobile", "/roadmap",
-                 f"/people/{world['employee'].id}"):
+    for path in ("/", "/ideas", "/ideas?sort=new", "/ideas?tag=mobile", "/roadmap", f"/people/{world['employee'].id}"):
         html = client.get(path).get_data(as_text=True)
         assert "support macros" not in html, path
         assert "secret-tag" not in html, path

@@ -1,4 +1,5 @@
 """A real SMTP server (aiosmtpd) for the notification tests, and shared helpers."""
+
 import email
 import email.policy
 

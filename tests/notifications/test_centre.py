@@ -1,5 +1,6 @@
 """The notification centre over API and pages, preferences, digests, closing reminders and
 impact-change notices."""
+
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -55,7 +56,7 @@ def test_page_bell_and_open_marks_read(app, client, auth, users):
     author = notify(app, users, count=2)
     auth.login(author.email)
     page = client.get("/notifications").get_data(as_text=True)
-    assert "2<span class=\"visually-hidden\"> unread" in page
+    assert '2<span class="visually-hidden"> unread' in page
     newest = db.session.scalars(select(Notification).order_by(Notification.id.desc())).first()
     response = client.get(f"/notifications/{newest.id}/open")
     assert response.status_code == 302 and response.headers["Location"] == newest.url
@@ -73,11 +74,16 @@ def test_preferences_page_saves_choices(client, auth, users):
     auth.login(user.email)
     page = client.get("/settings/notifications")
     assert page.status_code == 200
-    data = {"csrf_token": csrf_from(page.get_data(as_text=True)), "channel-comment": "digest",
-            "channel-mention": "off", "digest_frequency": "weekly"}
+    data = {
+        "csrf_token": csrf_from(page.get_data(as_text=True)),
+        "channel-comment": "digest",
+        "channel-mention": "off",
+        "digest_frequency": "weekly",
+    }
     assert client.post("/settings/notifications", data=data).status_code == 302
-    stored = dict(db.session.execute(select(Preference.kind, Preference.channel)
-                                     .where(Preference.user_id == user.id)).all())
+    stored = dict(
+        db.session.execute(select(Preference.kind, Preference.channel).where(Preference.user_id == user.id)).all()
+    )
     assert stored["comment"] == "digest" and stored["mention"] == "off"
     bad = client.post("/settings/notifications", data={**data, "channel-comment": "carrier-pigeon"})
     assert bad.status_code == 422

@@ -1,5 +1,6 @@
 """E-mail through a real SMTP server: sent once, retried with backoff when refused, failed
 deliveries visible to admins and retried from there; unsubscribe and verification links."""
+
 import re
 
 from sqlalchemy import select
@@ -60,8 +61,9 @@ def test_refused_mail_is_retried_then_failed_then_retried_by_an_admin(app, clien
     page = client.get("/admin/deliveries")
     assert page.status_code == 200 and "Mailbox unavailable" in page.get_data(as_text=True)
     smtp.refuse = False
-    response = client.post(f"/admin/deliveries/{delivery.id}/retry",
-                            data={"csrf_token": csrf_from(page.get_data(as_text=True))})
+    response = client.post(
+        f"/admin/deliveries/{delivery.id}/retry", data={"csrf_token": csrf_from(page.get_data(as_text=True))}
+    )
     assert response.status_code == 302
     run_worker(app, burst=True, fork=False)
     run_worker(app, burst=True, fork=False)
@@ -87,11 +89,15 @@ def test_unsubscribe_without_login_for_its_own_user_and_kind_only(app, client, u
     page = client.get(f"/unsubscribe/{token}")
     assert page.status_code == 200
     assert client.post(f"/unsubscribe/{token}").status_code == 200  # one-click: no session, no CSRF token
-    channels = dict(db.session.execute(select(Preference.user_id, Preference.channel)
-                                       .where(Preference.kind == "status_change")).all())
+    channels = dict(
+        db.session.execute(
+            select(Preference.user_id, Preference.channel).where(Preference.kind == "status_change")
+        ).all()
+    )
     assert channels == {author.id: "in_app", other.id: "email"}
-    others = dict(db.session.execute(select(Preference.kind, Preference.channel)
-                                     .where(Preference.user_id == author.id)).all())
+    others = dict(
+        db.session.execute(select(Preference.kind, Preference.channel).where(Preference.user_id == author.id)).all()
+    )
     assert set(others) == {"status_change"}
 
 
@@ -105,9 +111,15 @@ def test_tampered_unsubscribe_token_is_400(client, users):
 def test_registration_sends_a_verification_link_and_company_domains_become_employees(app, client, smtp):
     app.config["EMPLOYEE_EMAIL_DOMAINS"] = ["brightfield.example"]
     page = client.get("/register")
-    client.post("/register", data={"name": "Grace Hopper", "email": "grace@brightfield.example",
-                                   "password": "tangerine-lighthouse-7",
-                                   "csrf_token": csrf_from(page.get_data(as_text=True))})
+    client.post(
+        "/register",
+        data={
+            "name": "Grace Hopper",
+            "email": "grace@brightfield.example",
+            "password": "tangerine-lighthouse-7",
+            "csrf_token": csrf_from(page.get_data(as_text=True)),
+        },
+    )
     run_worker(app, burst=True, fork=False)
     run_worker(app, burst=True, fork=False)
     message = smtp.to("grace@brightfield.example")[0]

@@ -1,5 +1,6 @@
 """Outbox rows in the same transaction; fan-out to the right people, with visibility,
 preferences and idempotence."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -69,12 +70,18 @@ def test_reply_and_mention_kinds(app, users, idea_with_people):
     for kind in ("comment", "mention"):
         for event in db.session.scalars(select(OutboxEvent).where(OutboxEvent.kind == kind)):
             fan_out(event.id)
-    kinds = dict(db.session.execute(select(Notification.user_id, Notification.kind).where(
-        Notification.title.contains(author.name))).all())
+    kinds = dict(
+        db.session.execute(
+            select(Notification.user_id, Notification.kind).where(Notification.title.contains(author.name))
+        ).all()
+    )
     assert kinds[follower.id] == "reply"
     assert kinds[other.id] == "mention"  # mentioned, so not also told about "a comment"
-    own = select(func.count()).select_from(Notification).where(
-        Notification.user_id == author.id, Notification.title.startswith(author.name))
+    own = (
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == author.id, Notification.title.startswith(author.name))
+    )
     assert db.session.scalar(own) == 0  # nobody is told about their own words
 
 

@@ -1,5 +1,6 @@
 """Nothing is lost when Redis is down or a worker is killed: the outbox and the sweeper
 re-drive everything, and every notification and e-mail exists exactly once."""
+
 import os
 import signal
 import subprocess
@@ -32,8 +33,7 @@ def drain(app, times=3):
 
 
 @pytest.mark.slow
-def test_with_redis_stopped_comments_and_outcomes_still_succeed_and_arrive_once(app, client, users, smtp,
-                                                                                 tmp_path):
+def test_with_redis_stopped_comments_and_outcomes_still_succeed_and_arrive_once(app, client, users, smtp, tmp_path):
     private = EmbeddedRedis(str(tmp_path / "private-redis"))
     private.ensure(daemonize=False)
     app.config["REDIS_URL"] = private.url
@@ -54,11 +54,20 @@ def test_with_redis_stopped_comments_and_outcomes_still_succeed_and_arrive_once(
     private.stop()  # Redis is gone
     comment = Api(client, voters[0]).post(f"/ideas/{idea_id}/comments", json={"body": "Ping @Mona Mentioned"})
     assert comment.status_code == 201
-    outcome = api.post(f"/rounds/{round_id}/outcome", json={"summary": "Adopted", "decisions": [
-        {"candidate_id": cids[0], "decision": "adopt"}, {"candidate_id": cids[1], "decision": "defer"}]})
+    outcome = api.post(
+        f"/rounds/{round_id}/outcome",
+        json={
+            "summary": "Adopted",
+            "decisions": [
+                {"candidate_id": cids[0], "decision": "adopt"},
+                {"candidate_id": cids[1], "decision": "defer"},
+            ],
+        },
+    )
     assert outcome.status_code == 200
-    assert db.session.scalar(select(func.count()).select_from(OutboxEvent).where(
-        OutboxEvent.dispatched_at.is_(None))) == 3  # comment, mention, outcome: all waiting
+    assert (
+        db.session.scalar(select(func.count()).select_from(OutboxEvent).where(OutboxEvent.dispatched_at.is_(None))) == 3
+    )  # comment, mention, outcome: all waiting
 
     private.ensure(daemonize=False)  # Redis is back
     app.extensions.pop("redis_client", None)
@@ -78,21 +87,37 @@ def test_with_redis_stopped_comments_and_outcomes_still_succeed_and_arrive_once(
 
 def bulk_users(count: int) -> None:
     password = hash_password("bulk-users-password-1")
-    db.session.execute(insert(User), [{"email": f"bulk{n}@example.org", "name": f"Bulk Person {n}",
-                                       "password_hash": password, "role": "customer" if n % 3 else "employee"}
-                                      for n in range(count)])
+    db.session.execute(
+        insert(User),
+        [
+            {
+                "email": f"bulk{n}@example.org",
+                "name": f"Bulk Person {n}",
+                "password_hash": password,
+                "role": "customer" if n % 3 else "employee",
+            }
+            for n in range(count)
+        ],
+    )
     db.session.commit()
 
 
 def children(pid: int) -> list[int]:
-    return [int(child) for task in Path(f"/proc/{pid}/task").glob("*")
-            for child in (task / "children").read_text().split()]
+    return [
+        int(child) for task in Path(f"/proc/{pid}/task").glob("*") for child in (task / "children").read_text().split()
+    ]
 
 
 def worker_env(app) -> dict:
-    return dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"], REDIS_URL=app.config["REDIS_URL"],
-                INSTANCE_PATH=app.instance_path, SECRET_KEY=app.config["SECRET_KEY"], NOTIFICATION_BATCH_SIZE="50",
-                LOG_LEVEL="WARNING")
+    return dict(
+        os.environ,
+        DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+        REDIS_URL=app.config["REDIS_URL"],
+        INSTANCE_PATH=app.instance_path,
+        SECRET_KEY=app.config["SECRET_KEY"],
+        NOTIFICATION_BATCH_SIZE="50",
+        LOG_LEVEL="WARNING",
+    )
 
 
 @pytest.mark.slow
@@ -105,14 +130,20 @@ def test_worker_killed_mid_fan_out_resumes_without_duplicates(app, client, users
     event = record("round_opened", round_id=round_id)
     db.session.commit()
     expected = db.session.scalar(select(func.count()).select_from(User))
-    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], cwd=ROOT,
-                              env=worker_env(app), start_new_session=True, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
+        cwd=ROOT,
+        env=worker_env(app),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     written = 0
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        written = db.session.scalar(select(func.count()).select_from(Notification).where(
-            Notification.event_id == event.id))
+        written = db.session.scalar(
+            select(func.count()).select_from(Notification).where(Notification.event_id == event.id)
+        )
         db.session.rollback()
         if 0 < written < expected:
             break
@@ -127,13 +158,26 @@ def test_worker_killed_mid_fan_out_resumes_without_duplicates(app, client, users
     db.session.rollback()
 
     env = worker_env(app)
-    dispatch = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "notifications", "dispatch"],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    dispatch = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "notifications", "dispatch"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert dispatch.returncode == 0 and "queued 1 event" in dispatch.stdout, dispatch.stdout + dispatch.stderr
-    subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"], cwd=ROOT, env=env,
-                   timeout=300, check=True, capture_output=True)
-    total, distinct = db.session.execute(select(func.count(), func.count(func.distinct(Notification.user_id)))
-                                         .where(Notification.event_id == event.id)).one()
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"],
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+        check=True,
+        capture_output=True,
+    )
+    total, distinct = db.session.execute(
+        select(func.count(), func.count(func.distinct(Notification.user_id))).where(Notification.event_id == event.id)
+    ).one()
     assert total == distinct == expected
     assert db.session.get(OutboxEvent, event.id).dispatched_at is not None
 

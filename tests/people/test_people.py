@@ -1,5 +1,6 @@
 """Finding people: topic clouds, collaborators, common contacts, the network picture and
 "who knows about X". Internal ideas shape none of it for customers and visitors."""
+
 import pytest
 from sqlalchemy import event
 
@@ -27,8 +28,9 @@ def world(app, users):
     shipped = services.submit_idea(grace, title="Photos on job reports", tags=["mobile", "photos"])
     services.change_status(pm, shipped.id, "shipped")
     carlas = services.submit_idea(carla, title="Offline mode for the app", tags=["mobile"])
-    internal = services.submit_idea(grace, title="Support macros for agents", tags=["secret-tag", "mobile"],
-                                    visibility="internal")
+    internal = services.submit_idea(
+        grace, title="Support macros for agents", tags=["secret-tag", "mobile"], visibility="internal"
+    )
     comments.add_comment(carla, shipped.id, "Love it, please add captions.")
     comments.add_comment(dan, shipped.id, "Captions would help us too.")
     comments.add_comment(grace, carlas.id, "We could cache the last ten jobs.")
@@ -39,8 +41,18 @@ def world(app, users):
     hidden = comments.add_comment(hal, shipped.id, "Spam spam spam.")
     moderation.hide_content(pm, "comment", hidden.id, "spam")
     db.session.commit()
-    return {"grace": grace, "ivan": ivan, "carla": carla, "dan": dan, "eve": eve, "hal": hal, "pm": pm,
-            "shipped": shipped, "carlas": carlas, "internal": internal}
+    return {
+        "grace": grace,
+        "ivan": ivan,
+        "carla": carla,
+        "dan": dan,
+        "eve": eve,
+        "hal": hal,
+        "pm": pm,
+        "shipped": shipped,
+        "carlas": carlas,
+        "internal": internal,
+    }
 
 
 def names(pairs):
@@ -70,7 +82,10 @@ def test_collaborators_count_shared_visible_ideas(world):
     assert names(collaborators(world["carla"], grace.id)) == [("Carla Mendes", 2), ("Dan Brook", 2)]
     assert names(collaborators(None, grace.id)) == [("Carla Mendes", 2), ("Dan Brook", 2)]
     assert names(collaborators(world["ivan"], grace.id)) == [
-        ("Carla Mendes", 2), ("Dan Brook", 2), ("Ivan Secretson", 1)]
+        ("Carla Mendes", 2),
+        ("Dan Brook", 2),
+        ("Ivan Secretson", 1),
+    ]
     assert names(collaborators(world["carla"], world["ivan"].id)) == []
     assert names(collaborators(world["pm"], world["ivan"].id)) == [("Grace Okafor", 1)]
     # Deleted and hidden comments are nobody's contribution.
@@ -190,6 +205,7 @@ def test_blank_topics_need_no_index(client, world):
 # "Who knows about X" reads the search index: these tests ask for it to be in step with the
 # database (the `search_index` fixture of tests/search/conftest.py).
 
+
 @pytest.fixture
 def invoices(world, users):
     """Alice's adopted idea (6), Bob's idea (3) plus his declared expertise (2), Eli's idea only
@@ -210,8 +226,9 @@ def invoices(world, users):
     comments.add_comment(cara, bobs.id, "Our invoices should show the project code.")
     regret = comments.add_comment(cara, adopted.id, "Invoices invoices invoices!")
     comments.delete_comment(cara, regret.id)
-    secret = services.submit_idea(ivan, title="Invoices ledger reconciliation", body="Internal invoices work.",
-                                  visibility="internal")
+    secret = services.submit_idea(
+        ivan, title="Invoices ledger reconciliation", body="Internal invoices work.", visibility="internal"
+    )
     services.change_status(pm, secret.id, "shipped")
     services.submit_idea(alice, title="Invoices audit trail", body="Internal invoices audit.", visibility="internal")
     comments.add_comment(dora, secret.id, "The invoices ledger needs this.")
@@ -269,7 +286,7 @@ def test_experts_page(client, auth, world, invoices, search_index):
     html = response.get_data(as_text=True)
     assert html.index("Alice Archer") < html.index("Bob Billing") < html.index("Cara Comment")
     assert f'href="/ideas/{invoices["adopted"].id}"' in html
-    assert f'/ideas/{invoices["bobs"].id}#comment-' in html
+    assert f"/ideas/{invoices['bobs'].id}#comment-" in html
     assert "lists it as expertise" in html
     assert "ledger reconciliation" not in html.lower() and "audit trail" not in html.lower()
     assert "Ivan Secretson" not in html
@@ -277,8 +294,20 @@ def test_experts_page(client, auth, world, invoices, search_index):
     assert "Nobody has proposed or discussed anything" in html
 
 
-@pytest.mark.parametrize("query", ["x" * 5000, "<script>alert(1)</script>", "title:(", "*", '"', "-", "a" * 200,
-                                   "invoices OR 1=1; --", "\u0000\ufffd"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 5000,
+        "<script>alert(1)</script>",
+        "title:(",
+        "*",
+        '"',
+        "-",
+        "a" * 200,
+        "invoices OR 1=1; --",
+        "\u0000\ufffd",
+    ],
+)
 def test_hostile_topics_never_fail(client, world, invoices, search_index, query):
     search_index.refresh()
     response = client.get("/experts", query_string={"q": query})

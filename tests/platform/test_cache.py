@@ -1,5 +1,6 @@
 """Short-lived caches: anonymous pages and tag clouds are shared for a few seconds; signed-in
 people and pages with messages always get fresh HTML."""
+
 from innovation.extensions import db
 from innovation.ideas.services import submit_idea
 from innovation.platform.jobs import get_redis

@@ -1,4 +1,5 @@
 """enqueue_after_commit: jobs reach Redis only after commit, never after a rollback."""
+
 import logging
 
 from rq import Queue

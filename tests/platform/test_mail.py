@@ -1,4 +1,5 @@
 """The e-mails we write parse back with the standard library, and no header can be split."""
+
 import email
 import email.policy
 
@@ -6,8 +7,13 @@ from innovation.platform.mail import build_message
 
 
 def test_message_parses_back_with_both_parts_and_unicode(app):
-    message = build_message("carla@example.org", "“Photos” are now planned — éé", "Hello Carla ✓\nLine two",
-                            "<p>Hello <b>Carla</b> ✓</p>", {"List-Unsubscribe": "<http://127.0.0.1:5000/u/abc>"})
+    message = build_message(
+        "carla@example.org",
+        "“Photos” are now planned — éé",
+        "Hello Carla ✓\nLine two",
+        "<p>Hello <b>Carla</b> ✓</p>",
+        {"List-Unsubscribe": "<http://127.0.0.1:5000/u/abc>"},
+    )
     parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
     assert parsed["Subject"] == "“Photos” are now planned — éé"
     assert parsed["To"] == "carla@example.org" and parsed["List-Unsubscribe"] == "<http://127.0.0.1:5000/u/abc>"

@@ -1,4 +1,5 @@
 """One Page type for every list: its arithmetic, and the API body it answers."""
+
 from sqlalchemy import select
 
 from innovation.accounts.models import User
@@ -19,6 +20,10 @@ def test_paginate_counts_and_fetches_one_page(app, users):
     made = [users("customer") for _ in range(5)]
     result = paginate(select(User).order_by(User.id), page=2, per_page=2)
     assert result.total == 5 and [u.id for u in result.items] == [made[2].id, made[3].id]
-    assert result.as_json(lambda user: user.id) == {"items": [made[2].id, made[3].id], "page": 2, "per_page": 2,
-                                                    "total": 5}
+    assert result.as_json(lambda user: user.id) == {
+        "items": [made[2].id, made[3].id],
+        "page": 2,
+        "per_page": 2,
+        "total": 5,
+    }
     assert paginate(select(User), page=1, per_page=2, total=99).total == 99  # a known total is not recounted

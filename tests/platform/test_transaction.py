@@ -1,6 +1,7 @@
 """The commit point: a view's work is committed when it returns and rolled back when it
 raises; a refusal the page shows itself rolls back the work so far, and what the view does
 after it (e.g. an audit row) is committed."""
+
 import pytest
 from sqlalchemy import select
 
@@ -12,8 +13,9 @@ from innovation.platform.web import Blueprint, attempt
 
 def saved_actions() -> list[str]:
     db.session.rollback()
-    return list(db.session.scalars(select(AuditEvent.action).where(AuditEvent.action.like("probe%"))
-                                   .order_by(AuditEvent.id)))
+    return list(
+        db.session.scalars(select(AuditEvent.action).where(AuditEvent.action.like("probe%")).order_by(AuditEvent.id))
+    )
 
 
 def write(action: str) -> None:

@@ -1,5 +1,6 @@
 """Every search test runs against each backend the database allows: Whoosh always, and
 PostgreSQL full text when the tests run on PostgreSQL (CI does both)."""
+
 import pytest
 
 from innovation.extensions import db

@@ -1,4 +1,5 @@
 """A fixed corpus for relevance and visibility tests, created through the real services."""
+
 from innovation.extensions import db
 from innovation.ideas.comments import add_comment
 from innovation.ideas.services import submit_idea
@@ -23,10 +24,16 @@ def relevance_corpus(author) -> dict:
     return {
         "stem": idea(author, "Faster way to onboard new dispatchers", f"Shadowing takes two weeks. {FILLER}"),
         "title_hit": idea(author, "Dashboard widgets for the office", f"Let each office pick its widgets. {FILLER}"),
-        "body_hit": idea(author, "Weekly summary e-mail for owners",
-                         f"Owners skim a summary instead of opening the dashboard every morning. {FILLER}"),
+        "body_hit": idea(
+            author,
+            "Weekly summary e-mail for owners",
+            f"Owners skim a summary instead of opening the dashboard every morning. {FILLER}",
+        ),
         "phrase": idea(author, "Friendlier invoices", f"Send a payment reminder before the due date. {FILLER}"),
-        "scattered": idea(author, "Cleaner billing screens",
-                          f"The payment column is cramped and the reminder settings are hidden. {FILLER}"),
+        "scattered": idea(
+            author,
+            "Cleaner billing screens",
+            f"The payment column is cramped and the reminder settings are hidden. {FILLER}",
+        ),
         "unrelated": idea(author, "Offline mode for technicians", f"Basements have no signal. {FILLER}"),
     }

@@ -1,4 +1,5 @@
 """Admins see the index's state and can rebuild it in the background; nobody else can."""
+
 import pytest
 
 from innovation.extensions import db

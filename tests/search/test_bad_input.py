@@ -1,10 +1,29 @@
 """Hostile and broken search input gets a clear message or an empty page, never a 500."""
+
 import pytest
 
 from .corpus import idea
 
-QUERIES = ["", "   ", "x" * 5000, "title:(", "*", "body:*", '"unclosed phrase', "-", "--", "()", "a AND OR NOT",
-           "'; DROP TABLE ideas; --", "<script>alert(1)</script>", "\u0000", "ñandú ü ß", "%", "\\", "!!:*&|"]
+QUERIES = [
+    "",
+    "   ",
+    "x" * 5000,
+    "title:(",
+    "*",
+    "body:*",
+    '"unclosed phrase',
+    "-",
+    "--",
+    "()",
+    "a AND OR NOT",
+    "'; DROP TABLE ideas; --",
+    "<script>alert(1)</script>",
+    "\u0000",
+    "ñandú ü ß",
+    "%",
+    "\\",
+    "!!:*&|",
+]
 
 
 @pytest.fixture

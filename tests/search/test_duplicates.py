@@ -1,4 +1,5 @@
 """Possible duplicates on submit: shown before anything is saved; publishing again confirms."""
+
 from bs4 import BeautifulSoup
 from sqlalchemy import func, select
 
@@ -16,8 +17,13 @@ def test_submit_shows_possible_duplicates_first(client, auth, users, search_inde
     search_index.refresh()
     auth.login(customer.email)
     token = csrf_from(client.get("/ideas/new").get_data(as_text=True))
-    form = {"csrf_token": token, "title": "Technicians should attach photos", "body": "", "tags": "",
-            "visibility": "public"}
+    form = {
+        "csrf_token": token,
+        "title": "Technicians should attach photos",
+        "body": "",
+        "tags": "",
+        "visibility": "public",
+    }
     first = client.post("/ideas/new", data=form)
     page = first.get_data(as_text=True)
     assert first.status_code == 200 and "Before you publish" in page and "Publish anyway" in page
@@ -34,8 +40,16 @@ def test_a_distinct_title_is_published_at_once(client, auth, users, search_index
     search_index.refresh()
     auth.login(users("customer").email)
     token = csrf_from(client.get("/ideas/new").get_data(as_text=True))
-    response = client.post("/ideas/new", data={"csrf_token": token, "title": "Dark mode for the dispatch board",
-                                               "body": "", "tags": "", "visibility": "public"})
+    response = client.post(
+        "/ideas/new",
+        data={
+            "csrf_token": token,
+            "title": "Dark mode for the dispatch board",
+            "body": "",
+            "tags": "",
+            "visibility": "public",
+        },
+    )
     assert response.status_code == 302
 
 

@@ -1,6 +1,7 @@
 """The index follows the database after commit: edits, visibility changes, hides, merges,
 deletions and profile changes; through a real RQ worker; lost jobs re-driven by the sweeper;
 and `flask search reindex` rebuilds everything."""
+
 import shutil
 from datetime import timedelta
 

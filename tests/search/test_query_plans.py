@@ -1,5 +1,6 @@
 """PostgreSQL backend: every statement of a search is served by the GIN index on the weighted
 tsvector, never by reading all documents (captured from a real query, then EXPLAINed)."""
+
 import pytest
 from sqlalchemy import event, text
 
@@ -20,10 +21,21 @@ def many_documents(search_backend_name, users, search_index):
     # Realistic selectivity: each word in well under 1 % of the documents.
     words = ["route", "invoice", "photo", "calendar", "export", "signal", "crew", "boiler"]
     words += [f"topic{k}" for k in range(400 - len(words))]
-    search_index.backend.add("ideas", [
-        Document(ref_id=n, title=f"{words[n % 400]} idea {n}", body=f"About {words[(n * 7) % 400]} and more.",
-                 tags=[words[n % 400]], status="new", audience="internal" if n % 5 == 0 else "public",
-                 constituency="customer") for n in range(1, 6001)])
+    search_index.backend.add(
+        "ideas",
+        [
+            Document(
+                ref_id=n,
+                title=f"{words[n % 400]} idea {n}",
+                body=f"About {words[(n * 7) % 400]} and more.",
+                tags=[words[n % 400]],
+                status="new",
+                audience="internal" if n % 5 == 0 else "public",
+                constituency="customer",
+            )
+            for n in range(1, 6001)
+        ],
+    )
     db.session.commit()
     db.session.execute(text("ANALYZE search_documents"))
     # A few thousand rows fit in a few pages, so the planner rightly prefers reading them all;

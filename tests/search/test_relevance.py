@@ -1,5 +1,6 @@
 """Relevance on a fixed corpus, the same for both backends: stems, one typo, phrases, title
 weight, highlights, exclusions and facets."""
+
 import pytest
 
 from innovation.search.services import search_content, similar_ideas
@@ -89,8 +90,9 @@ def test_people_are_found_by_name_bio_expertise_and_topics(users, search_index):
     from innovation.extensions import db
 
     expert = users("employee", name="Mira Halvorsen")
-    update_profile(expert, expert, name="Mira Halvorsen", bio="Runs the payroll integrations.",
-                   expertise="accounting, exports")
+    update_profile(
+        expert, expert, name="Mira Halvorsen", bio="Runs the payroll integrations.", expertise="accounting, exports"
+    )
     db.session.commit()
     idea(expert, "Faster route sharing", tags=["routing"])
     search_index.refresh()

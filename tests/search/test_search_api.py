@@ -1,4 +1,5 @@
 """The search endpoints answer as /api/v1/openapi.json documents them."""
+
 from innovation.extensions import db
 from innovation.ideas.services import change_status
 

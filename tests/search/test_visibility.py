@@ -1,5 +1,6 @@
 """Internal ideas and their comments never reach customers or visitors through search: not in
 results, counts, facets, similar ideas, related ideas, pages or the API."""
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -15,8 +16,13 @@ SECRET = "zephyrine"
 def world(users, search_index):
     customer, employee = users("customer"), users("employee")
     public = idea(customer, f"Public {SECRET} calendar export", "Export the calendar for customers.", tags=["calendar"])
-    internal = idea(employee, f"Internal {SECRET} calendar pricing", "Margins per plan.", tags=["pricing-secret"],
-                    visibility="internal")
+    internal = idea(
+        employee,
+        f"Internal {SECRET} calendar pricing",
+        "Margins per plan.",
+        tags=["pricing-secret"],
+        visibility="internal",
+    )
     comment(employee, internal.id, f"The {SECRET} margin is thin.")
     comment(customer, public.id, f"Yes please, {SECRET} would help.")
     search_index.refresh()
@@ -59,8 +65,11 @@ def test_the_api_and_pages_apply_the_same_rules(world, client):
     page = client.get("/search", query_string={"q": SECRET}).get_data(as_text=True)
     assert "calendar export" in page and "pricing" not in page and "Margins" not in page
     tabs = BeautifulSoup(page, "html.parser").select("nav.search-tabs a")
-    assert {a.contents[0].strip(): a.select_one(".count").text for a in tabs} == \
-        {"Ideas": "1", "Comments": "1", "People": "0"}
+    assert {a.contents[0].strip(): a.select_one(".count").text for a in tabs} == {
+        "Ideas": "1",
+        "Comments": "1",
+        "People": "0",
+    }
 
 
 def test_related_ideas_on_an_idea_page_respect_visibility(world, client, auth):
@@ -74,8 +83,8 @@ def test_related_ideas_on_an_idea_page_respect_visibility(world, client, auth):
 def test_shared_answers_are_never_shared_across_audiences(app, world, client):
     app.config["CACHE_DISABLED"] = False
     path = f"/api/v1/search?q={SECRET}"
-    assert Api(client, world["employee"]).get(path[len("/api/v1"):]).get_json()["total"] == 2
-    assert Api(client, world["customer"]).get(path[len("/api/v1"):]).get_json()["total"] == 1
+    assert Api(client, world["employee"]).get(path[len("/api/v1") :]).get_json()["total"] == 2
+    assert Api(client, world["customer"]).get(path[len("/api/v1") :]).get_json()["total"] == 1
     assert client.get(path).get_json()["total"] == 1
     similar = f"/ideas/similar?title={SECRET}+calendar+pricing"
     assert len(Api(client, world["employee"]).get(similar).get_json()["items"]) == 2
@@ -87,5 +96,8 @@ def test_tab_counts_follow_the_active_tab(app, world, client):
     for kind in ("ideas", "comments", "people", "ideas"):
         page = client.get("/search", query_string={"q": SECRET, "type": kind}).get_data(as_text=True)
         tabs = BeautifulSoup(page, "html.parser").select("nav.search-tabs a")
-        assert {a.contents[0].strip(): a.select_one(".count").text for a in tabs} == \
-            {"Ideas": "1", "Comments": "1", "People": "0"}, kind
+        assert {a.contents[0].strip(): a.select_one(".count").text for a in tabs} == {
+            "Ideas": "1",
+            "Comments": "1",
+            "People": "0",
+        }, kind

@@ -1,4 +1,5 @@
 """Tokens and the caller's own account."""
+
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field

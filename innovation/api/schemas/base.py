@@ -9,6 +9,7 @@ Responses are TypedDicts: the serializers build plain dicts (cheap on hot paths 
 vote) annotated with these types, the OpenAPI document is generated from them, and in tests
 every response is validated against them.
 """
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, get_args

@@ -1,4 +1,5 @@
 """An idea's discussion."""
+
 from pydantic import Field
 from typing_extensions import TypedDict
 

@@ -1,4 +1,5 @@
 """The one error body of API.md."""
+
 from typing import Annotated, NotRequired
 
 from pydantic import Field

@@ -1,4 +1,5 @@
 """Ideas, support, ratings, follows and merges."""
+
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -18,8 +19,9 @@ TITLE = documented(minLength=TITLE_MIN, maxLength=TITLE_MAX, description="spaces
 BODY = documented(maxLength=BODY_MAX, description="markdown")
 # Tags may also come as one comma-separated text; the service turns either into slugs.
 TAGS = documented(maxItems=MAX_TAGS, description=f"slugs, at most {MAX_TAGS}; or one comma-separated text")
-Tags = Annotated[list[str] | str | None, one_error("Tags are a list of short text slugs."),
-                 Field(json_schema_extra=TAGS)]
+Tags = Annotated[
+    list[str] | str | None, one_error("Tags are a list of short text slugs."), Field(json_schema_extra=TAGS)
+]
 VISIBILITY = documented(enum=[*VISIBILITIES, None], description="public (the default) or internal (employees only)")
 
 
@@ -59,8 +61,9 @@ class IdeaFilters(Query):
     status: str = Field("", json_schema_extra=documented(enum=["", *STATUSES]))
     tag: str = ""
     sort: str = Field("hot", json_schema_extra=documented(enum=["hot", "top", "new", "rated", "common_ground"]))
-    constituency: str = Field("", json_schema_extra=documented(enum=["", "customer", "employee"],
-                                                                description="of the author"))
+    constituency: str = Field(
+        "", json_schema_extra=documented(enum=["", "customer", "employee"], description="of the author")
+    )
 
 
 class Support(TypedDict):

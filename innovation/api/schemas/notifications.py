@@ -1,4 +1,5 @@
 """The caller's notifications."""
+
 from pydantic import Field
 from typing_extensions import TypedDict
 
@@ -26,8 +27,7 @@ class Notification(TypedDict):
     read_at: Timestamp | None
 
 
-NotificationPage = page_of(Notification, "NotificationPage", "The caller's notifications, newest first.",
-                           unread=int)
+NotificationPage = page_of(Notification, "NotificationPage", "The caller's notifications, newest first.", unread=int)
 
 
 class Marked(TypedDict):

@@ -1,4 +1,5 @@
 """Decision rounds: candidates with impact data, ballots, results and outcomes (TALLY.md)."""
+
 from typing import Annotated, Literal, NotRequired
 
 from pydantic import ConfigDict, Field
@@ -32,8 +33,11 @@ class WeightSplit(Body):
     employee: float
 
 
-Weights = Annotated[WeightSplit, one_error("Weights are numbers for exactly `customer` and `employee`."),
-                    Field(json_schema_extra=documented(description="non-negative, adding up to 1"))]
+Weights = Annotated[
+    WeightSplit,
+    one_error("Weights are numbers for exactly `customer` and `employee`."),
+    Field(json_schema_extra=documented(description="non-negative, adding up to 1")),
+]
 
 
 class QuorumInput(Body):
@@ -47,8 +51,9 @@ class NewRound(Body):
     title: str = Field(json_schema_extra=documented(minLength=5, maxLength=140))
     description: str = Field("", json_schema_extra=documented(maxLength=20_000, description="markdown"))
     method: str = Field(json_schema_extra=documented(enum=list(METHODS)))
-    budget: float | None = Field(None, json_schema_extra=documented(exclusiveMinimum=0,
-                                                                    description="budget rounds only"))
+    budget: float | None = Field(
+        None, json_schema_extra=documented(exclusiveMinimum=0, description="budget rounds only")
+    )
     weights: Weights | None = None
     results_visibility: str = Field("after_close", json_schema_extra=documented(enum=list(RESULTS_VISIBILITY)))
     eligibility: str = Field("everyone", json_schema_extra=documented(enum=list(ELIGIBILITY)))
@@ -95,8 +100,9 @@ class BallotSubmission(Body):
     (candidate id → 0..5) or `ranking` (best first)."""
 
     approvals: list[int] | None = None
-    scores: dict[str, int] | None = Field(None, json_schema_extra=documented(
-        additionalProperties={"type": "integer", "minimum": 0, "maximum": 5}))
+    scores: dict[str, int] | None = Field(
+        None, json_schema_extra=documented(additionalProperties={"type": "integer", "minimum": 0, "maximum": 5})
+    )
     ranking: list[int] | None = None
     reason: str | None = Field(None, json_schema_extra=documented(maxLength=REASON_MAX, description="one line"))
 
@@ -104,8 +110,10 @@ class BallotSubmission(Body):
 class DecisionSubmission(Body):
     candidate_id: int
     decision: str = Field(json_schema_extra=documented(enum=list(DECISIONS)))
-    rationale: str | None = Field(None, json_schema_extra=documented(
-        maxLength=5000, description="required when the decision departs from the vote"))
+    rationale: str | None = Field(
+        None,
+        json_schema_extra=documented(maxLength=5000, description="required when the decision departs from the vote"),
+    )
 
 
 class OutcomeSubmission(Body):
@@ -323,4 +331,3 @@ class Outcome(TypedDict):
     published_at: Timestamp
     published_by: str | None
     decisions: list[Decision]
-

@@ -1,4 +1,5 @@
 """Search, possible duplicates and experts."""
+
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
@@ -9,17 +10,26 @@ from .accounts import Author, Role
 from .base import Query, Timestamp, clamped, documented, mirrors
 from .ideas import IdeaTitle, Status, Visibility
 
-Highlights = Annotated[dict[str, str], Field(
-    description="HTML with <mark> around matched words (e.g. `title`, `body`); everything else escaped")]
+Highlights = Annotated[
+    dict[str, str],
+    Field(description="HTML with <mark> around matched words (e.g. `title`, `body`); everything else escaped"),
+]
 Constituency = Literal["customer", "employee"]
 Kind = Literal["ideas", "comments", "people"]
 mirrors(Kind, KINDS)
 
 
 class SearchQuery(Query):
-    q: str = Field("", json_schema_extra=documented(maxLength=200, description=(
-        "words must all match (stemmed; one typo forgiven when nothing matches exactly), \"quoted phrases\" "
-        "match in order, -word excludes")))
+    q: str = Field(
+        "",
+        json_schema_extra=documented(
+            maxLength=200,
+            description=(
+                'words must all match (stemmed; one typo forgiven when nothing matches exactly), "quoted phrases" '
+                "match in order, -word excludes"
+            ),
+        ),
+    )
     type: str = Field("ideas", json_schema_extra=documented(enum=list(KINDS)))
     # An empty `page=` is the first page, as it always was; below 1 the service refuses.
     page: Annotated[int, BeforeValidator(lambda raw: raw or 1)] = Field(1, json_schema_extra=documented(minimum=1))

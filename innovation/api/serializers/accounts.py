@@ -1,4 +1,5 @@
 """People as the API shows them."""
+
 from ..schemas.accounts import Author, Me, UserRef
 
 
@@ -11,5 +12,4 @@ def user_json(user) -> UserRef:
 
 
 def me_json(user) -> Me:
-    return {"id": user.id, "name": user.name, "email": user.email, "role": user.role,
-            "constituency": user.constituency}
+    return {"id": user.id, "name": user.name, "email": user.email, "role": user.role, "constituency": user.constituency}

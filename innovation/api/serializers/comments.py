@@ -1,4 +1,5 @@
 """Comments; a deleted one keeps its place with empty text."""
+
 from ...platform.db import iso
 from ..schemas.comments import Comment
 from .accounts import author_json

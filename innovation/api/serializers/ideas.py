@@ -1,4 +1,5 @@
 """Ideas, and the caller's follow of one."""
+
 from flask import current_app
 
 from ...platform.db import iso
@@ -24,22 +25,27 @@ def idea_json(idea, supported: set, rated: dict) -> Idea:
         "created_at": iso(idea.created_at),
         "edited_at": iso(idea.edited_at),
         "merged_into": idea.merged_into_id,
-        "support": {"customer": idea.support_customer, "employee": idea.support_employee,
-                    "total": idea.support_total},
+        "support": {"customer": idea.support_customer, "employee": idea.support_employee, "total": idea.support_total},
         "rating": {
             "count": idea.rating_count,
             "mean": _mean(idea.rating_sum, idea.rating_count),
             "bayesian": round(idea.bayes_score, 4),
             "by_constituency": {
-                "customer": {"count": idea.rating_count_customer,
-                             "mean": _mean(idea.rating_sum_customer, idea.rating_count_customer)},
-                "employee": {"count": idea.rating_count_employee,
-                             "mean": _mean(idea.rating_sum_employee, idea.rating_count_employee)},
+                "customer": {
+                    "count": idea.rating_count_customer,
+                    "mean": _mean(idea.rating_sum_customer, idea.rating_count_customer),
+                },
+                "employee": {
+                    "count": idea.rating_count_employee,
+                    "mean": _mean(idea.rating_sum_employee, idea.rating_count_employee),
+                },
             },
         },
-        "common_ground": {"score": round(idea.common_ground_score, 4),
-                          "customer": {"favourable": idea.favour_customer, "engaged": idea.engaged_customer},
-                          "employee": {"favourable": idea.favour_employee, "engaged": idea.engaged_employee}},
+        "common_ground": {
+            "score": round(idea.common_ground_score, 4),
+            "customer": {"favourable": idea.favour_customer, "engaged": idea.engaged_customer},
+            "employee": {"favourable": idea.favour_employee, "engaged": idea.engaged_employee},
+        },
         "comment_count": idea.comment_count,
         "my_vote": idea.id in supported,
         "my_rating": rated.get(idea.id),

@@ -1,11 +1,18 @@
 """The caller's notifications."""
+
 from ...platform.db import iso
 from ..schemas.notifications import Marked, Notification
 
 
 def notification_json(item) -> Notification:
-    return {"id": item.id, "kind": item.kind, "title": item.title, "url": item.url,
-            "created_at": iso(item.created_at), "read_at": iso(item.read_at)}
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "url": item.url,
+        "created_at": iso(item.created_at),
+        "read_at": iso(item.read_at),
+    }
 
 
 def marked_json(marked: int, unread: int) -> Marked:

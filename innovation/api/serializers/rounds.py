@@ -1,5 +1,6 @@
 """Rounds, candidates, ballots and outcomes (moved here from decisions/queries.py: only the API
 shows them as JSON; the pages read the models)."""
+
 from typing import cast
 
 from ...decisions.ballots import changed_since_ballot
@@ -20,9 +21,15 @@ def candidate_json(candidate, history: list) -> Candidate:
         "impact_version": candidate.impact_version,
         # `decisions.impact.derived` (a feature, which cannot name the API's types) gives exactly these keys.
         "derived": cast(Derived, derived(candidate.impact)),
-        "impact_history": [{"version": r.version, "changed_at": iso(r.changed_at),
-                            "changed_by": r.changed_by.name if r.changed_by else None,
-                            "changes": r.changes} for r in history],
+        "impact_history": [
+            {
+                "version": r.version,
+                "changed_at": iso(r.changed_at),
+                "changed_by": r.changed_by.name if r.changed_by else None,
+                "changes": r.changes,
+            }
+            for r in history
+        ],
     }
 
 
@@ -34,14 +41,24 @@ def round_json(round_) -> Round:
     """The round as the API shows it: no count of any kind while results are hidden."""
     history = impact_history([c.id for c in round_.candidates])
     data: Round = {
-        "id": round_.id, "title": round_.title, "description": round_.description,
-        "description_html": round_.description_html, "method": round_.method, "budget": round_.budget,
-        "weights": round_.weights, "results_visibility": round_.results_visibility,
-        "eligibility": round_.eligibility, "status": round_.status,
+        "id": round_.id,
+        "title": round_.title,
+        "description": round_.description,
+        "description_html": round_.description_html,
+        "method": round_.method,
+        "budget": round_.budget,
+        "weights": round_.weights,
+        "results_visibility": round_.results_visibility,
+        "eligibility": round_.eligibility,
+        "status": round_.status,
         "quorum": {"customer": round_.quorum_customer, "employee": round_.quorum_employee},
-        "voting_opens_at": iso(round_.voting_opens_at), "closes_at": iso(round_.closes_at),
-        "opened_at": iso(round_.opened_at), "closed_at": iso(round_.closed_at), "decided_at": iso(round_.decided_at),
-        "created_at": iso(round_.created_at), "export_sha256": round_.export_sha256,
+        "voting_opens_at": iso(round_.voting_opens_at),
+        "closes_at": iso(round_.closes_at),
+        "opened_at": iso(round_.opened_at),
+        "closed_at": iso(round_.closed_at),
+        "decided_at": iso(round_.decided_at),
+        "created_at": iso(round_.created_at),
+        "export_sha256": round_.export_sha256,
         "candidates": [candidate_json(c, history[c.id]) for c in round_.candidates],
     }
     if results_visible(round_):
@@ -51,19 +68,34 @@ def round_json(round_) -> Round:
 
 def ballot_json(ballot, round_) -> BallotReceipt:
     changed = changed_since_ballot(ballot, round_.candidates)
-    return {"receipt": ballot.receipt, "round_id": round_.id, "ballot": ballot.content, "reason": ballot.reason,
-            "cast_at": iso(ballot.cast_at), "impact_changed_since": [c.id for c in changed]}
+    return {
+        "receipt": ballot.receipt,
+        "round_id": round_.id,
+        "ballot": ballot.content,
+        "reason": ballot.reason,
+        "cast_at": iso(ballot.cast_at),
+        "impact_changed_since": [c.id for c in changed],
+    }
 
 
 def outcome_json(round_, outcome) -> Outcome:
     recommended = vote_recommends_adoption(round_)
     titles = {c.id: c.idea.title for c in round_.candidates}
     return {
-        "round_id": round_.id, "summary": outcome.summary, "summary_html": outcome.summary_html,
+        "round_id": round_.id,
+        "summary": outcome.summary,
+        "summary_html": outcome.summary_html,
         "published_at": iso(outcome.published_at),
         "published_by": outcome.published_by.name if outcome.published_by else None,
-        "decisions": [{"candidate_id": d.candidate_id, "title": titles.get(d.candidate_id), "decision": d.decision,
-                       "rationale": d.rationale, "followed_vote": d.followed_vote,
-                       "vote_recommended": "adopt" if d.candidate_id in recommended else "not_adopt"}
-                      for d in outcome.decisions],
+        "decisions": [
+            {
+                "candidate_id": d.candidate_id,
+                "title": titles.get(d.candidate_id),
+                "decision": d.decision,
+                "rationale": d.rationale,
+                "followed_vote": d.followed_vote,
+                "vote_recommended": "adopt" if d.candidate_id in recommended else "not_adopt",
+            }
+            for d in outcome.decisions
+        ],
     }
