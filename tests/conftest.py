@@ -9,7 +9,7 @@ import os
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -41,13 +41,17 @@ def worker_redis_url(url: str | None) -> str | None:
     if not url or not XDIST_WORKER:
         return url
     parts = urlsplit(url)
-    number = int(parts.path.strip("/") or 0) - worker_index()
+    query = parse_qs(parts.query)
+    on_socket = parts.scheme == "unix"  # unix:///path/redis.sock?db=N; otherwise redis://host:port/N
+    number = int((query.get("db", ["0"])[0] if on_socket else parts.path.strip("/")) or 0) - worker_index()
     if number < 0:
         pytest.fail(
             f"TEST_REDIS_URL={url}: worker {XDIST_WORKER} would need Redis database {number}; "
             "give a higher database number (such as /15) or fewer workers (-n)",
             pytrace=False,
         )
+    if on_socket:
+        return f"unix://{parts.path}?{urlencode({**query, 'db': [number]}, doseq=True)}"
     return urlunsplit(parts._replace(path=f"/{number}"))
 
 
