@@ -51,6 +51,12 @@ idea_edited = domain.signal(
     doc="""Sender: the `Idea` after the edit (title, body, tags or
 visibility). `actor`: the author or a pm.""",
 )
+idea_narrowing = domain.signal(
+    "idea_narrowing",
+    doc="""Sent BEFORE a public idea becomes internal, so that features
+holding something customers take part in can refuse: a receiver raises `Conflict` (the edit
+is then not made). Sender: the `Idea` (still public). `actor`: who edits it.""",
+)
 status_changed = domain.signal(
     "status_changed",
     doc="""Sender: the `Idea`. `old`, `new`: status keys;

@@ -89,7 +89,7 @@ def get_idea(idea_id: int):
     summary="Edit (the author within 24 hours, a pm any time)",
     body=IdeaEdit,
     responses={200: Idea},
-    errors=(403,),
+    errors=(403, 409),
 )
 def patch_idea(idea_id: int, body: IdeaEdit):
     actor = current_actor()
@@ -183,8 +183,11 @@ def unfollow(idea_id: int):
     body=MergeRequest,
     responses={200: Idea},
     errors=(409,),
-    description="Supports, ratings, followers and comments move; nobody counts twice.",
+    description="Supports, ratings, followers and comments move; nobody counts twice. Never widens an "
+    "audience: public into internal is refused, internal into public needs `move_internal_comments` (409 "
+    "`audience_narrowing` / `audience_widening`); crossed or repeated merges: 409.",
 )
 def merge(idea_id: int, body: MergeRequest):
     actor = current_actor()
-    return _one_idea(idea_services.merge_ideas(actor, idea_id, body.into), actor)
+    target = idea_services.merge_ideas(actor, idea_id, body.into, move_internal_comments=body.move_internal_comments)
+    return _one_idea(target, actor)

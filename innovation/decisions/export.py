@@ -13,9 +13,11 @@ from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..platform.db import iso, utcnow
 from ..platform.errors import Conflict, NotFound
+from ..platform.locking import lock_row
 from ..voting.tally import METHODS, tally
 from .models import Ballot, Round
 from .permissions import get_visible_round
+from .transitions import transition
 
 log = logging.getLogger(__name__)
 
@@ -102,16 +104,12 @@ def live_result(round_: Round) -> dict:
 def close_round(actor: Actor, round_id: int) -> Round:
     """Stop voting, tally, and freeze the export with its digest (pms, or SYSTEM: the scheduler)."""
     require_role(actor, *STAFF, action="close_round")
-    round_ = (
-        db.session.get(Round, round_id, with_for_update=True)
-        if is_system(actor)
-        else get_visible_round(actor, round_id, for_update=True)
-    )
+    round_ = lock_row(Round, round_id) if is_system(actor) else get_visible_round(actor, round_id, for_update=True)
     if round_ is None:
         raise NotFound("No such round.")
     if round_.status != "voting":
         raise Conflict(f"A {round_.status} round cannot be closed.", code="invalid_transition")
-    round_.status, round_.closed_at = "closed", utcnow()
+    transition(round_, "voting", "closed", closed_at=utcnow())
     export = build_export(round_)
     round_.export_json, round_.export_sha256, round_.result = canonical_json(export), export["sha256"], export["result"]
     db.session.flush()

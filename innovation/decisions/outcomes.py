@@ -12,6 +12,7 @@ from ..platform.errors import Conflict, ValidationFailed
 from ..platform.markdown import render_markdown
 from .models import DECISIONS, Outcome, OutcomeDecision, Round
 from .permissions import get_visible_round
+from .transitions import transition
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +102,7 @@ def publish_outcome(actor: User, round_id, summary, decisions) -> Outcome:
                 )
             )
             idea.status = new_status
-    round_.status, round_.decided_at = "decided", utcnow()
-    db.session.flush()
+    transition(round_, "closed", "decided", decided_at=utcnow())
     events.outcome_published.send(round_, actor=actor, outcome=outcome)
     log.info("user %s published the outcome of round %s", actor.id, round_.id)
     return outcome

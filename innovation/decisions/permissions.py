@@ -8,6 +8,7 @@ from ..extensions import db
 from ..ideas.models import Idea
 from ..ideas.permissions import internal_ideas_clause, is_signed_in, sees_internal
 from ..platform.errors import NotFound
+from ..platform.locking import MAX_ID, lock_row
 from .models import Candidate, Round, RoundInvitee
 
 
@@ -57,9 +58,10 @@ def can_see_round(user, round_: Round) -> bool:
 
 def get_visible_round(user, round_id, *, for_update: bool = False) -> Round:
     """The round if `user` may see it, else 404."""
-    if round_id <= 0:
-        raise NotFound("No such round.")
-    round_ = db.session.get(Round, round_id, with_for_update=for_update)
+    if for_update:
+        round_ = lock_row(Round, round_id)
+    else:
+        round_ = db.session.get(Round, round_id) if 0 < round_id <= MAX_ID else None
     if round_ is None or not can_see_round(user, round_):
         raise NotFound("No such round.")
     return round_

@@ -14,6 +14,7 @@ from ..ideas.permissions import audience_of, get_visible_idea
 from ..ideas.services import clean_title
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotFound, ValidationFailed
+from ..platform.locking import lock_row
 from ..platform.markdown import render_markdown
 from .impact import check_ranges, clean_impact
 from .models import (
@@ -26,6 +27,7 @@ from .models import (
     RoundInvitee,
 )
 from .permissions import get_visible_round
+from .transitions import transition
 
 log = logging.getLogger(__name__)
 
@@ -214,8 +216,7 @@ def start_deliberation(actor: User, round_id) -> Round:
     round_ = _editable_round(actor, round_id)
     if round_.status != "draft":
         raise Conflict("Only a draft round can move to deliberation.", code="invalid_transition")
-    round_.status = "deliberation"
-    db.session.flush()
+    transition(round_, "draft", "deliberation")
     events.round_deliberation_started.send(round_, actor=actor)
     return round_
 
@@ -223,17 +224,32 @@ def start_deliberation(actor: User, round_id) -> Round:
 def open_round(actor: Actor, round_id: int) -> Round:
     """Start voting (pms, or SYSTEM: the scheduler at `voting_opens_at`)."""
     require_role(actor, *STAFF, action="open_round")
-    round_ = (
-        db.session.get(Round, round_id, with_for_update=True) if is_system(actor) else _editable_round(actor, round_id)
-    )
+    round_ = lock_row(Round, round_id) if is_system(actor) else _editable_round(actor, round_id)
     if round_ is None:
         raise NotFound("No such round.")
     if round_.status not in ("draft", "deliberation"):
         raise Conflict(f"A {round_.status} round cannot be opened.", code="invalid_transition")
     if len(round_.candidates) < 2:
         raise Conflict("A round needs at least two candidates before voting.", code="too_few_candidates")
-    round_.status, round_.opened_at = "voting", utcnow()
-    db.session.flush()
+    transition(round_, round_.status, "voting", opened_at=utcnow())
     events.round_opened.send(round_, actor=actor)
     log.info("round %s opened for voting", round_.id)
     return round_
+
+
+def refuse_hiding_candidates(idea, **_) -> None:
+    """(On `idea_narrowing`.) An idea that customers can vote on, or have voted on, stays
+    public: making it internal would hide the round, its ballots and its outcome from the
+    people who took part."""
+    title = db.session.scalar(
+        select(Round.title)
+        .join(Candidate, Candidate.round_id == Round.id)
+        .where(Candidate.idea_id == idea.id, Round.eligibility != "employees")
+        .order_by(Round.id)
+        .limit(1)
+    )
+    if title is not None:
+        raise Conflict(
+            f"This idea is a candidate in the round “{title}”, which customers take part in; it stays public.",
+            code="candidate_in_round",
+        )

@@ -14,14 +14,16 @@ from ..accounts.models import User
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
+from ..platform.locking import MAX_ID
 from ..platform.markdown import render_markdown, sanitize_html
 from ..platform.upsert import insert_or_ignore
 from .models import Comment, Idea, Mention
 from .permissions import (
-    audience_clause,
     can_delete_comment,
     can_edit_comment,
     can_see_comment,
+    can_see_idea,
+    comment_audience_clause,
     get_visible_idea,
     is_signed_in,
     visible_comments_clause,
@@ -46,19 +48,20 @@ def clean_comment_body(raw) -> str:
     return raw.strip()
 
 
-def _mentionable(name: str, idea: Idea) -> User | None:
-    # Only the idea's audience: customers cannot be pulled into internal discussions.
-    query = select(User).where(func.lower(User.name) == name.lower(), audience_clause(idea))
+def _mentionable(name: str, audience) -> User | None:
+    # Only the comment's audience: customers cannot be pulled into internal discussions.
+    query = select(User).where(func.lower(User.name) == name.lower(), audience)
     return db.session.scalars(query.order_by(User.id).limit(1)).first()
 
 
-def find_mentions(text: str, idea: Idea) -> list[tuple[str, User]]:
+def find_mentions(text: str, comment: Comment) -> list[tuple[str, User]]:
     """(written text, user) for each @mention that names a person, longest match first."""
+    audience = comment_audience_clause(comment)
     found: list[tuple[str, User]] = []
     for match in MENTION_PATTERN.finditer(text):
         words = match.group(1).split(" ")
         for size in range(len(words), 0, -1):
-            user = _mentionable(" ".join(words[:size]), idea)
+            user = _mentionable(" ".join(words[:size]), audience)
             if user is not None:
                 found.append(("@" + " ".join(words[:size]), user))
                 break
@@ -112,14 +115,16 @@ def add_comment(actor: User, idea_id: int, body, parent_id=None) -> Comment:
         raise ValidationFailed("This idea was merged; comment on the idea it was merged into.")
     text = clean_comment_body(body)
     parent = _parent_for(actor, idea, parent_id)
-    mentions = find_mentions(text, idea)
     comment = Comment(
-        idea_id=idea.id,
+        idea=idea,
         author_id=actor.id,
         parent_id=parent.id if parent else None,
+        # A reply within an internal thread is internal too: it answers something customers cannot read.
+        visibility=parent.visibility if parent else "public",
         body=text,
-        body_html=render_with_mentions(text, mentions),
     )
+    mentions = find_mentions(text, comment)
+    comment.body_html = render_with_mentions(text, mentions)
     db.session.add(comment)
     db.session.flush()
     _record_mentions(comment, mentions, actor)
@@ -131,10 +136,9 @@ def add_comment(actor: User, idea_id: int, body, parent_id=None) -> Comment:
 
 
 def get_visible_comment(actor: User, comment_id: int) -> Comment:
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or not can_see_comment(actor, comment):
-        raise NotFound("No such comment.")
-    get_visible_idea(actor, comment.idea_id)
+    comment = db.session.get(Comment, comment_id) if 0 < comment_id <= MAX_ID else None
+    if comment is None or not can_see_comment(actor, comment) or not can_see_idea(actor, comment.idea):
+        raise NotFound("No such comment.")  # the same words whatever hides it: nothing is given away
     return comment
 
 
@@ -144,7 +148,7 @@ def edit_comment(actor: User, comment_id: int, body) -> Comment:
     if not can_edit_comment(actor, comment):
         raise PermissionDenied("Comments can be edited by their author for 15 minutes.")
     text = clean_comment_body(body)
-    mentions = find_mentions(text, comment.idea)
+    mentions = find_mentions(text, comment)
     comment.body, comment.body_html, comment.edited_at = text, render_with_mentions(text, mentions), utcnow()
     db.session.flush()
     _record_mentions(comment, mentions, actor)

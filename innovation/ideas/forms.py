@@ -1,7 +1,7 @@
 """Idea and discussion forms (shape only; services decide)."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from .models import STATUSES
@@ -51,6 +51,7 @@ class StatusForm(FlaskForm):
 
 class MergeForm(FlaskForm):
     into = IntegerField("Merge into idea number", validators=[DataRequired()])
+    move_internal_comments = BooleanField("Move its employee-only comments too; they stay visible to employees only")
 
 
 class ReasonForm(FlaskForm):

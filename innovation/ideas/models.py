@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -33,7 +33,8 @@ def _list_indexes():
 
 class Idea(Model):
     __tablename__ = "ideas"
-    __table_args__ = _list_indexes()
+    # Anything but the two values would be read as one or the other somewhere: refuse it.
+    __table_args__ = (*_list_indexes(), CheckConstraint("visibility IN ('public', 'internal')", name="visibility"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(140))
@@ -129,7 +130,10 @@ class StatusChange(Model):
 
 class Comment(Model):
     __tablename__ = "comments"
-    __table_args__ = (Index("ix_comments_idea_created", "idea_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_comments_idea_created", "idea_id", "created_at", "id"),
+        CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
@@ -142,6 +146,9 @@ class Comment(Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     hidden_reason: Mapped[str] = mapped_column(String(500), default="")
+    # "internal": written for the employee side (moved here from an internal idea by a merge,
+    # or a reply to such a comment); the idea's own audience applies on top.
+    visibility: Mapped[str] = mapped_column(String(16), default="public", server_default="public")
 
     author: Mapped[User] = relationship()
     idea: Mapped[Idea] = relationship()

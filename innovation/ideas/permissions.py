@@ -10,6 +10,7 @@ from ..accounts.permissions import STAFF, has_role
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import NotFound
+from ..platform.locking import MAX_ID, lock_row
 from .models import Comment, Idea
 
 IDEA_EDIT_WINDOW = timedelta(hours=24)
@@ -31,8 +32,16 @@ def is_moderator(user) -> bool:
 
 def audience_of(idea: Idea) -> str:
     """Who an idea and everything about it (comments, rounds, notifications, search documents)
-    is for: "public" (everyone), or "internal" (the employee side)."""
-    return "internal" if idea.visibility == "internal" else "public"
+    is for: "public" (everyone), or "internal" (the employee side). Fails closed: only the
+    value "public" is public (the database refuses others; this never widens if one slips in)."""
+    return "public" if idea.visibility == "public" else "internal"
+
+
+def comment_audience(comment: Comment, idea: Idea | None = None) -> str:
+    """A comment is for its idea's audience, narrowed to the employee side when the comment
+    itself is internal (written on an internal idea that was merged into a public one)."""
+    idea = comment.idea if idea is None else idea
+    return "public" if comment.visibility == "public" and audience_of(idea) == "public" else "internal"
 
 
 def in_audience(user, idea: Idea) -> bool:
@@ -42,7 +51,7 @@ def in_audience(user, idea: Idea) -> bool:
 
 def internal_ideas_clause():
     """SQL condition on ideas: those whose audience is the employee side."""
-    return Idea.visibility == "internal"
+    return Idea.visibility != "public"
 
 
 def audience_clause(idea: Idea, user_model=None):
@@ -82,7 +91,7 @@ def can_see_idea(user, idea: Idea) -> bool:
 
 def get_visible_idea(user, idea_id, *, for_update: bool = False) -> Idea:
     """The idea if `user` may see it; otherwise 404, never 403 (internal ideas stay secret)."""
-    idea = db.session.get(Idea, idea_id, with_for_update=for_update) if idea_id > 0 else None
+    idea = lock_row(Idea, idea_id) if for_update else db.session.get(Idea, idea_id) if 0 < idea_id <= MAX_ID else None
     if idea is None or not can_see_idea(user, idea):
         raise NotFound("No such idea.")
     return idea
@@ -95,17 +104,38 @@ def can_edit_idea(user, idea: Idea) -> bool:
 
 
 def can_see_comment(user, comment: Comment) -> bool:
+    """The comment itself (its idea is checked by `get_visible_idea`): its own audience, and
+    hidden ones only for moderators and their author."""
+    if comment.visibility != "public" and not sees_internal(user):
+        return False
     if comment.hidden_at is None:
         return True
     return is_moderator(user) or (is_signed_in(user) and comment.author_id == user.id)
 
 
+def comment_in_audience_clause(user):
+    """SQL condition on comments: those whose own audience includes `user` (their idea aside)."""
+    return true() if sees_internal(user) else Comment.visibility == "public"
+
+
 def visible_comments_clause(user):
+    """SQL twin of `can_see_comment`."""
     if is_moderator(user):
         return true()
+    audience = comment_in_audience_clause(user)
     if is_signed_in(user):
-        return or_(Comment.hidden_at.is_(None), Comment.author_id == user.id)
-    return Comment.hidden_at.is_(None)
+        return and_(audience, or_(Comment.hidden_at.is_(None), Comment.author_id == user.id))
+    return and_(audience, Comment.hidden_at.is_(None))
+
+
+def in_comment_audience(user, comment: Comment) -> bool:
+    """True when `user` belongs to the comment's audience (whether or not it is hidden)."""
+    return comment_audience(comment) == "public" or sees_internal(user)
+
+
+def comment_audience_clause(comment: Comment, user_model=None):
+    """SQL condition on users: who may hear about `comment` (mentions, replies, notifications)."""
+    return employee_side_clause(user_model) if comment_audience(comment) == "internal" else true()
 
 
 def can_edit_comment(user, comment: Comment) -> bool:

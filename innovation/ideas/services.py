@@ -3,7 +3,7 @@ event and log; they never commit."""
 
 import logging
 
-from sqlalchemy import delete, func, literal, select, update
+from sqlalchemy import delete, func, literal, or_, select, update
 
 from .. import events
 from ..accounts.models import User
@@ -11,6 +11,7 @@ from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
+from ..platform.locking import lock_rows
 from ..platform.markdown import render_markdown
 from ..platform.tags import parse_tags
 from ..platform.upsert import insert_from_select_or_ignore, insert_or_ignore
@@ -18,7 +19,7 @@ from ..voting.models import Rating, Support
 from ..voting.ranking import hot_score
 from ..voting.services import refresh_counters
 from .models import STATUSES, VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
-from .permissions import can_edit_idea, get_visible_idea, is_signed_in, sees_internal
+from .permissions import audience_of, can_edit_idea, get_visible_idea, is_signed_in, sees_internal
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,8 @@ def clean_body(raw) -> str:
 
 
 def clean_visibility(actor: User, raw) -> str:
-    visibility = raw or "public"
-    if visibility not in VISIBILITIES:
+    visibility = "public" if raw is None else raw  # exactly one of the two: "", 0 or "PUBLIC" are refused
+    if not isinstance(visibility, str) or visibility not in VISIBILITIES:
         raise ValidationFailed("Visibility is public or internal.", fields={"visibility": ["public or internal."]})
     if visibility == "internal" and not sees_internal(actor):
         raise PermissionDenied("Only employees can post internal ideas.")
@@ -107,7 +108,10 @@ def edit_idea(actor: User, idea_id: int, *, title=None, body=None, tags=None, vi
     if tags is not None:
         _set_tags(idea, parse_tags(tags, limit=MAX_TAGS))
     if visibility is not None:
-        idea.visibility = clean_visibility(actor, visibility)
+        new_visibility = clean_visibility(actor, visibility)
+        if new_visibility == "internal" and idea.visibility == "public":
+            events.idea_narrowing.send(idea, actor=actor)  # a round customers take part in refuses
+        idea.visibility = new_visibility
     db.session.flush()
     events.idea_edited.send(idea, actor=actor)
     log.info("user %s edited idea %s", actor.id, idea.id)
@@ -174,38 +178,41 @@ def _move_unique_rows(model, source_id: int, target_id: int, columns: list[str])
     db.session.execute(delete(model).where(model.idea_id == source_id))
 
 
-def _lock_in_id_order(*idea_ids) -> None:
-    """Lock the ideas' rows lowest id first, so that two merges crossing each other (A into B,
-    B into A) wait for one another instead of deadlocking; the second then sees the first's
-    result and is refused. (On SQLite the request's write lock already serializes them.)"""
-    ids = sorted({i for i in idea_ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**63})
-    if ids:
-        db.session.execute(
-            select(Idea)
-            .where(Idea.id.in_(ids))
-            .order_by(Idea.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).all()
-
-
-def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
+def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comments: bool = False) -> Idea:
     """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
-    move; someone who supported both counts once. The source redirects to the target."""
+    move; someone who supported both counts once. The source redirects to the target.
+
+    A merge never widens who can read something: a public idea cannot go into an internal one
+    (its customers would lose it), and an internal idea's discussion, written for employees,
+    goes into a public idea only when the pm confirms it (`move_internal_comments`) — the moved
+    comments then stay internal, readable by the employee side only."""
     require_role(actor, *STAFF, action="merge_ideas")
-    _lock_in_id_order(source_id, target_id)
+    # Both rows locked, lowest id first: crossed merges (A into B, B into A) wait for each
+    # other instead of deadlocking, and the second sees the first's result and is refused.
+    lock_rows(Idea, [source_id, target_id])
     source = get_visible_idea(actor, source_id)
     target = get_visible_idea(actor, target_id)
     if source.id == target.id:
         raise ValidationFailed("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
     if source.status == "merged" or target.status == "merged" or not target.listed:
-        raise Conflict("One of these ideas was already merged or is hidden.")
-    if source.visibility == "public" and target.visibility == "internal":
-        raise Conflict("A public idea cannot be merged into an internal one: its customers would lose it.")
+        raise Conflict("One of these ideas was already merged or is hidden.", code="merge_refused")
+    widening = audience_of(source) == "internal" and audience_of(target) == "public"
+    if audience_of(source) == "public" and audience_of(target) == "internal":
+        raise Conflict(
+            "A public idea cannot be merged into an internal one: its customers would lose it.",
+            code="audience_narrowing",
+        )
+    if widening and not move_internal_comments:
+        raise Conflict(
+            "This idea is internal and the other one is public: its comments were written for employees. "
+            "Confirm the merge to move them; they will stay visible to employees only.",
+            code="audience_widening",
+        )
     _move_unique_rows(Support, source.id, target.id, ["user_id", "constituency", "created_at"])
     _move_unique_rows(Rating, source.id, target.id, ["user_id", "constituency", "value", "created_at", "updated_at"])
     _move_unique_rows(Follow, source.id, target.id, ["user_id", "created_at"])
-    db.session.execute(update(Comment).where(Comment.idea_id == source.id).values(idea_id=target.id))
+    moved = {"idea_id": target.id, **({"visibility": "internal"} if widening else {})}
+    db.session.execute(update(Comment).where(Comment.idea_id == source.id).values(**moved))
     db.session.add(
         StatusChange(
             idea_id=source.id,
@@ -226,10 +233,17 @@ def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
 
 
 def recount_comments(idea_id: int) -> None:
-    """The visible-comment counter: not deleted, not hidden."""
+    """The visible-comment counter: not deleted, not hidden, and in the idea's own audience
+    (the count everyone sees leaves out internal comments moved into a public idea)."""
     count = (
         select(func.count())
-        .where(Comment.idea_id == idea_id, Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+        .where(
+            Comment.idea_id == idea_id,
+            Comment.deleted_at.is_(None),
+            Comment.hidden_at.is_(None),
+            or_(Comment.visibility == "public", Idea.visibility != "public"),
+        )
+        .correlate(Idea)
         .scalar_subquery()
     )
     db.session.execute(update(Idea).where(Idea.id == idea_id).values(comment_count=count))

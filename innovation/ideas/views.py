@@ -167,6 +167,8 @@ def merge(idea_id: int):
     form = MergeForm()
     if not form.validate_on_submit():
         return render_detail(get_visible_idea(current_user, idea_id), status=FORM_ERROR_STATUS)
-    target = services.merge_ideas(current_user, idea_id, form.into.data)
+    target = services.merge_ideas(
+        current_user, idea_id, form.into.data, move_internal_comments=form.move_internal_comments.data
+    )
     flash(f"Merged into “{target.title}”.", "success")
     return redirect(url_for("ideas.detail", idea_id=target.id))

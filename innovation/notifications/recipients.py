@@ -12,7 +12,7 @@ from ..decisions.models import Ballot, Candidate, Round
 from ..decisions.permissions import eligible_clause, round_audience_clause
 from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, Mention
-from ..ideas.permissions import audience_clause, in_audience
+from ..ideas.permissions import audience_clause, comment_audience_clause, in_audience, in_comment_audience
 from ..voting.models import Support
 
 
@@ -27,14 +27,14 @@ def _ids(query) -> list[int]:
     return list(db.session.scalars(query))
 
 
-def _idea_watchers(idea: Idea, *, supporters: bool) -> list[int]:
+def _idea_watchers(idea: Idea, *, supporters: bool, audience=None) -> list[int]:
     followers = select(Follow.user_id).where(Follow.idea_id == idea.id)
     query = select(User.id).where(User.id.in_(followers))
     if supporters:
         query = select(User.id).where(
             User.id.in_(followers.union(select(Support.user_id).where(Support.idea_id == idea.id)))
         )
-    return _ids(query.where(audience_clause(idea)))
+    return _ids(query.where(audience_clause(idea) if audience is None else audience))
 
 
 def _comment(payload) -> Message | None:
@@ -42,11 +42,11 @@ def _comment(payload) -> Message | None:
     if comment is None or idea is None or comment.hidden_at or comment.deleted_at:
         return None
     mentioned = set(db.session.scalars(select(Mention.user_id).where(Mention.comment_id == comment.id)))
-    recipients = {uid: "comment" for uid in _idea_watchers(idea, supporters=False) if uid not in mentioned}
+    audience = comment_audience_clause(comment)  # the idea's audience, narrowed for an internal comment
+    watchers = _idea_watchers(idea, supporters=False, audience=audience)
+    recipients = {uid: "comment" for uid in watchers if uid not in mentioned}
     parent_author = payload.get("parent_author_id")
-    if parent_author and parent_author in set(
-        _ids(select(User.id).where(User.id == parent_author, audience_clause(idea)))
-    ):
+    if parent_author and parent_author in set(_ids(select(User.id).where(User.id == parent_author, audience))):
         recipients[parent_author] = "reply"
     recipients.pop(payload.get("actor_id"), None)
     return Message(
@@ -59,7 +59,7 @@ def _mention(payload) -> Message | None:
     user = db.session.get(User, payload["user_id"])
     if comment is None or idea is None or user is None or comment.hidden_at or comment.deleted_at:
         return None
-    if not in_audience(user, idea):
+    if not in_audience(user, idea) or not in_comment_audience(user, comment):
         return None
     return Message(
         f"{comment.author.name} mentioned you on “{idea.title}”",

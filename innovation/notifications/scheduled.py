@@ -10,6 +10,7 @@ from ..decisions.models import Round
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.jobs import job
+from ..platform.locking import locked
 from ..platform.periodic import periodic
 from .emails import send_digest_email
 from .models import Delivery, DigestSetting
@@ -36,10 +37,12 @@ def send_digests() -> dict:
             continue
         pending = list(
             db.session.scalars(
-                select(Delivery)
-                .where(Delivery.user_id == user_id, Delivery.channel == "digest", Delivery.status == "pending")
-                .order_by(Delivery.id)
-                .with_for_update()
+                locked(
+                    select(Delivery)
+                    .where(Delivery.user_id == user_id, Delivery.channel == "digest", Delivery.status == "pending")
+                    .order_by(Delivery.id),
+                    Delivery,
+                )
             )
         )
         if not pending:
@@ -61,15 +64,16 @@ def remind_closing_rounds() -> dict:
     now = utcnow()
     rounds = list(
         db.session.scalars(
-            select(Round)
-            .where(
-                Round.status == "voting",
-                Round.closes_at.is_not(None),
-                Round.closes_at <= now + timedelta(hours=24),
-                Round.closes_at > now,
-                Round.closing_reminder_at.is_(None),
+            locked(
+                select(Round).where(
+                    Round.status == "voting",
+                    Round.closes_at.is_not(None),
+                    Round.closes_at <= now + timedelta(hours=24),
+                    Round.closes_at > now,
+                    Round.closing_reminder_at.is_(None),
+                ),
+                Round,
             )
-            .with_for_update()
         )
     )
     for round_ in rounds:

@@ -11,7 +11,7 @@ from ..accounts.actors import Viewer
 from ..accounts.models import ExpertiseTag, User
 from ..extensions import db
 from ..ideas.models import Comment, Idea, IdeaTag
-from ..ideas.permissions import listed_ideas_clause
+from ..ideas.permissions import comment_in_audience_clause, listed_ideas_clause
 from ..platform.errors import ValidationFailed
 from ..platform.tags import parse_tags
 from ..search.text import QUERY_MAX
@@ -59,9 +59,10 @@ class Expert:
         return [item for item in self.evidence if item.kind == "comment"]
 
 
-def _visible_comment():
-    # Deleted and moderated comments are nobody's contribution, whoever looks.
-    return and_(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+def _visible_comment(viewer: Viewer):
+    # Deleted and moderated comments are nobody's contribution, whoever looks; internal ones
+    # (moved into a public idea by a merge) count only for the employee side.
+    return and_(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None), comment_in_audience_clause(viewer))
 
 
 def _is_adopted():
@@ -83,7 +84,7 @@ def _ideas_joined(viewer: Viewer, user_id: int):
     commented = (
         select(Comment.idea_id)
         .join(Idea, Idea.id == Comment.idea_id)
-        .where(listed_ideas_clause(viewer), _visible_comment(), Comment.author_id == user_id)
+        .where(listed_ideas_clause(viewer), _visible_comment(viewer), Comment.author_id == user_id)
     )
     return union(authored, commented)
 
@@ -99,7 +100,7 @@ def _shared_counts(viewer: Viewer, user_id: int, name: str = "shared"):
     commenters = (
         select(Comment.idea_id, Comment.author_id)
         .join(joined, joined.c.idea_id == Comment.idea_id)
-        .where(_visible_comment())
+        .where(_visible_comment(viewer))
     )
     pairs = union(authors, commenters).subquery(f"{name}_pairs")
     return (
@@ -119,7 +120,7 @@ def topic_cloud(viewer: Viewer, user_id: int, limit: int = 24) -> list[tuple[str
         .join(Idea, Idea.id == IdeaTag.idea_id)
         .where(listed_ideas_clause(viewer), Idea.author_id == user_id)
     )
-    commented_ideas = select(Comment.idea_id).where(Comment.author_id == user_id, _visible_comment())
+    commented_ideas = select(Comment.idea_id).where(Comment.author_id == user_id, _visible_comment(viewer))
     commented = (
         select(IdeaTag.tag, _const(TOPIC_WEIGHTS["commented"]).label("weight"))
         .join(Idea, Idea.id == IdeaTag.idea_id)
@@ -208,7 +209,7 @@ def find_experts(viewer: Viewer, topic, limit: int = 20) -> list[Expert]:
     idea_ids = matching_ids(viewer, topic, "ideas", EXPERT_IDEA_CANDIDATES)
     comment_ids = matching_ids(viewer, topic, "comments", EXPERT_COMMENT_CANDIDATES)
     ideas_on_topic = _ideas_on_topic(viewer, idea_ids, slug)
-    comments_on_topic = and_(Comment.id.in_(comment_ids), _visible_comment(), listed_ideas_clause(viewer))
+    comments_on_topic = and_(Comment.id.in_(comment_ids), _visible_comment(viewer), listed_ideas_clause(viewer))
     rows = _expert_rows(ideas_on_topic, comments_on_topic, slug, limit)
     experts = [
         Expert(

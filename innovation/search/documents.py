@@ -14,7 +14,13 @@ from sqlalchemy.orm import selectinload
 from ..accounts.models import User
 from ..extensions import db
 from ..ideas.models import Comment, Idea, IdeaTag
-from ..ideas.permissions import audience_of, is_listed, listed_ideas_clause
+from ..ideas.permissions import (
+    audience_of,
+    comment_audience,
+    comment_in_audience_clause,
+    is_listed,
+    listed_ideas_clause,
+)
 
 KINDS = ("ideas", "comments", "people")
 TOPICS_PER_PERSON = 10
@@ -54,13 +60,14 @@ def idea_document(idea: Idea) -> Document:
 
 def comment_document(comment: Comment) -> Document:
     idea = comment.idea
-    # A comment is as visible as its idea; facets show the idea's status and tags.
+    # A comment is as visible as its idea (narrowed when it is internal itself); facets show
+    # the idea's status and tags.
     return Document(
         ref_id=comment.id,
         body=plain_text(comment.body_html),
         tags=idea.tag_names,
         status=idea.status,
-        audience=audience_of(idea),
+        audience=comment_audience(comment, idea),
         constituency=comment.author.constituency,
         author_id=comment.author_id,
         idea_id=idea.id,
@@ -94,7 +101,13 @@ def public_topics(user_ids: list[int]) -> dict[int, list[str]]:
         select(Comment.author_id.label("user_id"), IdeaTag.tag)
         .join(Idea, Idea.id == Comment.idea_id)
         .join(IdeaTag, IdeaTag.idea_id == Idea.id)
-        .where(Comment.author_id.in_(user_ids), Comment.deleted_at.is_(None), Comment.hidden_at.is_(None), *public)
+        .where(
+            Comment.author_id.in_(user_ids),
+            Comment.deleted_at.is_(None),
+            Comment.hidden_at.is_(None),
+            comment_in_audience_clause(None),
+            *public,
+        )
     )
     rows = union_all(authored, discussed).subquery()
     counted = select(rows.c.user_id, rows.c.tag, func.count().label("n")).group_by(rows.c.user_id, rows.c.tag)

@@ -12,6 +12,7 @@ from innovation.notifications.models import Delivery, Notification, Preference
 from innovation.notifications.preferences import set_preferences
 from innovation.notifications.scheduled import remind_closing_rounds, send_digests
 from innovation.platform.db import utcnow
+from innovation.platform.transaction import unit_of_work
 from innovation.platform.worker import run_worker
 
 from ..api.openapi_check import assert_matches_spec
@@ -19,6 +20,12 @@ from ..conftest import csrf_from
 from ..decisions.helpers import make_round
 from ..ideas.helpers import Api
 
+
+
+def as_job(function):
+    """Run a periodic job as the worker does: one unit of work (it holds the write lock until the end)."""
+    with unit_of_work():
+        return function()
 
 def notify(app, users, *, count=3):
     author = users("customer", email="author@example.org")
@@ -100,8 +107,8 @@ def test_digest_collects_updates_into_one_mail(app, users, smtp):
         db.session.commit()
     run_worker(app, burst=True, fork=False)
     assert smtp.to(author.email) == []  # not e-mailed now
-    assert send_digests() == {"digests": 1}
-    assert send_digests() == {"digests": 0}  # once per period
+    assert as_job(send_digests) == {"digests": 1}
+    assert as_job(send_digests) == {"digests": 0}  # once per period
     mails = smtp.to(author.email)
     assert len(mails) == 1 and "2 updates" in mails[0]["Subject"]
     assert db.session.scalar(select(func.count()).select_from(Delivery).where(Delivery.status == "pending")) == 0
@@ -116,8 +123,8 @@ def test_closing_reminders_reach_only_people_who_have_not_voted(app, client, use
     round_ = db.session.get(Round, round_id)
     round_.closes_at = utcnow() + timedelta(hours=5)
     db.session.commit()
-    assert remind_closing_rounds() == {"reminders": 1}
-    assert remind_closing_rounds() == {"reminders": 0}
+    assert as_job(remind_closing_rounds) == {"reminders": 1}
+    assert as_job(remind_closing_rounds) == {"reminders": 0}
     run_worker(app, burst=True, fork=False)
     reminded = set(db.session.scalars(select(Notification.user_id).where(Notification.kind == "round_closing")))
     assert waiting.id in reminded and voted.id not in reminded

@@ -54,6 +54,11 @@ class RatingValue(Body):
 
 class MergeRequest(Body):
     into: int = Field(description="the idea that stays")
+    move_internal_comments: bool = Field(
+        False,
+        description="confirms merging an internal idea into a public one: its comments move and stay "
+        "visible to employees only (without it: 409 `audience_widening`)",
+    )
 
 
 class IdeaFilters(Query):
