@@ -56,7 +56,9 @@ def test_moved_comments_stay_with_the_employee_side_everywhere(client, auth, peo
     internal, public, first = _internal_and_public(people)
     customer_comment = add_comment(people["customer"], public.id, "Please let me plan my own routes.")
     db.session.commit()
-    Api(client, people["pm"]).post(f"/ideas/{internal.id}/merge", json={"into": public.id, "move_internal_comments": True})
+    Api(client, people["pm"]).post(
+        f"/ideas/{internal.id}/merge", json={"into": public.id, "move_internal_comments": True}
+    )
 
     def listed(user):
         body = Api(client, user).get(f"/ideas/{public.id}/comments").get_json()

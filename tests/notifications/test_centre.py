@@ -21,11 +21,11 @@ from ..decisions.helpers import make_round
 from ..ideas.helpers import Api
 
 
-
 def as_job(function):
     """Run a periodic job as the worker does: one unit of work (it holds the write lock until the end)."""
     with unit_of_work():
         return function()
+
 
 def notify(app, users, *, count=3):
     author = users("customer", email="author@example.org")
