@@ -207,6 +207,7 @@ def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comment
             "This idea is internal and the other one is public: its comments were written for employees. "
             "Confirm the merge to move them; they will stay visible to employees only.",
             code="audience_widening",
+            fields={"move_internal_comments": ["Confirm to move them."]},
         )
     _move_unique_rows(Support, source.id, target.id, ["user_id", "constituency", "created_at"])
     _move_unique_rows(Rating, source.id, target.id, ["user_id", "constituency", "value", "created_at", "updated_at"])

@@ -71,7 +71,7 @@ def new():
     return render_template("ideas/new.html", form=form, duplicates=duplicates), status
 
 
-def render_detail(idea, *, comment_form=None, status=200):
+def render_detail(idea, *, comment_form=None, merge_form=None, status=200):
     from ..search.services import related_ideas  # search builds on ideas, not the reverse
 
     viewer = current_viewer()
@@ -95,7 +95,7 @@ def render_detail(idea, *, comment_form=None, status=200):
         "rating_form": RatingForm(meta=meta),
         "reason_form": ReasonForm(meta=meta),
         "status_form": StatusForm(status=idea.status, meta=meta),
-        "merge_form": MergeForm(meta=meta),
+        "merge_form": merge_form or MergeForm(meta=meta),
         "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
         "related": cached_json(
             f"related:{idea.id}:{'all' if sees_internal(viewer) else 'public'}", 60, lambda: related_ideas(viewer, idea)
@@ -165,10 +165,14 @@ def change_status(idea_id: int):
 @login_required
 def merge(idea_id: int):
     form = MergeForm()
-    if not form.validate_on_submit():
-        return render_detail(get_visible_idea(current_user, idea_id), status=FORM_ERROR_STATUS)
-    target = services.merge_ideas(
-        current_user, idea_id, form.into.data, move_internal_comments=form.move_internal_comments.data
-    )
+    if form.validate_on_submit():
+        confirmed = form.move_internal_comments.data
+        saved, target = submit_form(
+            form, lambda: services.merge_ideas(current_user, idea_id, form.into.data, move_internal_comments=confirmed)
+        )
+    else:
+        saved = False
+    if not saved:  # the reason is shown on the merge form (e.g. the confirmation it needs)
+        return render_detail(get_visible_idea(current_user, idea_id), merge_form=form, status=FORM_ERROR_STATUS)
     flash(f"Merged into “{target.title}”.", "success")
     return redirect(url_for("ideas.detail", idea_id=target.id))
