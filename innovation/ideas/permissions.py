@@ -10,7 +10,7 @@ from ..accounts.permissions import STAFF, has_role
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import NotFound
-from ..platform.locking import MAX_ID, lock_row
+from ..platform.locking import MAX_ID
 from .models import Comment, Idea
 
 IDEA_EDIT_WINDOW = timedelta(hours=24)
@@ -89,9 +89,10 @@ def can_see_idea(user, idea: Idea) -> bool:
     return idea.hidden_at is None or is_moderator(user) or (is_signed_in(user) and idea.author_id == user.id)
 
 
-def get_visible_idea(user, idea_id, *, for_update: bool = False) -> Idea:
-    """The idea if `user` may see it; otherwise 404, never 403 (internal ideas stay secret)."""
-    idea = lock_row(Idea, idea_id) if for_update else db.session.get(Idea, idea_id) if 0 < idea_id <= MAX_ID else None
+def get_visible_idea(user, idea_id) -> Idea:
+    """The idea if `user` may see it; otherwise 404, never 403 (internal ideas stay secret).
+    (Services that must serialize on ideas lock them first with platform.locking.)"""
+    idea = db.session.get(Idea, idea_id) if 0 < idea_id <= MAX_ID else None
     if idea is None or not can_see_idea(user, idea):
         raise NotFound("No such idea.")
     return idea
