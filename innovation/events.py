@@ -28,6 +28,21 @@ role_changed = domain.signal(
     doc="""Sender: the `User` whose role changed.
 `old`, `new`: role names; `actor`: the admin, or SYSTEM (the CLI).""",
 )
+credentials_revoked = domain.signal(
+    "credentials_revoked",
+    doc="""Every session and API token of a person was revoked at once. Sender: the `User`.
+`reason`: "password_changed", "signed_out_everywhere" or "deactivated"; `actor`: who did it
+(the person, an admin, or SYSTEM); `tokens`: how many tokens were deleted.""",
+)
+user_deactivated = domain.signal(
+    "user_deactivated",
+    doc="""Sender: the deactivated `User` (its credentials were revoked first).
+`actor`: the admin, or SYSTEM (the CLI).""",
+)
+user_reactivated = domain.signal(
+    "user_reactivated",
+    doc="""Sender: the `User` who may sign in again. `actor`: the admin, or SYSTEM (the CLI).""",
+)
 invitation_created = domain.signal(
     "invitation_created",
     doc="""Sender: the `Invitation`.

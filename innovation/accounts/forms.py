@@ -31,6 +31,10 @@ class LogoutForm(FlaskForm):
     """Only the CSRF token: signing out is a POST so no other site can trigger it."""
 
 
+class SignOutEverywhereForm(FlaskForm):
+    """Only the CSRF token, like LogoutForm."""
+
+
 class AcceptInvitationForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired(), Length(max=NAME_MAX)])
     password = PasswordField(

@@ -31,8 +31,14 @@ class User(UserMixin, Model):
     name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="customer", index=True)
-    # Bumped on logout and password change: every cookie carrying an older value is dead.
+    # Bumped on logout and whenever credentials are revoked: every cookie carrying an older
+    # value is dead, on every node (the loader compares it with the database on each request).
     session_version: Mapped[int] = mapped_column(default=1)
+    # Bumped when credentials are revoked (password change, sign out everywhere, deactivation):
+    # a token issued under an older value is dead, even one a racing sign-in inserts afterwards.
+    credentials_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Set by an admin: no sign-in, no session, no token counts while it is set.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     bio: Mapped[str] = mapped_column(Text, default="")
     department: Mapped[str] = mapped_column(String(80), default="")
     title: Mapped[str] = mapped_column(String(80), default="")
@@ -45,6 +51,10 @@ class User(UserMixin, Model):
     expertise: Mapped[list["ExpertiseTag"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="ExpertiseTag.tag"
     )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: an inactive user is never signed in
+        return self.deactivated_at is None
 
     @property
     def constituency(self) -> str:
@@ -102,6 +112,8 @@ class ApiToken(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The owner's `credentials_version` when issued; the token counts only while they match.
+    credentials_version: Mapped[int] = mapped_column(default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

@@ -19,6 +19,7 @@ from ..platform.errors import Conflict, NotFound, ValidationFailed
 from ..platform.tags import parse_tags
 from .actors import Actor, is_system
 from .audit import record_audit
+from .credentials import revoke_credentials
 from .models import ROLES, ApiToken, ExpertiseTag, User
 from .passwords import DUMMY_HASH, hash_password, needs_rehash, password_problem, verify_password
 from .permissions import require_role
@@ -110,6 +111,10 @@ def authenticate(email: str, password: str) -> User | None:
         record_audit("sign_in_failed", None, subject=user.email, reason="wrong_password")
         log.info("failed sign-in for user %s", user.id)
         return None
+    if not user.is_active:  # the same answer as a wrong password: nothing to learn here
+        record_audit("sign_in_failed", None, subject=user.email, reason="deactivated")
+        log.info("refused sign-in for deactivated user %s", user.id)
+        return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
@@ -121,9 +126,10 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def end_sessions(user: User) -> None:
-    """Invalidate every session and remember-me cookie of `user` (logout)."""
-    user.session_version += 1
+    """Invalidate every session and remember-me cookie of `user` (logout); API tokens stay."""
+    user.session_version = User.session_version + 1  # in SQL: racing bumps never merge
     db.session.flush()
+    db.session.refresh(user, ["session_version"])
     log.info("sessions of user %s ended", user.id)
 
 
@@ -192,14 +198,14 @@ def update_profile(
 
 
 def change_password(actor: User, current_password: str, new_password: str) -> None:
-    """Change one's own password; ends every other session."""
+    """Change one's own password; ends every session and revokes every API token (the view
+    then starts a new session for the device that asked)."""
     if not verify_password(actor.password_hash, current_password or ""):
         raise ValidationFailed("The current password is wrong.", fields={"current_password": ["Wrong password."]})
     check_password(new_password, email=actor.email, name=actor.name)
     actor.password_hash = hash_password(new_password)
-    actor.session_version += 1
     record_audit("password_changed", actor, subject=actor.email)
-    db.session.flush()
+    revoke_credentials(actor, reason="password_changed", actor=actor)
 
 
 def _token_digest(token: str) -> str:
@@ -207,21 +213,33 @@ def _token_digest(token: str) -> str:
 
 
 def issue_api_token(user: User, days: int) -> str:
-    """Create a bearer token for `user`; only its digest is stored."""
+    """Create a bearer token for `user`; only its digest is stored. It carries the credentials
+    version read when `user` was loaded (at sign-in), so a revocation committed meanwhile kills it."""
     token = secrets.token_urlsafe(32)
     db.session.add(
-        ApiToken(user_id=user.id, token_hash=_token_digest(token), expires_at=utcnow() + timedelta(days=days))
+        ApiToken(
+            user_id=user.id,
+            token_hash=_token_digest(token),
+            credentials_version=user.credentials_version,
+            expires_at=utcnow() + timedelta(days=days),
+        )
     )
     db.session.flush()
     return token
 
 
 def user_for_api_token(token: str) -> User | None:
-    """The token's user (one query), or None when unknown or expired."""
+    """The token's user (one query, every request: no cache to outlive a revocation), or None
+    when unknown, expired, revoked (an older credentials version) or the user is deactivated."""
     return db.session.scalar(
         select(User)
         .join(ApiToken, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == _token_digest(token), ApiToken.expires_at > utcnow())
+        .where(
+            ApiToken.token_hash == _token_digest(token),
+            ApiToken.expires_at > utcnow(),
+            ApiToken.credentials_version == User.credentials_version,
+            User.deactivated_at.is_(None),
+        )
     )
 
 

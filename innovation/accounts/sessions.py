@@ -1,4 +1,8 @@
-"""Session cookies: which user a cookie belongs to, and when it stops counting."""
+"""Session cookies: which user a cookie belongs to, when it stops counting, and how a
+sign-in starts a fresh one."""
+
+from flask import g, session
+from flask_login import login_user
 
 from ..extensions import db, login_manager
 from .models import User
@@ -10,7 +14,16 @@ def load_user_from_session(session_id: str):
     if not user_id.isdigit() or not version.isdigit():
         return None
     user = db.session.get(User, int(user_id))
-    # A bumped session version (logout, password change) kills every older cookie.
-    if user is None or user.session_version != int(version):
+    # Read from the database on every request, so a bumped session version (logout, password
+    # change, sign out everywhere, deactivation) kills every older cookie on every node at once.
+    if user is None or not user.is_active or user.session_version != int(version):
         return None
     return user
+
+
+def start_session(user: User, *, remember: bool = False) -> None:
+    """Sign `user` in on a fresh session: nothing from before sign-in survives (no data, no
+    CSRF token, no other identity), so a cookie or token captured earlier is worth nothing."""
+    session.clear()
+    g.pop("csrf_token", None)  # Flask-WTF keeps this request's token here; the next page mints a new one
+    login_user(user, remember=remember)

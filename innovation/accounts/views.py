@@ -1,11 +1,11 @@
 """Account pages. Thin: validate the form, call one service, commit, respond."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from ..extensions import limiter
 from ..platform.web import FORM_ERROR_STATUS, safe_next, submit_form
-from . import bp, invitations, services
+from . import bp, credentials, invitations, services
 from .forms import (
     AcceptInvitationForm,
     InviteForm,
@@ -14,8 +14,10 @@ from .forms import (
     PasswordForm,
     ProfileForm,
     RegisterForm,
+    SignOutEverywhereForm,
 )
 from .permissions import STAFF, role_required
+from .sessions import start_session
 
 
 def _login_limit():
@@ -41,7 +43,7 @@ def register():
             form, lambda: services.register_customer(form.email.data, form.name.data, form.password.data)
         )
         if saved:
-            login_user(user)
+            start_session(user)
             flash(f"Welcome, {user.name}! Your customer account is ready.", "success")
             return redirect(safe_next(url_for("home.home")))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
@@ -58,7 +60,7 @@ def login():
         user = services.authenticate(form.email.data, form.password.data)
         # A failure returns the form (no exception), so the commit point keeps its audit row.
         if user is not None:
-            login_user(user, remember=form.remember.data)
+            start_session(user, remember=form.remember.data)
             flash(f"Signed in as {user.name}.", "success")
             return redirect(safe_next(url_for("home.home")))
         form.form_errors.append("That e-mail address and password do not match an account.")
@@ -99,15 +101,14 @@ def invite():
 @limiter.limit(_register_limit, methods=["POST"])
 def accept_invite(token: str):
     invitation = invitations.load_invitation(token)  # 400 page when tampered or expired
-    if current_user.is_authenticated:
-        logout_user()
+    # Opening the link changes nothing (not even who is signed in): only the form's POST does.
     form = AcceptInvitationForm()
     if form.validate_on_submit():
         saved, user = submit_form(
             form, lambda: invitations.accept_invitation(token, form.name.data, form.password.data)
         )
         if saved:
-            login_user(user)
+            start_session(user)  # whoever was signed in on this browser before is signed out
             flash(f"Welcome aboard, {user.name}! You joined as an employee.", "success")
             return redirect(url_for("accounts.settings"))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
@@ -129,7 +130,16 @@ def settings():
             flash("Profile saved.", "success")
             return redirect(url_for("accounts.settings"))
     status = FORM_ERROR_STATUS if request.method == "POST" else 200
-    return render_template("accounts/settings.html", form=form, password_form=password_form), status
+    return _settings_page(form, password_form, status)
+
+
+def _settings_page(form, password_form, status: int):
+    return (
+        render_template(
+            "accounts/settings.html", form=form, password_form=password_form, sign_out_form=SignOutEverywhereForm()
+        ),
+        status,
+    )
 
 
 @bp.route("/settings/password", methods=["POST"])
@@ -145,12 +155,22 @@ def change_password():
             ),
         )
         if saved:
-            login_user(user)  # keep this session alive under the new session version
-            flash("Password changed. Other devices have been signed out.", "success")
+            start_session(user)  # a new session for this device, under the new session version
+            flash("Password changed. You are signed out everywhere else; your API tokens stopped working.", "success")
             return redirect(url_for("accounts.settings"))
     form = ProfileForm(obj=user, formdata=None)
     form.expertise.data = ", ".join(user.expertise_tags)
-    return render_template("accounts/settings.html", form=form, password_form=password_form), FORM_ERROR_STATUS
+    return _settings_page(form, password_form, FORM_ERROR_STATUS)
+
+
+@bp.route("/settings/sign-out-everywhere", methods=["POST"])
+@login_required
+def sign_out_everywhere():
+    # CSRFProtect has checked the form's token before this runs (a 400 page without it).
+    credentials.sign_out_everywhere(current_user._get_current_object())
+    logout_user()
+    flash("You are signed out on every device, and every API token you had has stopped working.", "info")
+    return redirect(url_for("accounts.login"))
 
 
 @bp.errorhandler(invitations.InvalidInvitation)

@@ -3,7 +3,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..accounts import invitations, services
+from ..accounts import credentials, invitations, services
 from ..accounts.forms import RoleForm
 from ..accounts.permissions import STAFF, role_required
 from ..platform.web import attempt, page_args, safe_next
@@ -54,6 +54,29 @@ def change_role(user_id: int):
         flash(refusal.message if refusal else f"{user.name} is now {user.role}.", "error" if refusal else "success")
     else:
         flash("Choose one of the listed roles.", "error")
+    return redirect(safe_next(url_for("admin.index")))
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@login_required
+@role_required("admin")
+def deactivate_user(user_id: int):
+    user = services.get_user(user_id)
+    _done, refusal = attempt(lambda: credentials.deactivate_user(current_user, user))
+    flash(
+        refusal.message if refusal else f"{user.name} is deactivated and signed out everywhere.",
+        "error" if refusal else "success",
+    )
+    return redirect(safe_next(url_for("admin.index")))
+
+
+@bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
+@login_required
+@role_required("admin")
+def reactivate_user(user_id: int):
+    user = services.get_user(user_id)
+    credentials.reactivate_user(current_user, user)
+    flash(f"{user.name} can sign in again.", "success")
     return redirect(safe_next(url_for("admin.index")))
 
 

@@ -11,7 +11,7 @@ from . import bp, services
 from .email_verification import verify_email
 from .models import CHANNELS, DIGEST_FREQUENCIES, KINDS
 from .preferences import digest_frequency, preferences_of, set_preferences
-from .tokens import read_unsubscribe_token
+from .tokens import read_unsubscribe_token, read_verification_token
 
 
 @bp.route("/notifications")
@@ -76,8 +76,12 @@ def unsubscribe(token: str):
     )
 
 
-@bp.route("/verify-email/<token>")
+@bp.route("/verify-email/<token>", methods=["GET", "POST"])
 def verify(token: str):
+    # Opening the link only asks (mail scanners open links too); the button's POST verifies.
+    if request.method == "GET":
+        _user_id, email = read_verification_token(token)  # 400 page when tampered or expired
+        return render_template("notifications/verify_email.html", token=token, email=email)
     user = verify_email(token)
     flash(
         f"Thanks — {user.email} is verified." + (" You joined as an employee." if user.role == "employee" else ""),
