@@ -7,6 +7,7 @@ from flask import current_app
 from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.jobs import job
+from ..platform.locking import lock_row
 from ..platform.mail import deliver, render_message
 from .models import Invitation
 
@@ -18,7 +19,7 @@ def send_invitation_email(invitation_id: int) -> str | None:
     """E-mail the invitation link once; a second run finds `email_sent_at` set and stops."""
     from .invitations import invitation_token
 
-    invitation = db.session.get(Invitation, invitation_id, with_for_update=True)
+    invitation = lock_row(Invitation, invitation_id)
     if invitation is None or invitation.email_sent_at is not None or invitation.accepted_at is not None:
         return None
     link = f"{current_app.config['BASE_URL']}/invite/{invitation_token(invitation)}"

@@ -1,8 +1,8 @@
 """accounts: credentials that can be revoked at once (tokens carry the owner's credentials
 version) and deactivated accounts
 
-Revision ID: 0006_credentials
-Revises: 0005_search
+Revision ID: 0007_credentials
+Revises: 0006_audiences
 Create Date: 2026-12-02 01:00:00
 
 """
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006_credentials'
-down_revision = '0005_search'
+revision = '0007_credentials'
+down_revision = '0006_audiences'
 branch_labels = None
 depends_on = None
 
