@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from flask import current_app
+from sqlalchemy import Select
 
+from ..extensions import db
 from .documents import Document
 from .text import ParsedQuery
 
@@ -29,6 +31,10 @@ class SearchRequest:
     limit: int = 20
     facets: bool = True
     highlights: bool = True
+    # The live rows the reader may see, as `SELECT id …` over the database (None: no rule, as
+    # for people). Backends keep only matches among them, so totals, facets, pages and snippets
+    # never come from an audience the index has not caught up with yet.
+    visible: Select | None = None
 
 
 @dataclass
@@ -60,9 +66,17 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def similar(
-        self, title: str, body: str, audiences: tuple[str, ...], *, exclude_id: int | None = None, limit: int = 5
+        self,
+        title: str,
+        body: str,
+        audiences: tuple[str, ...],
+        *,
+        visible: Select | None = None,
+        exclude_id: int | None = None,
+        limit: int = 5,
     ) -> list[tuple[int, float]]:
-        """Listed ideas sharing enough of this title's words: possible duplicates, related ideas."""
+        """Listed ideas sharing enough of this title's words: possible duplicates, related ideas.
+        `visible` as in SearchRequest: only ideas among those live rows."""
 
     @abstractmethod
     def rebuild(self, kind: str, batches, progress=None) -> int:
@@ -84,6 +98,20 @@ def similarity_groups(title_stems: list[str]) -> list[tuple[str, ...]]:
         return []
     needed = 1 if len(stems) <= 2 else math.ceil(len(stems) / 2)
     return list(combinations(stems, needed))
+
+
+LIVE_CHUNK = 5000  # ids per lookup: well under SQLite's 32,766 parameters
+
+
+def live_ids(visible: Select, ref_ids) -> set[int]:
+    """Which of these ids the `visible` rows (SearchRequest.visible) hold right now: one indexed
+    lookup per chunk, for backends that cannot join the database inside their query."""
+    column = visible.selected_columns[0]
+    ids = sorted(set(ref_ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), LIVE_CHUNK):
+        found.update(db.session.scalars(visible.where(column.in_(ids[start : start + LIVE_CHUNK]))))
+    return found
 
 
 def marked_html(text: str) -> str:

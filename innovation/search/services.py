@@ -4,7 +4,7 @@ the rows are re-read through the same visibility helpers every page uses."""
 import html
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import Select, and_, func, select, union_all
 from sqlalchemy.orm import selectinload
 
 from ..accounts.actors import Viewer
@@ -42,6 +42,27 @@ class SearchPage(Page[dict]):
 def audiences_for(viewer: Viewer) -> tuple[str, ...]:
     """Who may find internal content: exactly those `sees_internal` lets see it."""
     return ("public", "internal") if sees_internal(viewer) else ("public",)
+
+
+def live_comments_clause(viewer: Viewer):
+    """SQL condition on comments joined to their idea: the comments search may show `viewer`
+    (live, not deleted, not hidden, and on an idea `viewer`'s lists show)."""
+    return and_(
+        Comment.deleted_at.is_(None),
+        Comment.hidden_at.is_(None),
+        visible_comments_clause(viewer),
+        listed_ideas_clause(viewer),
+    )
+
+
+def visible_rows(viewer: Viewer, kind: str) -> Select | None:
+    """The live rows of `kind` that `viewer` may find, as `SELECT id`, through the ideas'
+    visibility helpers: the backends keep only matches among them, whatever the index says."""
+    if kind == "ideas":
+        return select(Idea.id).where(listed_ideas_clause(viewer))
+    if kind == "comments":
+        return select(Comment.id).join(Idea, Idea.id == Comment.idea_id).where(live_comments_clause(viewer))
+    return None  # people: every profile is public
 
 
 def clean_page(raw) -> int:
@@ -96,6 +117,7 @@ def search_content(viewer: Viewer, q, *, kind="ideas", page=1, per_page=20, filt
         filters=result.filters,
         offset=0 if beyond else result.offset,
         limit=1 if beyond else per_page,
+        visible=visible_rows(viewer, kind),
     )
     hits = get_backend().query(request)
     result.total, result.facets, result.corrected = hits.total, hits.facets, hits.corrected
@@ -117,7 +139,13 @@ def _plain_request(viewer: Viewer, text, kind: str, limit: int) -> SearchRequest
     if parsed.empty:
         return None
     return SearchRequest(
-        kind=kind, query=parsed, audiences=audiences_for(viewer), limit=limit, facets=False, highlights=False
+        kind=kind,
+        query=parsed,
+        audiences=audiences_for(viewer),
+        limit=limit,
+        facets=False,
+        highlights=False,
+        visible=visible_rows(viewer, kind),
     )
 
 
@@ -143,7 +171,9 @@ def matching_ids(viewer: Viewer, text: str, kind: str, limit: int) -> list[int]:
 def similar_ideas(viewer: Viewer, title, body="", *, exclude_id: int | None = None, limit: int = 5) -> list[dict]:
     """Possible duplicates of a title (and body) being written, among ideas `viewer` may see."""
     title, body = printable(title)[:300], printable(body)[:5000]
-    pairs = get_backend().similar(title, body, audiences_for(viewer), exclude_id=exclude_id, limit=limit)
+    pairs = get_backend().similar(
+        title, body, audiences_for(viewer), visible=visible_rows(viewer, "ideas"), exclude_id=exclude_id, limit=limit
+    )
     if not pairs:
         return []
     # Far weaker matches than the best one are noise next to a real duplicate.
@@ -268,13 +298,7 @@ def _hydrate_comments(viewer: Viewer, hits) -> list[dict]:
     rows = db.session.scalars(
         select(Comment)
         .join(Idea, Idea.id == Comment.idea_id)
-        .where(
-            Comment.id.in_(hits.ids),
-            Comment.deleted_at.is_(None),
-            listed_ideas_clause(viewer),
-            visible_comments_clause(viewer),
-            Comment.hidden_at.is_(None),
-        )
+        .where(Comment.id.in_(hits.ids), live_comments_clause(viewer))
         .options(selectinload(Comment.author), selectinload(Comment.idea))
     )
     found = {comment.id: comment for comment in rows}

@@ -1,0 +1,206 @@
+"""Search answers from the database's live visibility, not from the index's copy of it.
+
+Each test indexes content anyone may read, then makes it unreadable the ways the product has
+(internal, hidden by a moderator, merged away, a comment hidden or deleted, a comment's idea
+turned internal) and commits WITHOUT running the indexing job: the index still holds the old
+audience, exactly as while the search job lags. Customers and visitors must then get nothing
+from it — no result, total 0, no facet count, no snippet, no typo correction — on the page
+(/search) and through the API (GET /api/v1/search), and in similar ideas and experts."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from sqlalchemy import func, select, update
+
+from innovation.extensions import db
+from innovation.ideas.comments import delete_comment
+from innovation.ideas.models import Comment, Idea
+from innovation.ideas.moderation import hide_content
+from innovation.ideas.services import change_status, edit_idea, merge_ideas
+from innovation.search.index import SearchRequest
+from innovation.search.models import SearchPending
+from innovation.search.services import count_matches, search_content, similar_ideas
+from innovation.search.text import parse_query
+
+from ..ideas.helpers import Api
+from .corpus import comment, idea
+
+SECRET = "quillwort"  # only in the idea that becomes unreadable
+SECRET_TYPO = "quillwurt"  # one letter off: must not be "corrected" into the hidden word
+NOTE_WORD = "lanternfish"  # only in the comment that becomes unreadable
+SHARED = "harbour"  # in both ideas: the query whose facets must lose the hidden one
+HIDDEN_TEXT = "tide tables"  # the hidden idea's title without the secret word
+OUTSIDERS = ["visitor", "customer"]
+
+
+@pytest.fixture
+def world(users, search_index):
+    customer, employee, pm = users("customer"), users("employee"), users("pm")
+    doomed = idea(customer, f"Harbour {SECRET} tide tables", f"Print the {SECRET} tables at each pier.", tags=["tides"])
+    change_status(pm, doomed.id, "planned")  # a status only it has: a facet count would give it away
+    other = idea(customer, "Harbour parking permits", "Permits per season.", tags=["parking"])
+    vault = idea(employee, "Internal pier budget", "Costs per pier.", visibility="internal")
+    note = comment(customer, doomed.id, f"The {NOTE_WORD} pier needs them too.")
+    db.session.commit()
+    search_index.refresh()
+    assert search_content(None, SECRET).total == 1 and search_content(None, NOTE_WORD, kind="comments").total == 1
+    return {"customer": customer, "employee": employee, "pm": pm, "doomed": doomed, "other": other, "vault": vault}
+
+
+def stays_in_index(search_index, kind: str, word: str) -> None:
+    """The index still finds `word` for the public when asked without the live rows: the lag is real."""
+    request = SearchRequest(kind=kind, query=parse_query(word), audiences=("public",))
+    assert search_index.backend.query(request).total == 1
+
+
+def make_internal_in_sql(world):
+    db.session.execute(update(Idea).where(Idea.id == world["doomed"].id).values(visibility="internal"))
+
+
+def make_internal(world):
+    edit_idea(world["pm"], world["doomed"].id, visibility="internal")
+
+
+def hide_idea(world):
+    hide_content(world["pm"], "idea", world["doomed"].id, "Off topic")
+
+
+def merge_idea(world):
+    merge_ideas(world["pm"], world["doomed"].id, world["other"].id)
+
+
+IDEA_CHANGES = [make_internal_in_sql, make_internal, hide_idea, merge_idea]
+
+
+def outsider(world, who):
+    return world["customer"] if who == "customer" else None
+
+
+def no_counts(facets) -> bool:
+    return all(not values for values in facets.values())
+
+
+@pytest.fixture(params=IDEA_CHANGES, ids=lambda change: change.__name__)
+def unreadable_idea(request, world, search_index):
+    request.param(world)
+    db.session.commit()  # and the indexing job does not run
+    queued = db.session.scalar(select(func.count(SearchPending.id)))
+    assert queued > 0 or request.param is make_internal_in_sql  # the job would have work to do
+    stays_in_index(search_index, "ideas", SECRET)
+    return request.param
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_a_lagging_index_reveals_nothing_of_the_idea(world, unreadable_idea, who):
+    viewer = outsider(world, who)
+    found = search_content(viewer, SECRET)
+    assert (found.items, found.total) == ([], 0) and no_counts(found.facets)
+    assert count_matches(viewer, SECRET, ["ideas", "comments"]) == {"ideas": 0, "comments": 0}
+    typo = search_content(viewer, SECRET_TYPO)
+    assert (typo.total, typo.corrected) == (0, False)
+    shared = search_content(viewer, SHARED)
+    assert [item["id"] for item in shared.items] == [world["other"].id] and shared.total == 1
+    assert shared.facets == {"status": [("new", 1)], "tag": [("parking", 1)], "constituency": [("customer", 1)]}
+    assert all(HIDDEN_TEXT not in item["snippet_html"] + item["title_html"] for item in shared.items)
+    assert world["doomed"].id not in [item["id"] for item in similar_ideas(viewer, f"{SECRET} tide tables")]
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_its_comments_follow_their_idea(world, unreadable_idea, who):
+    found = search_content(outsider(world, who), NOTE_WORD, kind="comments")
+    if unreadable_idea is merge_idea:
+        # Merged comments are readable on the target now: found, and shown on the target only.
+        assert [item["idea"]["id"] for item in found.items] == [world["other"].id] and found.total == 1
+        assert HIDDEN_TEXT not in json.dumps(found.items)
+    else:
+        assert (found.items, found.total) == ([], 0) and no_counts(found.facets)
+
+
+def test_the_page_and_the_api_reveal_nothing(world, unreadable_idea, client, auth):
+    for who in OUTSIDERS:
+        if who == "customer":
+            auth.login(world["customer"].email)
+        api = Api(client, world["customer"] if who == "customer" else None)
+        for kind, word in (("ideas", SECRET), ("comments", NOTE_WORD)):
+            if unreadable_idea is merge_idea and kind == "comments":
+                continue  # readable on the target (above)
+            answer = api.get("/search", query_string={"q": word, "type": kind})
+            assert answer.status_code == 200
+            body = answer.get_json()
+            assert (body["items"], body["total"]) == ([], 0), (who, kind)
+            assert all(values == [] for values in body["facets"].values()), (who, kind)
+            assert HIDDEN_TEXT not in answer.get_data(as_text=True) and "<mark>" not in answer.get_data(as_text=True)
+            page = client.get("/search", query_string={"q": word, "type": kind})
+            assert page.status_code == 200
+            html = page.get_data(as_text=True)
+            soup = BeautifulSoup(html, "html.parser")
+            assert not soup.select(".search-hit") and not soup.select(".facet-count"), (who, kind)
+            assert {
+                a.select_one(".count").text for a in soup.select("nav.search-tabs a") if a.select_one(".count")
+            } == {"0"}
+            assert HIDDEN_TEXT not in html and "<mark>" not in html, (who, kind)
+        experts = api.get("/experts", query_string={"q": SECRET}).get_json()["items"]
+        assert all(item["idea_id"] != world["doomed"].id for e in experts for item in e["evidence"])
+        similar = api.get("/ideas/similar", query_string={"title": f"{SECRET} tide tables"}).get_json()["items"]
+        assert world["doomed"].id not in [item["id"] for item in similar]
+
+
+@pytest.mark.parametrize("change", [make_internal_in_sql, make_internal], ids=lambda change: change.__name__)
+def test_employees_still_find_an_internal_idea(world, search_index, client, change):
+    change(world)
+    db.session.commit()
+    # Employees may read internal ideas; the index (public, stale) and the database agree for them.
+    found = search_content(world["employee"], SECRET)
+    assert [item["id"] for item in found.items] == [world["doomed"].id] and found.total == 1
+    assert dict(found.facets["status"]) == {"planned": 1} and "<mark>" in found.items[0]["title_html"]
+    assert Api(client, world["employee"]).get(f"/search?q={SECRET}").get_json()["total"] == 1
+    assert search_content(world["employee"], NOTE_WORD, kind="comments").total == 1
+
+
+def hide_note(world, note):
+    hide_content(world["pm"], "comment", note.id, "Off topic")
+
+
+def delete_note(world, note):
+    delete_comment(world["customer"], note.id)
+
+
+def move_note_to_an_internal_idea(world, note):
+    db.session.execute(update(Comment).where(Comment.id == note.id).values(idea_id=world["vault"].id))
+
+
+@pytest.mark.parametrize("change", [hide_note, delete_note, move_note_to_an_internal_idea], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_a_lagging_index_reveals_nothing_of_a_comment(world, search_index, client, change, who):
+    note = db.session.scalars(select(Comment).where(Comment.idea_id == world["doomed"].id)).one()
+    change(world, note)
+    db.session.commit()
+    stays_in_index(search_index, "comments", NOTE_WORD)
+    viewer = outsider(world, who)
+    found = search_content(viewer, NOTE_WORD, kind="comments")
+    assert (found.items, found.total) == ([], 0) and no_counts(found.facets)
+    answer = Api(client, viewer).get("/search", query_string={"q": NOTE_WORD, "type": "comments"}).get_json()
+    assert (answer["items"], answer["total"]) == ([], 0) and all(v == [] for v in answer["facets"].values())
+    assert search_content(viewer, "pier", kind="comments").total == 0  # no other comment has it
+
+
+def test_a_newly_readable_idea_waits_for_the_index(world, search_index):
+    """Lag only delays: an internal idea made public is found once the index has caught up,
+    never from the internal copy (its text may have been written for employees only)."""
+    db.session.execute(update(Idea).where(Idea.id == world["vault"].id).values(visibility="public"))
+    db.session.commit()
+    assert search_content(world["customer"], "budget").total == 0
+    db.session.add(SearchPending(kind="ideas", ref_id=world["vault"].id))
+    search_index.refresh()
+    assert [item["id"] for item in search_content(world["customer"], "budget").items] == [world["vault"].id]
+
+
+def test_typos_are_never_corrected_into_a_word_the_reader_may_not_see(world):
+    """The vocabulary holds every indexed word, internal ones too: "one letter different" is
+    only said when the corrected search finds something the reader may see."""
+    for viewer in (None, world["customer"]):
+        found = search_content(viewer, "budgte")
+        assert (found.total, found.corrected) == (0, False)
+    found = search_content(world["employee"], "budgte")
+    assert (found.total, found.corrected) == (1, True)
