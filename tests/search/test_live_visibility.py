@@ -45,7 +45,15 @@ def world(users, search_index):
     db.session.commit()
     search_index.refresh()
     assert search_content(None, SECRET).total == 1 and search_content(None, NOTE_WORD, kind="comments").total == 1
-    return {"customer": customer, "employee": employee, "pm": pm, "doomed": doomed, "other": other, "vault": vault}
+    return {
+        "customer": customer,
+        "employee": employee,
+        "pm": pm,
+        "doomed": doomed,
+        "other": other,
+        "vault": vault,
+        "note": note,
+    }
 
 
 def stays_in_index(search_index, kind: str, word: str) -> None:
@@ -173,8 +181,7 @@ def move_note_to_an_internal_idea(world, note):
 @pytest.mark.parametrize("change", [hide_note, delete_note, move_note_to_an_internal_idea], ids=lambda c: c.__name__)
 @pytest.mark.parametrize("who", OUTSIDERS)
 def test_a_lagging_index_reveals_nothing_of_a_comment(world, search_index, client, change, who):
-    note = db.session.scalars(select(Comment).where(Comment.idea_id == world["doomed"].id)).one()
-    change(world, note)
+    change(world, world["note"])
     db.session.commit()
     stays_in_index(search_index, "comments", NOTE_WORD)
     viewer = outsider(world, who)
