@@ -211,3 +211,24 @@ def test_typos_are_never_corrected_into_a_word_the_reader_may_not_see(world):
         assert (found.total, found.corrected) == (0, False)
     found = search_content(world["employee"], "budgte")
     assert (found.total, found.corrected) == (1, True)
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_snippets_come_only_from_the_text_as_it_is_now(world, client, who):
+    """An edit the index has not taken in yet: the idea is still found by its old word, but no
+    title, snippet or highlight shows the old text (on the page, in the API)."""
+    new_title, new_body = "Harbour tide tables", "Print the tide tables at each pier."
+    db.session.execute(
+        update(Idea)
+        .where(Idea.id == world["doomed"].id)
+        .values(title=new_title, body=new_body, body_html=f"<p>{new_body}</p>")
+    )
+    db.session.commit()
+    found = search_content(outsider(world, who), SECRET)
+    assert [item["id"] for item in found.items] == [world["doomed"].id]  # the index lags: found by the old word
+    hit = found.items[0]
+    assert (hit["title_html"], hit["snippet_html"], hit["highlights"]) == (new_title, new_body, {})
+    answer = Api(client, outsider(world, who)).get("/search", query_string={"q": SECRET})
+    assert answer.get_json()["items"][0]["highlights"] == {}
+    page = client.get("/search", query_string={"q": SECRET}).get_data(as_text=True)
+    assert "<mark>" not in page and new_body in page
