@@ -25,6 +25,7 @@ from .visibility import visible_rows
 MAX_PAGE = 500  # deeper pages are a crawler's, not a person's
 CONSTITUENCIES = ("customer", "employee")
 SIMILAR_RELATIVE_CUTOFF = 0.25
+COUNTS_SHARED_FOR = 5  # seconds the tab counts are shared per audience and query
 
 
 @dataclass
@@ -137,8 +138,11 @@ def count_matches(viewer: Viewer, q, kinds) -> dict[str, int]:
         return {}
     first = next(iter(requests.values()))
     key = f"search-counts:{'+'.join(first.audiences)}:{','.join(kinds)}:{first.query.text()}"
+    # As briefly as the API's shared answers: counts follow a visibility change within seconds.
     return cached_json(
-        key[:250], 30, lambda: {kind: get_backend().query(request).total for kind, request in requests.items()}
+        key[:250],
+        COUNTS_SHARED_FOR,
+        lambda: {kind: get_backend().query(request).total for kind, request in requests.items()},
     )
 
 
