@@ -174,11 +174,17 @@ def delete_note(world, note):
     delete_comment(world["customer"], note.id)
 
 
+def make_note_internal(world, note):
+    db.session.execute(update(Comment).where(Comment.id == note.id).values(visibility="internal"))
+
+
 def move_note_to_an_internal_idea(world, note):
     db.session.execute(update(Comment).where(Comment.id == note.id).values(idea_id=world["vault"].id))
 
 
-@pytest.mark.parametrize("change", [hide_note, delete_note, move_note_to_an_internal_idea], ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "change", [hide_note, delete_note, make_note_internal, move_note_to_an_internal_idea], ids=lambda c: c.__name__
+)
 @pytest.mark.parametrize("who", OUTSIDERS)
 def test_a_lagging_index_reveals_nothing_of_a_comment(world, search_index, client, change, who):
     change(world, world["note"])
