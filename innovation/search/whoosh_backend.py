@@ -216,20 +216,25 @@ class WhooshBackend(SearchBackend):
             hits = corrected if corrected.total else hits
         return hits
 
-    @staticmethod
-    def _ref_ids(searcher, docnums) -> dict[int, int]:
+    def _ref_ids(self, kind: str, searcher, docnums) -> dict[int, int]:
+        """docnum → the document's id, from the key column read once per searcher (an index
+        from before that column falls back to the stored fields)."""
         reader = searcher.reader()
-        if reader.has_column("key"):
-            column = reader.column_reader("key")
-            return {docnum: int(column[docnum]) for docnum in docnums}
-        return {docnum: int(searcher.stored_fields(docnum)["key"]) for docnum in docnums}
+        if not reader.has_column("key"):
+            return {docnum: int(searcher.stored_fields(docnum)["key"]) for docnum in docnums}
+        tables = self._local.__dict__.setdefault("ref_tables", {})
+        cached = tables.get(kind)
+        if cached is None or cached[0] is not searcher:  # a new searcher: the index changed
+            cached = tables[kind] = (searcher, [int(key or 0) for key in reader.column_reader("key")])
+        table = cached[1]
+        return {docnum: table[docnum] for docnum in docnums}
 
-    def _stale(self, searcher, query, visible) -> set[int] | None:
+    def _stale(self, kind: str, searcher, query, visible) -> set[int] | None:
         """Matches (docnums) whose rows the reader may no longer see: the index is a moment behind
         the database, and a hidden row must not count in totals, facets, pages or snippets."""
         if visible is None:
             return None
-        ref_ids = self._ref_ids(searcher, searcher.docs_for_query(query))
+        ref_ids = self._ref_ids(kind, searcher, searcher.docs_for_query(query))
         if not ref_ids:
             return None
         allowed = live_ids(visible, ref_ids.values())
@@ -250,7 +255,7 @@ class WhooshBackend(SearchBackend):
             limit=request.offset + request.limit,
             groupedby=groups,
             maptype=sorting.Count,
-            mask=self._stale(searcher, query, request.visible),
+            mask=self._stale(request.kind, searcher, query, request.visible),
         )
         results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=60)
         results.formatter = MarkerFormatter()
@@ -307,5 +312,5 @@ class WhooshBackend(SearchBackend):
         query = wq.And([query, *self._filter_terms(audiences, {})])
         if exclude_id is not None:
             query = wq.AndNot(query, wq.Term("key", str(exclude_id)))
-        hits = searcher.search(query, limit=limit, mask=self._stale(searcher, query, visible))
+        hits = searcher.search(query, limit=limit, mask=self._stale("ideas", searcher, query, visible))
         return [(int(hit["key"]), round(hit.score, 4)) for hit in hits]

@@ -18,6 +18,7 @@ from innovation.ideas.comments import delete_comment
 from innovation.ideas.models import Comment, Idea
 from innovation.ideas.moderation import hide_content
 from innovation.ideas.services import change_status, edit_idea, merge_ideas
+from innovation.search.documents import idea_document
 from innovation.search.index import SearchRequest
 from innovation.search.models import SearchPending
 from innovation.search.services import count_matches, search_content, similar_ideas
@@ -238,3 +239,30 @@ def test_snippets_come_only_from_the_text_as_it_is_now(world, client, who):
     assert answer.get_json()["items"][0]["highlights"] == {}
     page = client.get("/search", query_string={"q": SECRET}).get_data(as_text=True)
     assert "<mark>" not in page and new_body in page
+
+
+def test_a_whoosh_index_from_before_the_key_column(world, search_index, search_backend_name):
+    """An index written before the key column still filters (through the stored ids), and the
+    next rebuild writes the current schema."""
+    if search_backend_name != "whoosh":
+        pytest.skip("Whoosh's own files")
+    from whoosh import fields, index
+
+    from innovation.search.whoosh_backend import make_schema
+
+    backend = search_index.backend
+    old_schema = make_schema()
+    old_schema.remove("key")
+    old_schema.add("key", fields.ID(unique=True, stored=True))
+    index.create_in(backend._path("ideas"), old_schema)
+    search_index.rebuild()
+    assert index.open_dir(backend._path("ideas")).schema["key"].column_type is not None
+    index.create_in(backend._path("ideas"), old_schema)
+    backend.add("ideas", [idea_document(world["doomed"])])
+    backend._local.__dict__.clear()  # the searchers of the index just replaced
+    assert not backend._searcher("ideas").reader().has_column("key")
+    assert [item["id"] for item in search_content(None, SECRET).items] == [world["doomed"].id]
+    hide_idea(world)
+    db.session.commit()
+    assert search_content(None, SECRET).total == 0
+    assert search_content(world["employee"], SECRET).total == 0
