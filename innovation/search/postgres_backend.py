@@ -49,8 +49,8 @@ def kind_of(kind: str) -> str:
     return kind
 
 
-def live_rows_sql(visible: Select | None, params: dict) -> str:
-    """`AND d.ref_id IN (…)` over the live rows the reader may see (empty without a rule): the
+def live_rows_sql(visible: Select | None, params: dict, column: str = "d.ref_id") -> str:
+    """`AND <column> IN (…)` over the live rows the reader may see (empty without a rule): the
     same statement as the join of the ideas' visibility helpers, its values bound under their
     own names in `params`, so a document whose row changed since indexing is never counted."""
     if visible is None:
@@ -59,7 +59,7 @@ def live_rows_sql(visible: Select | None, params: dict) -> str:
     if clash := params.keys() & compiled.params.keys():
         raise ValueError(f"parameter names used twice: {sorted(clash)}")
     params.update(compiled.params)
-    return f" AND d.ref_id IN ({compiled})"
+    return f" AND {column} IN ({compiled})"
 
 
 def tsquery_literal(lexeme: str) -> str:
@@ -176,7 +176,7 @@ class PostgresBackend(SearchBackend):
         if request.filters.get("tag"):
             params["f_tag"] = request.filters["tag"]
             where.append(":f_tag = ANY(string_to_array(d.tags, ' '))")
-        return " AND ".join(where) + live_rows_sql(request.visible, params)
+        return " AND ".join(where)
 
     def query(self, request: SearchRequest) -> SearchHits:
         if request.query.empty:
@@ -194,6 +194,9 @@ class PostgresBackend(SearchBackend):
         if expression is None or (forgive_typos and not corrected):
             return SearchHits(ids=[], total=0)
         where = self._where(request, params)
+        # Ranked first, then kept only where the live row is readable (a semi-join on the ids):
+        # the join never has to carry the documents' vectors.
+        live = live_rows_sql(request.visible, params, column="found.ref_id")
         words = request.query.words
         params.update(
             near=" ".join(words) if len(words) > 1 and not request.query.phrases else "",
@@ -205,10 +208,11 @@ class PostgresBackend(SearchBackend):
             text(f"""
             WITH q AS (SELECT {expression} AS query,
                               CASE WHEN :near = '' THEN NULL ELSE phraseto_tsquery('english', :near) END AS near),
-            m AS MATERIALIZED (
+            found AS MATERIALIZED (
                 SELECT d.ref_id, d.status, d.constituency, d.tags,
                        ts_rank(d.document, q.query) * (CASE WHEN d.document @@ q.near THEN 2 ELSE 1 END) AS rank
-                FROM search_documents d, q WHERE {where})
+                FROM search_documents d, q WHERE {where}),
+            m AS MATERIALIZED (SELECT * FROM found WHERE true{live})
             SELECT (SELECT json_agg(json_build_array(p.ref_id, p.rank) ORDER BY p.rank DESC, p.ref_id DESC)
                     FROM (SELECT ref_id, rank FROM m ORDER BY rank DESC, ref_id DESC LIMIT :limit OFFSET :offset) p)
                     AS page
