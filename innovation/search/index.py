@@ -3,13 +3,14 @@ facets (+ highlights). Whoosh is the single-node default; PostgreSQL full text s
 web nodes sharing one database (SEARCH_BACKEND=postgres)."""
 
 import html
+import json
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from flask import current_app
-from sqlalchemy import Select
+from sqlalchemy import ARRAY, Integer, Select, any_, bindparam, func, select
 
 from ..extensions import db
 from .documents import Document
@@ -100,18 +101,22 @@ def similarity_groups(title_stems: list[str]) -> list[tuple[str, ...]]:
     return list(combinations(stems, needed))
 
 
-LIVE_CHUNK = 5000  # ids per lookup: well under SQLite's 32,766 parameters
+def _among(column, ids: list[int]):
+    """`column IN ids` as ONE bound value, however many ids: a PostgreSQL array, or a JSON array
+    that SQLite reads with json_each (thousands of separate parameters cost far more)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("live_ids", ids, type_=ARRAY(Integer)))
+    each = func.json_each(bindparam("live_ids", json.dumps(ids))).table_valued("value")
+    return column.in_(select(each.c.value))
 
 
 def live_ids(visible: Select, ref_ids) -> set[int]:
-    """Which of these ids the `visible` rows (SearchRequest.visible) hold right now: one indexed
-    lookup per chunk, for backends that cannot join the database inside their query."""
-    column = visible.selected_columns[0]
+    """Which of these ids the `visible` rows (SearchRequest.visible) hold right now, in one
+    indexed lookup: for backends that cannot join the database inside their query."""
     ids = sorted(set(ref_ids))
-    found: set[int] = set()
-    for start in range(0, len(ids), LIVE_CHUNK):
-        found.update(db.session.scalars(visible.where(column.in_(ids[start : start + LIVE_CHUNK]))))
-    return found
+    if not ids:
+        return set()
+    return set(db.session.scalars(visible.where(_among(visible.selected_columns[0], ids))))
 
 
 def marked_html(text: str) -> str:

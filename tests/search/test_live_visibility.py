@@ -266,3 +266,25 @@ def test_a_whoosh_index_from_before_the_key_column(world, search_index, search_b
     db.session.commit()
     assert search_content(None, SECRET).total == 0
     assert search_content(world["employee"], SECRET).total == 0
+
+
+def test_the_live_check_takes_any_number_of_ids_in_one_lookup(world):
+    """Whoosh checks every match against the database: 40,000 ids (more than SQLite's 32,766
+    parameters) are one statement, and only the readable ones come back."""
+    from sqlalchemy import event
+
+    from innovation.search.index import live_ids
+    from innovation.search.visibility import visible_rows
+
+    statements = []
+
+    def record(conn, cursor, statement, *_):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        found = live_ids(visible_rows(None, "ideas"), range(1, 40_001))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert found == {world["doomed"].id, world["other"].id}
+    assert len([s for s in statements if "FROM ideas" in s]) == 1
