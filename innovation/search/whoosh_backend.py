@@ -229,16 +229,20 @@ class WhooshBackend(SearchBackend):
         table = cached[1]
         return {docnum: table[docnum] for docnum in docnums}
 
-    def _stale(self, kind: str, searcher, query, visible) -> set[int] | None:
-        """Matches (docnums) whose rows the reader may no longer see: the index is a moment behind
-        the database, and a hidden row must not count in totals, facets, pages or snippets."""
-        if visible is None:
-            return None
-        ref_ids = self._ref_ids(kind, searcher, searcher.docs_for_query(query))
-        if not ref_ids:
-            return None
+    def _stale(self, kind: str, searcher, docnums, visible) -> set[int]:
+        """Those matches (docnums) whose rows the reader may no longer see: the index is a moment
+        behind the database, and a hidden row must not count in totals, facets, pages or snippets."""
+        ref_ids = self._ref_ids(kind, searcher, docnums)
         allowed = live_ids(visible, ref_ids.values())
-        return {docnum for docnum, ref_id in ref_ids.items() if ref_id not in allowed} or None
+        return {docnum for docnum, ref_id in ref_ids.items() if ref_id not in allowed}
+
+    def _search_live(self, kind: str, searcher, query, visible, **options):
+        """`searcher.search`, checked against the database's live rows; searched again without
+        the stale matches when there are any (only while the index lags behind)."""
+        results = searcher.search(query, **options)
+        if visible is not None and (stale := self._stale(kind, searcher, results.docs(), visible)):
+            results = searcher.search(query, mask=stale, **options)
+        return results
 
     def _run(self, searcher, request: SearchRequest, forgive_typos: bool) -> SearchHits:
         text_query, corrected = self._text_query(searcher, request.query, forgive_typos)
@@ -250,12 +254,14 @@ class WhooshBackend(SearchBackend):
             if request.facets
             else None
         )
-        results = searcher.search(
+        results = self._search_live(
+            request.kind,
+            searcher,
             query,
+            request.visible,
             limit=request.offset + request.limit,
             groupedby=groups,
             maptype=sorting.Count,
-            mask=self._stale(request.kind, searcher, query, request.visible),
         )
         results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=60)
         results.formatter = MarkerFormatter()
@@ -312,5 +318,5 @@ class WhooshBackend(SearchBackend):
         query = wq.And([query, *self._filter_terms(audiences, {})])
         if exclude_id is not None:
             query = wq.AndNot(query, wq.Term("key", str(exclude_id)))
-        hits = searcher.search(query, limit=limit, mask=self._stale("ideas", searcher, query, visible))
+        hits = self._search_live("ideas", searcher, query, visible, limit=limit)
         return [(int(hit["key"]), round(hit.score, 4)) for hit in hits]
