@@ -212,6 +212,7 @@ def run_inprocess(app, args, viewers) -> list[dict]:
     from innovation.search.index import SearchRequest, get_backend
     from innovation.search.services import audiences_for, search_content, similar_ideas
     from innovation.search.text import parse_query
+    from innovation.search.visibility import visible_rows
 
     rows = []
     with app.app_context():
@@ -230,7 +231,12 @@ def run_inprocess(app, args, viewers) -> list[dict]:
 
             def backend_query(q=q, kind=kind, viewer=viewer):
                 request = SearchRequest(
-                    kind=kind, query=parse_query(q), audiences=audiences_for(viewer()), offset=0, limit=20
+                    kind=kind,
+                    query=parse_query(q),
+                    audiences=audiences_for(viewer()),
+                    offset=0,
+                    limit=20,
+                    visible=visible_rows(viewer(), kind),
                 )
                 return backend.query(request)
 

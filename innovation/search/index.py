@@ -3,13 +3,16 @@ facets (+ highlights). Whoosh is the single-node default; PostgreSQL full text s
 web nodes sharing one database (SEARCH_BACKEND=postgres)."""
 
 import html
+import json
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from flask import current_app
+from sqlalchemy import ARRAY, Integer, Select, any_, bindparam, func, select
 
+from ..extensions import db
 from .documents import Document
 from .text import ParsedQuery
 
@@ -29,6 +32,10 @@ class SearchRequest:
     limit: int = 20
     facets: bool = True
     highlights: bool = True
+    # The live rows the reader may see, as `SELECT id …` over the database (None: no rule, as
+    # for people). Backends keep only matches among them, so totals, facets, pages and snippets
+    # never come from an audience the index has not caught up with yet.
+    visible: Select | None = None
 
 
 @dataclass
@@ -60,9 +67,17 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def similar(
-        self, title: str, body: str, audiences: tuple[str, ...], *, exclude_id: int | None = None, limit: int = 5
+        self,
+        title: str,
+        body: str,
+        audiences: tuple[str, ...],
+        *,
+        visible: Select | None = None,
+        exclude_id: int | None = None,
+        limit: int = 5,
     ) -> list[tuple[int, float]]:
-        """Listed ideas sharing enough of this title's words: possible duplicates, related ideas."""
+        """Listed ideas sharing enough of this title's words: possible duplicates, related ideas.
+        `visible` as in SearchRequest: only ideas among those live rows."""
 
     @abstractmethod
     def rebuild(self, kind: str, batches, progress=None) -> int:
@@ -84,6 +99,24 @@ def similarity_groups(title_stems: list[str]) -> list[tuple[str, ...]]:
         return []
     needed = 1 if len(stems) <= 2 else math.ceil(len(stems) / 2)
     return list(combinations(stems, needed))
+
+
+def _among(column, ids: list[int]):
+    """`column IN ids` as ONE bound value, however many ids: a PostgreSQL array, or a JSON array
+    that SQLite reads with json_each (thousands of separate parameters cost far more)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("live_ids", ids, type_=ARRAY(Integer)))
+    each = func.json_each(bindparam("live_ids", json.dumps(ids))).table_valued("value")
+    return column.in_(select(each.c.value))
+
+
+def live_ids(visible: Select, ref_ids) -> set[int]:
+    """Which of these ids the `visible` rows (SearchRequest.visible) hold right now, in one
+    indexed lookup: for backends that cannot join the database inside their query."""
+    ids = sorted(set(ref_ids))
+    if not ids:
+        return set()
+    return set(db.session.scalars(visible.where(_among(visible.selected_columns[0], ids))))
 
 
 def marked_html(text: str) -> str:

@@ -2,7 +2,8 @@
 Documents live in `search_documents` with a weighted tsvector (title A, tags B, body D) under
 a GIN index; every value reaches SQL as a bound parameter, never as query syntax."""
 
-from sqlalchemy import text
+from sqlalchemy import Select, text
+from sqlalchemy.dialects.postgresql.base import PGDialect
 
 from ..extensions import db
 from .documents import KINDS, Document
@@ -38,12 +39,27 @@ FACET_COLUMNS = f""",
      FROM (SELECT tag, count(*) AS n FROM (SELECT unnest(string_to_array(NULLIF(m.tags, ''), ' ')) AS tag FROM m) u
            GROUP BY tag ORDER BY n DESC, tag LIMIT {TAG_FACET_SIZE}) t) AS tag"""
 GROUPING_FACETS = {1: "status", 2: "constituency"}
+# Compiles the live-visibility SELECT with `:name` parameters, as text() reads them.
+NAMED_PARAMETERS = PGDialect(paramstyle="named")
 
 
 def kind_of(kind: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     return kind
+
+
+def live_rows_sql(visible: Select | None, params: dict, column: str = "d.ref_id") -> str:
+    """`AND <column> IN (…)` over the live rows the reader may see (empty without a rule): the
+    same statement as the join of the ideas' visibility helpers, its values bound under their
+    own names in `params`, so a document whose row changed since indexing is never counted."""
+    if visible is None:
+        return ""
+    compiled = visible.compile(dialect=NAMED_PARAMETERS)
+    if clash := params.keys() & compiled.params.keys():
+        raise ValueError(f"parameter names used twice: {sorted(clash)}")
+    params.update(compiled.params)
+    return f" AND {column} IN ({compiled})"
 
 
 def tsquery_literal(lexeme: str) -> str:
@@ -167,7 +183,10 @@ class PostgresBackend(SearchBackend):
             return SearchHits(ids=[], total=0)
         hits = self._run(request, forgive_typos=False)
         if hits.total == 0 and request.query.words:
-            hits = self._run(request, forgive_typos=True)
+            # Only a correction that finds something the reader may see is shown: the vocabulary
+            # also holds words of content the reader may not see.
+            corrected = self._run(request, forgive_typos=True)
+            hits = corrected if corrected.total else hits
         return hits
 
     def _run(self, request: SearchRequest, forgive_typos: bool) -> SearchHits:
@@ -175,6 +194,9 @@ class PostgresBackend(SearchBackend):
         if expression is None or (forgive_typos and not corrected):
             return SearchHits(ids=[], total=0)
         where = self._where(request, params)
+        # Ranked first, then kept only where the live row is readable (a semi-join on the ids):
+        # the join never has to carry the documents' vectors.
+        live = live_rows_sql(request.visible, params, column="found.ref_id")
         words = request.query.words
         params.update(
             near=" ".join(words) if len(words) > 1 and not request.query.phrases else "",
@@ -186,10 +208,11 @@ class PostgresBackend(SearchBackend):
             text(f"""
             WITH q AS (SELECT {expression} AS query,
                               CASE WHEN :near = '' THEN NULL ELSE phraseto_tsquery('english', :near) END AS near),
-            m AS MATERIALIZED (
+            found AS MATERIALIZED (
                 SELECT d.ref_id, d.status, d.constituency, d.tags,
                        ts_rank(d.document, q.query) * (CASE WHEN d.document @@ q.near THEN 2 ELSE 1 END) AS rank
-                FROM search_documents d, q WHERE {where})
+                FROM search_documents d, q WHERE {where}),
+            m AS MATERIALIZED (SELECT * FROM found WHERE true{live})
             SELECT (SELECT json_agg(json_build_array(p.ref_id, p.rank) ORDER BY p.rank DESC, p.ref_id DESC)
                     FROM (SELECT ref_id, rank FROM m ORDER BY rank DESC, ref_id DESC LIMIT :limit OFFSET :offset) p)
                     AS page
@@ -239,7 +262,7 @@ class PostgresBackend(SearchBackend):
                 if value and MARK_START in value and MARK_END in value
             }
 
-    def similar(self, title: str, body: str, audiences, *, exclude_id=None, limit=5):
+    def similar(self, title: str, body: str, audiences, *, visible=None, exclude_id=None, limit=5):
         lexemes = list(
             db.session.scalars(
                 text("SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', :title)))"), {"title": title}
@@ -250,21 +273,23 @@ class PostgresBackend(SearchBackend):
             return []
         # Only ideas whose title (weight A) holds every word of at least one group qualify: GIN
         # intersects those posting lists instead of ranking every idea sharing one common word.
+        params = {
+            "groups": " | ".join(
+                "(" + " & ".join(tsquery_literal(lx) + ":A" for lx in group) + ")" for group in groups
+            ),
+            "any_word": " | ".join(tsquery_literal(lx) for lx in {lx for group in groups for lx in group}),
+            "audiences": list(audiences),
+            "exclude": exclude_id or 0,
+            "limit": limit,
+        }
+        live = live_rows_sql(visible, params)
         rows = db.session.execute(
-            text("""
+            text(f"""
             WITH q AS (SELECT CAST(:groups AS tsquery) AS query, CAST(:any_word AS tsquery) AS ranking)
             SELECT d.ref_id, ts_rank(d.document, q.ranking) AS rank FROM search_documents d, q
             WHERE d.kind = 'ideas' AND d.audience = ANY(:audiences) AND d.document @@ q.query
-              AND d.ref_id <> :exclude
+              AND d.ref_id <> :exclude{live}
             ORDER BY rank DESC, d.ref_id DESC LIMIT :limit"""),
-            {
-                "groups": " | ".join(
-                    "(" + " & ".join(tsquery_literal(lx) + ":A" for lx in group) + ")" for group in groups
-                ),
-                "any_word": " | ".join(tsquery_literal(lx) for lx in {lx for group in groups for lx in group}),
-                "audiences": list(audiences),
-                "exclude": exclude_id or 0,
-                "limit": limit,
-            },
+            params,
         ).all()
         return [(row.ref_id, round(float(row.rank), 4)) for row in rows]

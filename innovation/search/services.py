@@ -1,7 +1,7 @@
-"""Searching as a given person: the backend finds ids with visibility inside the query, and
-the rows are re-read through the same visibility helpers every page uses."""
+"""Searching as a given person: the backend finds ids with visibility inside the query — the
+audience the index recorded AND the live rows of `visibility.visible_rows` — and the rows are
+re-read through the same visibility helpers every page uses (`hits`)."""
 
-import html
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, union_all
@@ -10,20 +10,22 @@ from sqlalchemy.orm import selectinload
 from ..accounts.actors import Viewer
 from ..accounts.models import User
 from ..extensions import db
-from ..ideas.models import STATUSES, Comment, Idea, IdeaTag
-from ..ideas.permissions import listed_ideas_clause, sees_internal, visible_comments_clause
+from ..ideas.models import STATUSES, Idea, IdeaTag
+from ..ideas.permissions import listed_ideas_clause, sees_internal
 from ..platform.cache import cached_json
 from ..platform.errors import ValidationFailed
 from ..platform.pagination import Page
 from ..platform.tags import TAG_PATTERN
-from .documents import KINDS, plain_text
+from .documents import KINDS
+from .hits import HYDRATE
 from .index import SearchRequest, get_backend
 from .text import parse_query
+from .visibility import visible_rows
 
 MAX_PAGE = 500  # deeper pages are a crawler's, not a person's
 CONSTITUENCIES = ("customer", "employee")
-SNIPPET_CHARS = 220
 SIMILAR_RELATIVE_CUTOFF = 0.25
+COUNTS_SHARED_FOR = 5  # seconds the tab counts are shared per audience and query
 
 
 @dataclass
@@ -96,6 +98,7 @@ def search_content(viewer: Viewer, q, *, kind="ideas", page=1, per_page=20, filt
         filters=result.filters,
         offset=0 if beyond else result.offset,
         limit=1 if beyond else per_page,
+        visible=visible_rows(viewer, kind),
     )
     hits = get_backend().query(request)
     result.total, result.facets, result.corrected = hits.total, hits.facets, hits.corrected
@@ -117,7 +120,13 @@ def _plain_request(viewer: Viewer, text, kind: str, limit: int) -> SearchRequest
     if parsed.empty:
         return None
     return SearchRequest(
-        kind=kind, query=parsed, audiences=audiences_for(viewer), limit=limit, facets=False, highlights=False
+        kind=kind,
+        query=parsed,
+        audiences=audiences_for(viewer),
+        limit=limit,
+        facets=False,
+        highlights=False,
+        visible=visible_rows(viewer, kind),
     )
 
 
@@ -129,8 +138,11 @@ def count_matches(viewer: Viewer, q, kinds) -> dict[str, int]:
         return {}
     first = next(iter(requests.values()))
     key = f"search-counts:{'+'.join(first.audiences)}:{','.join(kinds)}:{first.query.text()}"
+    # As briefly as the API's shared answers: counts follow a visibility change within seconds.
     return cached_json(
-        key[:250], 30, lambda: {kind: get_backend().query(request).total for kind, request in requests.items()}
+        key[:250],
+        COUNTS_SHARED_FOR,
+        lambda: {kind: get_backend().query(request).total for kind, request in requests.items()},
     )
 
 
@@ -143,7 +155,9 @@ def matching_ids(viewer: Viewer, text: str, kind: str, limit: int) -> list[int]:
 def similar_ideas(viewer: Viewer, title, body="", *, exclude_id: int | None = None, limit: int = 5) -> list[dict]:
     """Possible duplicates of a title (and body) being written, among ideas `viewer` may see."""
     title, body = printable(title)[:300], printable(body)[:5000]
-    pairs = get_backend().similar(title, body, audiences_for(viewer), exclude_id=exclude_id, limit=limit)
+    pairs = get_backend().similar(
+        title, body, audiences_for(viewer), visible=visible_rows(viewer, "ideas"), exclude_id=exclude_id, limit=limit
+    )
     if not pairs:
         return []
     # Far weaker matches than the best one are noise next to a real duplicate.
@@ -218,112 +232,6 @@ def related_ideas(viewer: Viewer, idea: Idea, limit: int = 5) -> list[dict]:
             for other in rows
         ]
     return related
-
-
-def _snippet(hit_highlights: dict, text: str) -> str:
-    if hit_highlights.get("body"):
-        return hit_highlights["body"]
-    plain = " ".join(text.split())
-    return html.escape(plain[:SNIPPET_CHARS] + ("…" if len(plain) > SNIPPET_CHARS else ""), quote=False)
-
-
-def _person(user: User) -> dict:
-    return {"id": user.id, "name": user.name, "constituency": user.constituency}
-
-
-def _hydrate_ideas(viewer: Viewer, hits) -> list[dict]:
-    rows = db.session.scalars(
-        select(Idea)
-        .where(Idea.id.in_(hits.ids), listed_ideas_clause(viewer))
-        .options(selectinload(Idea.tags), selectinload(Idea.author))
-    )
-    found = {idea.id: idea for idea in rows}
-    items = []
-    for idea_id in hits.ids:
-        if (idea := found.get(idea_id)) is None:
-            continue  # the index is a moment behind the database: the database wins
-        marks = hits.highlights.get(idea_id, {})
-        items.append(
-            {
-                "type": "idea",
-                "id": idea.id,
-                "title": idea.title,
-                "status": idea.status,
-                "visibility": idea.visibility,
-                "tags": idea.tag_names,
-                "support_total": idea.support_total,
-                "comment_count": idea.comment_count,
-                "author": _person(idea.author),
-                "score": hits.scores.get(idea_id),
-                "highlights": marks,
-                "title_html": marks.get("title") or html.escape(idea.title, quote=False),
-                "snippet_html": _snippet(marks, plain_text(idea.body_html)),
-                "url": f"/ideas/{idea.id}",
-            }
-        )
-    return items
-
-
-def _hydrate_comments(viewer: Viewer, hits) -> list[dict]:
-    rows = db.session.scalars(
-        select(Comment)
-        .join(Idea, Idea.id == Comment.idea_id)
-        .where(
-            Comment.id.in_(hits.ids),
-            Comment.deleted_at.is_(None),
-            listed_ideas_clause(viewer),
-            visible_comments_clause(viewer),
-            Comment.hidden_at.is_(None),
-        )
-        .options(selectinload(Comment.author), selectinload(Comment.idea))
-    )
-    found = {comment.id: comment for comment in rows}
-    items = []
-    for comment_id in hits.ids:
-        if (comment := found.get(comment_id)) is None:
-            continue
-        marks = hits.highlights.get(comment_id, {})
-        items.append(
-            {
-                "type": "comment",
-                "id": comment.id,
-                "idea": {"id": comment.idea.id, "title": comment.idea.title},
-                "author": _person(comment.author),
-                "created_at": comment.created_at.isoformat(),
-                "score": hits.scores.get(comment_id),
-                "highlights": marks,
-                "snippet_html": _snippet(marks, plain_text(comment.body_html)),
-                "url": f"/ideas/{comment.idea_id}#comment-{comment.id}",
-            }
-        )
-    return items
-
-
-def _hydrate_people(viewer: Viewer, hits) -> list[dict]:
-    rows = db.session.scalars(select(User).where(User.id.in_(hits.ids)).options(selectinload(User.expertise)))
-    found = {user.id: user for user in rows}
-    items = []
-    for user_id in hits.ids:
-        if (user := found.get(user_id)) is None:
-            continue
-        marks = hits.highlights.get(user_id, {})
-        items.append(
-            {
-                "type": "person",
-                **_person(user),
-                "role": user.role,
-                "expertise": user.expertise_tags,
-                "score": hits.scores.get(user_id),
-                "highlights": marks,
-                "title_html": marks.get("title") or html.escape(user.name, quote=False),
-                "snippet_html": _snippet(marks, user.bio),
-                "url": f"/people/{user.id}",
-            }
-        )
-    return items
-
-
-HYDRATE = {"ideas": _hydrate_ideas, "comments": _hydrate_comments, "people": _hydrate_people}
 
 
 def index_status() -> dict:

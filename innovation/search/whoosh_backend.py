@@ -11,7 +11,16 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.writing import CLEAR
 
 from .documents import KINDS, Document
-from .index import MARK_END, MARK_START, SearchBackend, SearchHits, SearchRequest, marked_html, similarity_groups
+from .index import (
+    MARK_END,
+    MARK_START,
+    SearchBackend,
+    SearchHits,
+    SearchRequest,
+    live_ids,
+    marked_html,
+    similarity_groups,
+)
 from .text import ParsedQuery, single_edits
 
 ANALYZER = StemmingAnalyzer()  # words, lower case, English stop words, Porter stems
@@ -21,7 +30,9 @@ TAG_FACET_SIZE = 15
 
 def make_schema() -> fields.Schema:
     return fields.Schema(
-        key=fields.ID(unique=True, stored=True),
+        # A column too: the live-visibility check maps every match to its id without reading
+        # stored fields document by document.
+        key=fields.ID(unique=True, stored=True, sortable=True),
         title=fields.TEXT(analyzer=ANALYZER, field_boost=TITLE_BOOST, stored=True),
         body=fields.TEXT(analyzer=ANALYZER, stored=True),
         tags=fields.KEYWORD(lowercase=True, scorable=True, vector=True),
@@ -116,7 +127,10 @@ class WhooshBackend(SearchBackend):
                 writer.delete_by_term("key", str(ref_id))
 
     def rebuild(self, kind: str, batches, progress=None) -> int:
-        writer = self._open(kind, create=True).writer(timeout=60, limitmb=256)
+        ix = self._open(kind, create=True)
+        if ix.schema["key"].column_type is None:
+            ix = index.create_in(self._path(kind), make_schema())  # an index from before the key column
+        writer = ix.writer(timeout=60, limitmb=256)
         written = 0
         try:
             for docs in batches:
@@ -196,8 +210,39 @@ class WhooshBackend(SearchBackend):
             return SearchHits(ids=[], total=0)
         hits = self._run(searcher, request, forgive_typos=False)
         if hits.total == 0 and request.query.words:
-            hits = self._run(searcher, request, forgive_typos=True)
+            # Only a correction that finds something the reader may see is shown: the vocabulary
+            # also holds words of content the reader may not see.
+            corrected = self._run(searcher, request, forgive_typos=True)
+            hits = corrected if corrected.total else hits
         return hits
+
+    def _ref_ids(self, kind: str, searcher, docnums) -> dict[int, int]:
+        """docnum → the document's id, from the key column read once per searcher (an index
+        from before that column falls back to the stored fields)."""
+        reader = searcher.reader()
+        if not reader.has_column("key"):
+            return {docnum: int(searcher.stored_fields(docnum)["key"]) for docnum in docnums}
+        tables = self._local.__dict__.setdefault("ref_tables", {})
+        cached = tables.get(kind)
+        if cached is None or cached[0] is not searcher:  # a new searcher: the index changed
+            cached = tables[kind] = (searcher, [int(key or 0) for key in reader.column_reader("key")])
+        table = cached[1]
+        return {docnum: table[docnum] for docnum in docnums}
+
+    def _stale(self, kind: str, searcher, docnums, visible) -> set[int]:
+        """Those matches (docnums) whose rows the reader may no longer see: the index is a moment
+        behind the database, and a hidden row must not count in totals, facets, pages or snippets."""
+        ref_ids = self._ref_ids(kind, searcher, docnums)
+        allowed = live_ids(visible, ref_ids.values())
+        return {docnum for docnum, ref_id in ref_ids.items() if ref_id not in allowed}
+
+    def _search_live(self, kind: str, searcher, query, visible, **options):
+        """`searcher.search`, checked against the database's live rows; searched again without
+        the stale matches when there are any (only while the index lags behind)."""
+        results = searcher.search(query, **options)
+        if visible is not None and (stale := self._stale(kind, searcher, results.docs(), visible)):
+            results = searcher.search(query, mask=stale, **options)
+        return results
 
     def _run(self, searcher, request: SearchRequest, forgive_typos: bool) -> SearchHits:
         text_query, corrected = self._text_query(searcher, request.query, forgive_typos)
@@ -209,7 +254,15 @@ class WhooshBackend(SearchBackend):
             if request.facets
             else None
         )
-        results = searcher.search(query, limit=request.offset + request.limit, groupedby=groups, maptype=sorting.Count)
+        results = self._search_live(
+            request.kind,
+            searcher,
+            query,
+            request.visible,
+            limit=request.offset + request.limit,
+            groupedby=groups,
+            maptype=sorting.Count,
+        )
         results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=60)
         results.formatter = MarkerFormatter()
         page = results[request.offset : request.offset + request.limit]
@@ -247,7 +300,7 @@ class WhooshBackend(SearchBackend):
         pairs = sorted((p for p in pairs if p[0] not in ("-", "", "None")), key=lambda p: (-p[1], p[0]))
         return pairs
 
-    def similar(self, title: str, body: str, audiences, *, exclude_id=None, limit=5):
+    def similar(self, title: str, body: str, audiences, *, visible=None, exclude_id=None, limit=5):
         searcher = self._searcher("ideas")
         groups = similarity_groups(stems(title))
         if searcher is None or not groups:
@@ -265,4 +318,5 @@ class WhooshBackend(SearchBackend):
         query = wq.And([query, *self._filter_terms(audiences, {})])
         if exclude_id is not None:
             query = wq.AndNot(query, wq.Term("key", str(exclude_id)))
-        return [(int(hit["key"]), round(hit.score, 4)) for hit in searcher.search(query, limit=limit)]
+        hits = self._search_live("ideas", searcher, query, visible, limit=limit)
+        return [(int(hit["key"]), round(hit.score, 4)) for hit in hits]

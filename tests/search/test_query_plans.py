@@ -1,8 +1,9 @@
 """PostgreSQL backend: every statement of a search is served by the GIN index on the weighted
-tsvector, never by reading all documents (captured from a real query, then EXPLAINed)."""
+tsvector, never by reading all documents (captured from a real query, then EXPLAINed); the
+live-visibility join then looks the matches up in `ideas` by primary key."""
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, insert, text
 
 from innovation.extensions import db
 from innovation.search.services import search_content, similar_ideas
@@ -16,8 +17,10 @@ pytestmark = pytest.mark.skipif(not TEST_DATABASE_URL, reason="query plans are c
 def many_documents(search_backend_name, users, search_index):
     if search_backend_name != "postgres":
         pytest.skip("plans of the PostgreSQL backend")
+    from innovation.ideas.models import Idea
     from innovation.search.documents import Document
 
+    author = users("customer")
     # Realistic selectivity: each word in well under 1 % of the documents.
     words = ["route", "invoice", "photo", "calendar", "export", "signal", "crew", "boiler"]
     words += [f"topic{k}" for k in range(400 - len(words))]
@@ -36,8 +39,23 @@ def many_documents(search_backend_name, users, search_index):
             for n in range(1, 6001)
         ],
     )
+    # Each document's live row: search joins them (the live visibility).
+    db.session.execute(
+        insert(Idea),
+        [
+            {
+                "id": n,
+                "title": f"idea {n}",
+                "visibility": "internal" if n % 5 == 0 else "public",
+                "author_id": author.id,
+                "author_constituency": "customer",
+            }
+            for n in range(1, 6001)
+        ],
+    )
     db.session.commit()
     db.session.execute(text("ANALYZE search_documents"))
+    db.session.execute(text("ANALYZE ideas"))
     # A few thousand rows fit in a few pages, so the planner rightly prefers reading them all;
     # forbidding that shows whether the GIN index *can* serve each statement (as at 400k rows).
     db.session.execute(text("SET enable_seqscan = off"))
@@ -76,6 +94,7 @@ def test_search_statements_use_the_gin_index(many_documents, query):
     for plan in plans(statements):
         if "search_documents" in plan:
             assert "ix_search_documents_ideas" in plan and "Seq Scan on search_documents" not in plan, plan
+            assert "Index Scan using pk_ideas on ideas" in plan, plan  # the live row of each match
 
 
 def test_similar_ideas_use_the_gin_index(many_documents):
