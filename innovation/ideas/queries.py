@@ -150,3 +150,13 @@ def constituency_shares(idea: Idea) -> dict:
             "engaged": idea.engaged_employee,
         },
     }
+
+
+def still_listed(viewer: Viewer, items: list[dict]) -> list[dict]:
+    """Those of `items` (dicts with an idea `id`, e.g. from a shared cache) that `viewer` may
+    still find in lists now: a cached answer can miss a new idea, never show a hidden one."""
+    ids = [item["id"] for item in items]
+    if not ids:
+        return items
+    live = set(db.session.scalars(select(Idea.id).where(Idea.id.in_(ids), listed_ideas_clause(viewer))))
+    return [item for item in items if item["id"] in live]

@@ -97,8 +97,13 @@ def render_detail(idea, *, comment_form=None, merge_form=None, status=200):
         "status_form": StatusForm(status=idea.status, meta=meta),
         "merge_form": merge_form or MergeForm(meta=meta),
         "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
-        "related": cached_json(
-            f"related:{idea.id}:{'all' if sees_internal(viewer) else 'public'}", 60, lambda: related_ideas(viewer, idea)
+        "related": queries.still_listed(
+            viewer,
+            cached_json(
+                f"related:{idea.id}:{'all' if sees_internal(viewer) else 'public'}",
+                60,
+                lambda: related_ideas(viewer, idea),
+            ),
         ),
     }
     return render_template("ideas/detail.html", **context), status

@@ -175,3 +175,17 @@ def test_refusals_never_say_whether_a_hidden_object_exists(client, people):
         api.patch(f"/comments/{missing}", json={"body": "x"}),
     )
     assert hidden.status_code == absent.status_code == 404 and hidden.get_json() == absent.get_json()
+
+
+def test_cached_related_ideas_never_show_one_that_became_internal(app, client, people):
+    app.config["CACHE_DISABLED"] = False  # the shared caches on, as in production
+    author = people["customer"]
+    shown = submit_idea(author, title="Invoices as PDF attachments", tags=["billing"])
+    other = submit_idea(author, title="Quarterly billing summary mail", tags=["billing"])
+    db.session.commit()
+    assert "Quarterly billing summary mail" in client.get(f"/ideas/{shown.id}").get_data(as_text=True)
+    db.session.execute(text("UPDATE ideas SET visibility = 'internal' WHERE id = :id"), {"id": other.id})
+    db.session.commit()
+    # Within the related list's 60 s cache (another URL: the visitor page cache does not answer).
+    customer_page = client.get(f"/ideas/{shown.id}?fresh=1").get_data(as_text=True)
+    assert "Quarterly billing summary mail" not in customer_page
