@@ -48,9 +48,7 @@ def turnout(round_id: int) -> dict[str, int]:
     """How many people voted, per constituency: counts only, never what they chose."""
     counts = dict(
         db.session.execute(
-            select(Ballot.constituency, func.count())
-            .where(Ballot.round_id == round_id)
-            .group_by(Ballot.constituency)
+            select(Ballot.constituency, func.count()).where(Ballot.round_id == round_id).group_by(Ballot.constituency)
         ).all()
     )
     customer, employee = counts.get("customer", 0), counts.get("employee", 0)
@@ -127,7 +125,8 @@ def round_links(viewer: Viewer, idea_ids: Iterable[int]) -> dict[int, list[Round
         .join(Round, Round.id == Candidate.round_id)
         .outerjoin(Outcome, Outcome.round_id == Round.id)
         .outerjoin(
-            OutcomeDecision, and_(OutcomeDecision.outcome_id == Outcome.id, OutcomeDecision.candidate_id == Candidate.id)
+            OutcomeDecision,
+            and_(OutcomeDecision.outcome_id == Outcome.id, OutcomeDecision.candidate_id == Candidate.id),
         )
         .where(Candidate.idea_id.in_(ids), visible_rounds_clause(viewer))
         .order_by(Candidate.created_at.desc(), Candidate.id.desc())

@@ -103,7 +103,9 @@ def followed_ideas(user: User, limit: int = FOLLOWED_SHOWN) -> list[FollowedIdea
 
 def _latest_status_changes(idea_ids: list[int]) -> dict[int, StatusChange]:
     latest = select(func.max(StatusChange.id)).where(StatusChange.idea_id.in_(idea_ids)).group_by(StatusChange.idea_id)
-    return {change.idea_id: change for change in db.session.scalars(select(StatusChange).where(StatusChange.id.in_(latest)))}
+    return {
+        change.idea_id: change for change in db.session.scalars(select(StatusChange).where(StatusChange.id.in_(latest)))
+    }
 
 
 def _my_last_comments(user: User, idea_ids: list[int]) -> dict[int, datetime]:

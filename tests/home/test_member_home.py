@@ -158,7 +158,9 @@ def test_your_ideas_show_new_comments_status_changes_and_the_outcome(client, aut
     decide(pm, round_, candidates, ["adopt", "decline"])
     section = followed_section(home(client))
     assert f'href="/rounds/{round_.id}#outcome">Field work round</a>: <strong class="decision-adopt">adopted' in section
-    assert f'href="/rounds/{round_.id}#outcome">Field work round</a>: <strong class="decision-decline">declined' in section
+    assert (
+        f'href="/rounds/{round_.id}#outcome">Field work round</a>: <strong class="decision-decline">declined' in section
+    )
 
 
 def test_comments_a_customer_may_not_see_are_not_counted(client, auth, users):

@@ -9,7 +9,7 @@ from ...decisions.outcomes import vote_recommends_adoption
 from ...decisions.permissions import results_visible
 from ...decisions.queries import ballot_count, impact_history, turnout
 from ...platform.db import iso
-from ..schemas.rounds import BallotReceipt, Candidate, Derived, Outcome, Round
+from ..schemas.rounds import BallotReceipt, Candidate, Derived, Outcome, Round, RoundTurnout
 
 
 def candidate_json(candidate, history: list) -> Candidate:
@@ -60,7 +60,7 @@ def round_json(round_) -> Round:
         "created_at": iso(round_.created_at),
         "export_sha256": round_.export_sha256,
         "candidates": [candidate_json(c, history[c.id]) for c in round_.candidates],
-        "turnout": turnout(round_.id),
+        "turnout": cast(RoundTurnout, turnout(round_.id)),  # exactly these three keys
     }
     if results_visible(round_):
         data["ballot_count"] = ballot_count(round_.id)
