@@ -4,7 +4,7 @@ from flask import Flask
 
 from .. import events
 from ..platform.templating import add_nav_item
-from ..platform.web import Blueprint
+from ..platform.web import Blueprint, current_viewer
 
 bp = Blueprint("decisions", __name__)
 
@@ -13,10 +13,18 @@ def init_app(app: Flask) -> None:
     from . import jobs, models, views, views_manage  # noqa: F401  (jobs: the periodic round transitions)
     from .cli import register_cli
     from .permissions import can_manage_rounds
+    from .queries import round_links
     from .services import refuse_hiding_candidates
 
     app.register_blueprint(bp)
     register_cli(app)
     add_nav_item(app, "Rounds", "decisions.index", order=30)
     app.jinja_env.globals["can_manage_rounds"] = can_manage_rounds
+
+    def idea_round_links(ideas) -> dict:
+        """For idea cards and pages (templates of a feature decisions builds on): idea id →
+        the rounds the viewer may see it in, newest first, in one query for the whole list."""
+        return round_links(current_viewer(), [idea.id for idea in ideas])
+
+    app.jinja_env.globals["idea_round_links"] = idea_round_links
     events.idea_narrowing.connect(refuse_hiding_candidates)

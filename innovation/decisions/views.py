@@ -45,6 +45,7 @@ def round_context(round_, viewer) -> dict:
         "my_ballot": ballot,
         "changed_since": changed_since_ballot(ballot, round_.candidates),
         "eligible": is_eligible(viewer, round_),
+        "round_turnout": queries.turnout(round_.id),
         "result": result,
         "disagreements": queries.disagreements(result) if result else [],
         "outcome": outcome,

@@ -1,18 +1,21 @@
 """Home page and the load balancer's probes."""
 
 from flask import Response, current_app, render_template
-from flask_login import current_user
 from sqlalchemy import text
 
 from ..extensions import db, limiter
+from ..platform.cache import anonymous_page_cache
 from ..platform.jobs import get_redis
+from ..platform.web import current_viewer
 from . import bp, queries
 
 
 @bp.route("/")
+@anonymous_page_cache(5)  # visitors share one page; a member's home is theirs alone, never cached
 def home():
-    viewer = current_user._get_current_object() if current_user.is_authenticated else None
-    return render_template("home/home.html", **queries.home_page(viewer))
+    viewer = current_viewer()
+    template = "home/member.html" if viewer else "home/home.html"
+    return render_template(template, **queries.home_page(viewer))
 
 
 @bp.route("/healthz")

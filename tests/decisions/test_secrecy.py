@@ -1,5 +1,6 @@
 """Secrecy: before an after_close round closes, nothing anywhere changes when ballots are cast
-(no tally, no count, no partial result); after close, nothing identifies a voter."""
+but the turnout (how many per constituency, never what they chose): no tally, no partial
+result; after close, nothing identifies a voter."""
 
 import json
 import re
@@ -16,6 +17,8 @@ from .helpers import make_round
 VOLATILE = re.compile(
     r'(name="csrf_token"[^>]*value=")[^"]+|<time[^>]*>[^<]*</time>|\d+ (?:seconds?|minutes?) ago'
     r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|<dd data-turnout>.*?</dd>",  # the turnout, checked on its own below
+    re.S,
 )
 
 
@@ -23,11 +26,19 @@ def normalized(text: str) -> str:
     return VOLATILE.sub("", text)
 
 
+def without_turnout(response) -> str:
+    """A round (or page of rounds) as JSON text, its published turnout left out."""
+    data = response.get_json()
+    for item in data.get("items", [data]):
+        item.pop("turnout", None)
+    return json.dumps(data, sort_keys=True)
+
+
 def snapshot(client, api, round_id, idea_ids):
-    """Everything an observer can fetch about the round, as text."""
+    """Everything an observer can fetch about the round but its turnout, as text."""
     parts = {
-        "round json": api.get(f"/rounds/{round_id}").get_data(as_text=True),
-        "rounds json": api.get("/rounds").get_data(as_text=True),
+        "round json": without_turnout(api.get(f"/rounds/{round_id}")),
+        "rounds json": without_turnout(api.get("/rounds")),
         "results": api.get(f"/rounds/{round_id}/results").get_data(as_text=True),
         "export": api.get(f"/rounds/{round_id}/ballots.json").get_data(as_text=True),
         "page": normalized(client.get(f"/rounds/{round_id}").get_data(as_text=True)),
@@ -52,7 +63,7 @@ def test_nothing_observable_changes_while_an_after_close_round_is_voting(client,
     client.get("/")  # consume the "signed in" flash message
     idea_ids = [c["idea"]["id"] for c in observer_api.get(f"/rounds/{round_id}").get_json()["candidates"]]
     before = snapshot(client, observer_api, round_id, idea_ids)
-    pm_before = Api(client, pm).get(f"/rounds/{round_id}").get_data(as_text=True)
+    pm_before = without_turnout(Api(client, pm).get(f"/rounds/{round_id}"))
     for n in range(7):
         voter = Api(client, users("customer" if n % 2 else "employee"))
         response = voter.put(f"/rounds/{round_id}/ballot", json={"approvals": [cids[0]] if n < 5 else [cids[1]]})
@@ -61,7 +72,11 @@ def test_nothing_observable_changes_while_an_after_close_round_is_voting(client,
     after = snapshot(client, observer_api, round_id, idea_ids)
     for channel in before:
         assert before[channel] == after[channel], f"{channel} changed while votes were secret"
-    assert Api(client, pm).get(f"/rounds/{round_id}").get_data(as_text=True) == pm_before  # not even pms
+    assert without_turnout(Api(client, pm).get(f"/rounds/{round_id}")) == pm_before  # not even pms
+    turnout = {"customer": 3, "employee": 4, "total": 7}  # counts only, published to everyone
+    assert observer_api.get(f"/rounds/{round_id}").get_json()["turnout"] == turnout
+    page = client.get(f"/rounds/{round_id}").get_data(as_text=True)
+    assert "7 people have voted so far:\n      3 customers · 4 employees" in page
 
 
 def test_live_rounds_do_show_results_while_voting(client, users):

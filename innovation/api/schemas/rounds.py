@@ -180,8 +180,16 @@ class Quorum(TypedDict):
     employee: int | None
 
 
+class RoundTurnout(TypedDict):
+    """Ballots cast so far per constituency, in every state: counts only, never preferences."""
+
+    customer: int
+    employee: int
+    total: int
+
+
 class Round(TypedDict):
-    """A round; no count of any kind while its results are hidden."""
+    """A round; while its results are hidden, no count but the turnout."""
 
     id: int
     title: str
@@ -203,6 +211,7 @@ class Round(TypedDict):
     export_sha256: str | None
     candidates: list[Candidate]
     ballot_count: NotRequired[int]
+    turnout: RoundTurnout
 
 
 RoundPage = page_of(Round, "RoundPage", "A page of rounds the caller may see, newest first.")

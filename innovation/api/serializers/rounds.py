@@ -7,9 +7,9 @@ from ...decisions.ballots import changed_since_ballot
 from ...decisions.impact import derived
 from ...decisions.outcomes import vote_recommends_adoption
 from ...decisions.permissions import results_visible
-from ...decisions.queries import ballot_count, impact_history
+from ...decisions.queries import ballot_count, impact_history, turnout
 from ...platform.db import iso
-from ..schemas.rounds import BallotReceipt, Candidate, Derived, Outcome, Round
+from ..schemas.rounds import BallotReceipt, Candidate, Derived, Outcome, Round, RoundTurnout
 
 
 def candidate_json(candidate, history: list) -> Candidate:
@@ -38,7 +38,7 @@ def one_candidate_json(candidate) -> Candidate:
 
 
 def round_json(round_) -> Round:
-    """The round as the API shows it: no count of any kind while results are hidden."""
+    """The round as the API shows it: while results are hidden, no count but the turnout."""
     history = impact_history([c.id for c in round_.candidates])
     data: Round = {
         "id": round_.id,
@@ -60,6 +60,7 @@ def round_json(round_) -> Round:
         "created_at": iso(round_.created_at),
         "export_sha256": round_.export_sha256,
         "candidates": [candidate_json(c, history[c.id]) for c in round_.candidates],
+        "turnout": cast(RoundTurnout, turnout(round_.id)),  # exactly these three keys
     }
     if results_visible(round_):
         data["ballot_count"] = ballot_count(round_.id)
