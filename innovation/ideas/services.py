@@ -197,7 +197,7 @@ def merge_ideas(actor: User, source_id: int, target_id) -> Idea:
     source = get_visible_idea(actor, source_id)
     target = get_visible_idea(actor, target_id)
     if source.id == target.id:
-        raise ValidationFailed("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
+        raise Conflict("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
     if source.status == "merged" or target.status == "merged" or not target.listed:
         raise Conflict("One of these ideas was already merged or is hidden.")
     if source.visibility == "public" and target.visibility == "internal":

@@ -129,8 +129,21 @@ def whole_number(raw: Any) -> int:
     return int(raw)
 
 
-#: A whole number from a query string (ASCII digits), bounded like any integer.
-QueryInt = Annotated[int, BeforeValidator(whole_number)]
+#: Reads a query string's whole number: `Annotated[int, Field(ge=1, le=10), WHOLE_NUMBER]` (the bounds
+#: first, so the document shows them as `minimum`/`maximum`).
+WHOLE_NUMBER = BeforeValidator(whole_number)
+
+
+def _integral(value: Any) -> Any:
+    """JSON has one kind of number: `3.0` *is* the integer 3 to JSON Schema, so it is taken as 3
+    (`3.5`, `true` and `"3"` still are not integers)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+#: Takes a JSON number with a zero fraction as the integer it is.
+INTEGRAL = BeforeValidator(_integral)
 
 
 def mirrors(literal: Any, values: Iterable[str]) -> None:
@@ -159,9 +172,9 @@ def _aware_iso(value: str) -> str:
 #: `format: date-time`, and the response check still refuses anything but such a time.
 Timestamp = Annotated[str, AfterValidator(_aware_iso), WithJsonSchema({"type": "string", "format": "date-time"})]
 #: An id in a body: what an INTEGER primary key can hold (a larger one is refused, not overflowed).
-Id = Annotated[int, Field(ge=1, le=DB_INT_MAX, description="an id")]
+Id = Annotated[int, Field(ge=1, le=DB_INT_MAX, description="an id"), INTEGRAL]
 #: A whole number the database stores (32-bit INTEGER on PostgreSQL).
-DbInt = Annotated[int, Field(ge=DB_INT_MIN, le=DB_INT_MAX)]
+DbInt = Annotated[int, Field(ge=DB_INT_MIN, le=DB_INT_MAX), INTEGRAL]
 
 
 @dataclass(frozen=True)

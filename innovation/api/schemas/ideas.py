@@ -9,7 +9,7 @@ from ...ideas.models import STATUSES, VISIBILITIES
 from ...ideas.queries import SORTS
 from ...ideas.services import BODY_MAX, MAX_TAGS, TITLE_MAX, TITLE_MIN
 from .accounts import Author
-from .base import Body, Id, Query, Timestamp, mirrors, one_error, text
+from .base import INTEGRAL, Body, Id, Query, Timestamp, mirrors, one_error, text
 from .pages import page_of
 
 Status = Literal["new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged"]
@@ -77,7 +77,7 @@ class StatusChange(Body):
 
 
 class RatingValue(Body):
-    value: Annotated[int, Field(ge=1, le=5)]
+    value: Annotated[int, Field(ge=1, le=5), INTEGRAL]
 
 
 class MergeRequest(Body):

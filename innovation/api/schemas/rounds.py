@@ -9,7 +9,7 @@ from typing_extensions import TypedDict
 from ...decisions.ballots import REASON_MAX
 from ...decisions.models import DECISIONS, ELIGIBILITY, METHODS, RESULTS_VISIBILITY, RISKS, ROUND_STATUSES
 from ...platform.input import DB_INT_MAX
-from .base import Body, Id, Moment, Query, Timestamp, absent, documented, mirrors, one_error, text
+from .base import INTEGRAL, Body, Id, Moment, Query, Timestamp, absent, documented, mirrors, one_error, text
 from .ideas import IdeaTitle
 from .pages import page_of
 
@@ -47,7 +47,7 @@ Weights = Annotated[
     one_error("Weights are numbers from 0 to 1 for exactly `customer` and `employee`, adding up to 1."),
     Field(json_schema_extra=documented(description="non-negative, adding up to 1")),
 ]
-QuorumSize = Annotated[int, Field(ge=0, le=DB_INT_MAX)]
+QuorumSize = Annotated[int, Field(ge=0, le=DB_INT_MAX), INTEGRAL]
 
 
 class QuorumInput(Body):
@@ -68,7 +68,16 @@ Money = Annotated[float, Field(ge=0, le=MONEY_MAX)]
 
 
 class NewRound(Body):
-    """A round to create (pm); it starts as a `draft`."""
+    """A round to create (pm); it starts as a `draft`. Budget rounds need a `budget`, the others
+    have none; `closes_at` comes after `voting_opens_at`; weights add up to 1."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"method": {"const": "budget"}}, "required": ["method"]},
+            "then": {"required": ["budget"], "properties": {"budget": {"type": "number"}}},
+            "else": {"properties": {"budget": {"type": "null"}}},
+        }
+    )
 
     title: Annotated[str, text(140, min_visible=5, description="at least 5 visible characters")]
     description: Annotated[str, text(20_000, multiline=True, description="markdown")] = ""
@@ -124,7 +133,7 @@ class BallotSubmission(Body):
     (candidate id → 0..5) or `ranking` (best first)."""
 
     approvals: CandidateIds | None = None
-    scores: dict[CandidateKey, Annotated[int, Field(ge=0, le=5)]] | None = Field(None, max_length=1000)
+    scores: dict[CandidateKey, Annotated[int, Field(ge=0, le=5), INTEGRAL]] | None = Field(None, max_length=1000)
     ranking: CandidateIds | None = None
     reason: Annotated[str, text(REASON_MAX, description="one line")] | None = None
 

@@ -12,7 +12,7 @@ from ...platform.tags import TAG_PATTERN
 from ...search.documents import KINDS
 from ...search.text import QUERY_MAX
 from .accounts import Author, Role
-from .base import Query, QueryInt, Timestamp, clamped, mirrors
+from .base import WHOLE_NUMBER, Query, Timestamp, clamped, mirrors
 from .ideas import IdeaTitle, Status, Visibility
 
 SIMILAR_BODY_MAX = 160  # static/js/search.js sends this much of the description
@@ -47,7 +47,7 @@ class SearchQuery(Query):
     q: QueryText = ""
     type: Kind = "ideas"
     # An empty `page=` is the first page, as it always was; below 1 is refused.
-    page: Annotated[QueryInt, BeforeValidator(lambda raw: raw or 1), Field(ge=1, le=DB_INT_MAX)] = 1
+    page: Annotated[int, Field(ge=1, le=DB_INT_MAX), WHOLE_NUMBER, BeforeValidator(lambda raw: raw or 1)] = 1
     per_page: Annotated[int, clamped(20, 1, 50)] = 20
     status: StatusFilter = Field("", description="an idea status")
     tag: TagFilter = ""
@@ -125,7 +125,7 @@ class SimilarQuery(Query):
 
     title: str = Field("", max_length=TITLE_MAX, description="the title typed so far; control characters are ignored")
     body: str = Field("", max_length=SIMILAR_BODY_MAX, description="the start of the description")
-    limit: Annotated[QueryInt, Field(ge=1, le=10)] = 5
+    limit: Annotated[int, Field(ge=1, le=10), WHOLE_NUMBER] = 5
 
 
 class SimilarIdea(TypedDict):
