@@ -117,4 +117,4 @@ def test_invited_rounds_take_only_invitees(client, users):
     bad = api.post(
         "/rounds", json={"title": "Invite round", "method": "approval", "eligibility": "invited", "invitees": [987654]}
     )
-    assert bad.status_code == 422
+    assert bad.status_code == 404  # no such user
