@@ -38,6 +38,7 @@ def list_comments(idea_id: int):
     summary="Comment or reply",
     body=NewComment,
     responses={201: Comment},
+    errors=(409,),
     limit=POST_LIMIT,
 )
 def create_comment(idea_id: int, body: NewComment):

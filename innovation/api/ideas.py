@@ -117,7 +117,7 @@ def set_status(idea_id: int, body: StatusChange):
     "POST",
     summary="Support (idempotent)",
     responses={200: Idea},
-    errors=(422,),
+    errors=(409,),
     limit=POST_LIMIT,
 )
 def vote(idea_id: int):
@@ -131,7 +131,7 @@ def vote(idea_id: int):
     "DELETE",
     summary="Retract support",
     responses={200: Idea},
-    errors=(422,),
+    errors=(409,),
     limit=POST_LIMIT,
 )
 def retract_vote(idea_id: int):
@@ -145,6 +145,7 @@ def retract_vote(idea_id: int):
     summary="Rate 1-5 (again: replaces)",
     body=RatingValue,
     responses={200: Idea},
+    errors=(409,),
     limit=POST_LIMIT,
 )
 def rate(idea_id: int, body: RatingValue):
@@ -157,7 +158,7 @@ def rate(idea_id: int, body: RatingValue):
     "DELETE",
     summary="Remove my rating",
     responses={200: Idea},
-    errors=(422,),
+    errors=(409,),
     limit=POST_LIMIT,
 )
 def unrate(idea_id: int):

@@ -9,6 +9,7 @@ from flask import Flask, current_app, jsonify
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
+from ..platform.input import DB_INT_MAX
 from . import bp
 from .operations import OPERATIONS, Operation, operation
 from .schemas.errors import ERROR_STATUSES, Error
@@ -18,7 +19,8 @@ REF_TEMPLATE = "#/components/schemas/{model}"
 # The document has always called the path parameters `id` (a candidate's `cid`): keep the names.
 PATH_NAMES = {"idea_id": "id", "round_id": "id", "comment_id": "id", "candidate_id": "cid"}
 ARGUMENT = re.compile(r"<(?:(\w+)(?:\(([^)]*)\))?:)?(\w+)>")
-CONVERTERS = {"int": {"type": "integer"}, "float": {"type": "number"}}
+# `<int:…>` is platform.input.DatabaseIdConverter: ASCII digits; beyond the range no row exists (404).
+CONVERTERS = {"int": {"type": "integer", "minimum": 1, "maximum": DB_INT_MAX}, "float": {"type": "number"}}
 SECURITY_SCHEMES = {
     "bearer": {"type": "http", "scheme": "bearer"},
     "cookie": {

@@ -7,10 +7,12 @@
 What is recorded (`OPERATIONS`) is what the OpenAPI document is generated from and what tests
 check every response against. Before a view with a `body` or a `query` runs, the caller is
 authenticated (401) and, with `roles`, authorized (403) — so a customer posting a round learns
-that they may not, not what is wrong with the round — and then the input is parsed: malformed
-JSON or a non-object is a 400 `malformed_json`, a value of the wrong type a 422
-`validation_failed` naming each field by its dotted path. A view without either runs as it is:
-nothing is added to the hot bodiless ones (the vote).
+that they may not, not what is wrong with the round — and then the input is parsed: a body not
+sent as JSON is a 415, a larger one than the API reads a 413, malformed or too deeply nested
+JSON or a non-object a 400 `malformed_json`, and a value that breaks its schema (type, length,
+range, enum, pattern, control characters) a 422 `validation_failed` naming each field by its
+dotted path. Lists (`page_size`) have their `page` and `per_page` read the same way. A view
+with none of these runs as it is: nothing is added to the hot bodiless ones (the vote).
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -26,6 +28,7 @@ from ..accounts.permissions import require_role
 from ..extensions import limiter
 from ..platform.errors import ValidationFailed
 from . import bp
+from .schemas.pages import paging_model
 from .support import current_actor, json_body
 
 
@@ -78,15 +81,16 @@ def operation(
         statuses.add(404)
     if roles:
         statuses.add(403)
-    if body is not None or query is not None:
+    if body is not None or query is not None or page_size is not None:
         statuses.add(422)
     if body is not None:
-        statuses |= {400, 413}
+        statuses |= {400, 413, 415}
     if limit is not None:
         statuses.add(429)
 
     def register(view: Callable) -> Callable:
-        handler = _with_input(view, body=body, query=query, public=public, roles=roles)
+        paging = paging_model(page_size) if page_size is not None else None
+        handler = _with_input(view, body=body, query=query, paging=paging, public=public, roles=roles)
         if limit is not None:
             handler = limiter.limit(limit)(handler)
         bp.add_url_rule(rule, view.__name__, handler, methods=[method])
@@ -109,8 +113,8 @@ def operation(
     return register
 
 
-def _with_input(view: Callable, *, body, query, public: bool, roles: tuple[str, ...]) -> Callable:
-    if body is None and query is None and not roles:
+def _with_input(view: Callable, *, body, query, paging, public: bool, roles: tuple[str, ...]) -> Callable:
+    if body is None and query is None and paging is None and not roles:
         return view
 
     @wraps(view)
@@ -119,6 +123,8 @@ def _with_input(view: Callable, *, body, query, public: bool, roles: tuple[str, 
             actor = current_actor()
             if roles:
                 require_role(actor, *roles, action=view.__name__)
+        if paging is not None:  # checked only: the view reads them with `page_args`, as pages do
+            parse(paging, request.args.to_dict())
         if query is not None:
             kwargs["query"] = parse(query, request.args.to_dict())
         if body is not None:
@@ -152,17 +158,40 @@ PHRASES = {
     "model_attributes_type": ("must be an object", "An object."),
     "extra_forbidden": ("is not a known field", "Unknown field."),
     "blank": ("must not be empty", "Required."),
+    "string_unicode": ("is not valid Unicode", "Not valid Unicode."),
+}
+# Errors whose limit pydantic gives in `ctx`: (sentence after the field's name, short text).
+LIMITS = {
+    "string_too_long": ("has at most {max_length} characters", "At most {max_length} characters."),
+    "string_too_short": ("has at least {min_length} characters", "At least {min_length} characters."),
+    "too_long": ("has at most {max_length} items", "At most {max_length} items."),
+    "too_short": ("has at least {min_length} items", "At least {min_length} items."),
+    "greater_than_equal": ("must be at least {ge}", "At least {ge}."),
+    "greater_than": ("must be more than {gt}", "More than {gt}."),
+    "less_than_equal": ("must be at most {le}", "At most {le}."),
+    "less_than": ("must be less than {lt}", "Less than {lt}."),
+    "literal_error": ("must be one of {expected}", "One of {expected}."),
+    "string_pattern_mismatch": ("does not have the form the document gives ({pattern})", "Wrong form."),
 }
 
 
 def _words(path: str, error: ErrorDetails) -> tuple[str, str]:
     """(a sentence for the message, a short text for `fields`) about one pydantic error."""
-    if error["type"] in PHRASES:
-        phrase, short = PHRASES[error["type"]]
+    kind = error["type"]
+    if kind in PHRASES:
+        phrase, short = PHRASES[kind]
+        return f"`{path}` {phrase}.", short
+    if kind in LIMITS and "ctx" in error:
+        context = dict(error["ctx"])
+        if kind == "literal_error":  # "'', 'customer' or 'employee'" reads as "empty, customer or employee"
+            context["expected"] = str(context["expected"]).replace("''", "empty").replace("'", "")
+        phrase, short = (part.format(**context) for part in LIMITS[kind])
         return f"`{path}` {phrase}.", short
     text = error["msg"].rstrip(".") + "."
-    if error["type"] == "invalid_value":  # written for a person already (see schemas.base.one_error)
+    if kind == "invalid_value":  # written for a person already (see schemas.base.one_error)
         return text, text
+    if kind in ("bad_text", "timestamp", "int_parsing"):  # platform.input's words follow the name
+        return f"`{path}` {text}", text[0].upper() + text[1:]
     return f"`{path}`: {text.replace('Input should', 'should')}", text
 
 

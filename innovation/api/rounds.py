@@ -56,6 +56,8 @@ def list_rounds(query: RoundFilters):
     roles=STAFF,
     body=NewRound,
     responses={201: Round},
+    errors=(404,),
+    description="404 when an invitee is no such user.",
 )
 def create_round(body: NewRound):
     return jsonify(round_json(round_services.create_round(current_actor(), **body.model_dump(exclude_unset=True)))), 201

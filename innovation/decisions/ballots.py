@@ -13,7 +13,7 @@ from ..accounts.models import User
 from ..extensions import db
 from ..ideas.permissions import is_signed_in
 from ..platform.db import utcnow
-from ..platform.errors import Conflict, NotAuthenticated, PermissionDenied, ValidationFailed
+from ..platform.errors import Conflict, NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from ..platform.upsert import upsert
 from .models import Ballot, Candidate, Round
 from .permissions import get_visible_round, is_eligible
@@ -36,12 +36,16 @@ def new_receipt() -> str:
 
 def _ids(raw, name: str, candidate_ids: set[int]) -> list[int]:
     if raw is None:
-        raise ValidationFailed(f"`{name}` is a list of candidate ids.", fields={name: ["Candidate ids."]})
+        raise Conflict(
+            f"This round's ballots are `{name}`: a list of candidate ids.",
+            code="wrong_ballot",
+            fields={name: ["Candidate ids."]},
+        )
     if len(set(raw)) != len(raw):
         raise ValidationFailed("A candidate appears twice in the ballot.", fields={name: ["Repeated candidate."]})
     unknown = sorted(set(raw) - candidate_ids)
     if unknown:
-        raise ValidationFailed(f"Not candidates of this round: {unknown}.", fields={name: ["Unknown candidate."]})
+        raise NotFound(f"No such candidates in this round: {unknown}.", fields={name: ["Unknown candidate."]})
     return raw
 
 
@@ -55,7 +59,7 @@ def validate_ballot(round_: Round, payload) -> dict:
         if round_.method == "budget":
             total = sum(candidates[c].cost for c in approvals)
             if total > round_.budget + 1e-9:
-                raise ValidationFailed(
+                raise Conflict(
                     f"These cost {total:,.0f} in total, more than the budget of {round_.budget:,.0f}.",
                     code="over_budget",
                     fields={"approvals": ["Over budget."]},
@@ -65,11 +69,15 @@ def validate_ballot(round_: Round, payload) -> dict:
         return {"ranking": _ids(payload.get("ranking"), "ranking", set(candidates))}
     scores = payload.get("scores")
     if not isinstance(scores, dict):
-        raise ValidationFailed("`scores` maps candidate ids to 0–5.", fields={"scores": ["An object."]})
+        raise Conflict(
+            "This round's ballots are `scores`: candidate ids to 0–5.",
+            code="wrong_ballot",
+            fields={"scores": ["An object."]},
+        )
     clean = {}
     for key, value in scores.items():
         if not str(key).isdigit() or int(key) not in candidates:
-            raise ValidationFailed(f"Not a candidate of this round: {str(key)[:20]}.", fields={"scores": ["Unknown."]})
+            raise NotFound(f"No such candidate in this round: {str(key)[:20]}.", fields={"scores": ["Unknown."]})
         if not 0 <= value <= 5:
             raise ValidationFailed("Scores are whole numbers from 0 to 5.", fields={"scores": ["0 to 5."]})
         clean[str(int(key))] = value

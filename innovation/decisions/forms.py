@@ -1,10 +1,13 @@
 """Round forms; ballots and outcomes are parsed from plain form fields (one per candidate)."""
 
+import re
+
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..platform.errors import ValidationFailed
+from ..platform.input import DB_INT_MAX, CleanText, text_problem
 from .models import ELIGIBILITY, METHODS, RISKS
 
 METHOD_LABELS = {
@@ -16,8 +19,10 @@ METHOD_LABELS = {
 
 
 class RoundForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(min=5, max=140)])
-    description = TextAreaField("What is being decided, and why now?", validators=[Length(max=20_000)])
+    title = StringField("Title", validators=[DataRequired(), Length(min=5, max=140), CleanText(min_visible=5)])
+    description = TextAreaField(
+        "What is being decided, and why now?", validators=[Length(max=20_000), CleanText(multiline=True)]
+    )
     method = SelectField("Ballot method", choices=[(m, METHOD_LABELS[m]) for m in METHODS])
     budget = DecimalField("Budget (budget rounds only)", validators=[Optional(), NumberRange(min=0)])
     weight_customer = DecimalField(
@@ -31,14 +36,18 @@ class RoundForm(FlaskForm):
     results_visibility = SelectField(
         "Results", choices=[("after_close", "Hidden until the round closes"), ("live", "Live while voting")]
     )
-    quorum_customer = IntegerField("Quorum: customer ballots (optional)", validators=[Optional(), NumberRange(min=0)])
-    quorum_employee = IntegerField("Quorum: employee ballots (optional)", validators=[Optional(), NumberRange(min=0)])
+    quorum_customer = IntegerField(
+        "Quorum: customer ballots (optional)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
+    )
+    quorum_employee = IntegerField(
+        "Quorum: employee ballots (optional)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
+    )
     voting_opens_at = StringField(
         "Voting opens at (UTC, optional)",
-        validators=[Optional(), Length(max=40)],
+        validators=[Optional(), Length(max=40), CleanText()],
         description="e.g. 2026-12-01T09:00Z — the scheduler opens it on time.",
     )
-    closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40)])
+    closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40), CleanText()])
 
 
 class ImpactForm(FlaskForm):
@@ -49,10 +58,12 @@ class ImpactForm(FlaskForm):
     benefit_low = DecimalField("Benefit, low estimate", validators=[Optional(), NumberRange(min=0)])
     benefit_high = DecimalField("Benefit, high estimate", validators=[Optional(), NumberRange(min=0)])
     effort_weeks = DecimalField("Effort (weeks)", validators=[DataRequired(), NumberRange(min=0)])
-    reach = IntegerField("Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0)])
+    reach = IntegerField(
+        "Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0, max=DB_INT_MAX)]
+    )
     confidence = DecimalField("Confidence (%)", validators=[DataRequired(), NumberRange(min=0, max=100)])
     risk = SelectField("Risk", choices=[(r, r.capitalize()) for r in RISKS])
-    sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000)])
+    sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000), CleanText(multiline=True)])
 
     def impact(self) -> dict:
         values = {}
@@ -73,23 +84,37 @@ class ImpactForm(FlaskForm):
 
 
 class CandidateForm(ImpactForm):
-    idea_id = IntegerField("Idea number", validators=[DataRequired(), NumberRange(min=1)])
+    idea_id = IntegerField("Idea number", validators=[DataRequired(), NumberRange(min=1, max=DB_INT_MAX)])
+
+
+_WHOLE = re.compile(r"[0-9]{1,10}")  # ASCII digits: "²".isdigit() is true, yet int("²") fails
+
+
+def _digits(value: str) -> bool:
+    return bool(_WHOLE.fullmatch(value))
+
+
+def _text(value: str, name: str, *, multiline: bool) -> str:
+    problem = text_problem(value, multiline=multiline)
+    if problem:
+        raise ValidationFailed(f"The {name} {problem}.", fields={name: [problem.capitalize() + "."]})
+    return value
 
 
 def ballot_from_form(round_, form) -> dict:
     """The API-shaped ballot from the no-JavaScript form fields."""
     ids = [c.id for c in round_.candidates]
-    reason = (form.get("reason") or "").strip()
+    reason = _text((form.get("reason") or "").strip(), "reason", multiline=False)
     if round_.method in ("approval", "budget"):
         chosen = form.getlist("approvals")
-        if not all(value.isdigit() for value in chosen):
+        if not all(_digits(value) for value in chosen):
             raise ValidationFailed("Choose among the listed ideas.")
         return {"approvals": [int(v) for v in chosen], "reason": reason}
     if round_.method == "score":
         scores = {}
         for cid in ids:
             value = form.get(f"score-{cid}", "0")
-            if not value.isdigit():
+            if not _digits(value):
                 raise ValidationFailed("Scores are whole numbers from 0 to 5.")
             scores[str(cid)] = int(value)
         return {"scores": scores, "reason": reason}
@@ -97,7 +122,7 @@ def ballot_from_form(round_, form) -> dict:
     for cid in ids:
         value = form.get(f"rank-{cid}", "")
         if value:
-            if not value.isdigit():
+            if not _digits(value):
                 raise ValidationFailed("Ranks are numbers.")
             ranks[cid] = int(value)
     taken = sorted(ranks.values())
@@ -111,8 +136,8 @@ def outcome_from_form(round_, form) -> tuple[str, list[dict]]:
         {
             "candidate_id": c.id,
             "decision": form.get(f"decision-{c.id}", ""),
-            "rationale": form.get(f"rationale-{c.id}", ""),
+            "rationale": _text(form.get(f"rationale-{c.id}", ""), "rationale", multiline=True),
         }
         for c in round_.candidates
     ]
-    return form.get("summary", ""), decisions
+    return _text(form.get("summary", ""), "summary", multiline=True), decisions

@@ -8,7 +8,7 @@ from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
 from ..ideas.models import StatusChange
 from ..platform.db import utcnow
-from ..platform.errors import Conflict, ValidationFailed
+from ..platform.errors import Conflict, NotFound, ValidationFailed
 from ..platform.markdown import render_markdown
 from .models import DECISIONS, Outcome, OutcomeDecision, Round
 from .permissions import get_visible_round
@@ -38,7 +38,7 @@ def _decisions(round_: Round, raw) -> list[dict]:
             raise ValidationFailed("Each decision is an object.", fields={"decisions": ["Objects."]})
         cid, decision, rationale = item.get("candidate_id"), item.get("decision"), item.get("rationale") or ""
         if cid not in candidates:
-            raise ValidationFailed(f"Not a candidate of this round: {cid!r}.", fields={"decisions": ["Unknown."]})
+            raise NotFound(f"No such candidate in this round: {cid!r}.", fields={"decisions": ["Unknown."]})
         if cid in seen:
             raise ValidationFailed(f"Candidate {cid} is decided twice.", fields={"decisions": ["Repeated."]})
         if decision not in DECISIONS:
@@ -61,8 +61,10 @@ def _decisions(round_: Round, raw) -> list[dict]:
         )
     missing = set(candidates) - seen
     if missing:
-        raise ValidationFailed(
-            f"Decide every candidate; missing: {sorted(missing)}.", fields={"decisions": ["Missing candidates."]}
+        raise Conflict(
+            f"Decide every candidate; missing: {sorted(missing)}.",
+            code="candidates_missing",
+            fields={"decisions": ["Missing candidates."]},
         )
     return clean
 

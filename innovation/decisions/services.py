@@ -140,7 +140,7 @@ def set_invitees(actor: User, round_: Round, user_ids) -> None:
     found = set(db.session.scalars(select(User.id).where(User.id.in_(user_ids))))
     missing = set(user_ids) - found
     if missing:
-        raise ValidationFailed(f"Unknown users: {sorted(missing)}.", fields={"invitees": ["Unknown user."]})
+        raise NotFound(f"No such users: {sorted(missing)}.", fields={"invitees": ["Unknown user."]})
     db.session.query(RoundInvitee).filter_by(round_id=round_.id).delete()
     db.session.add_all(RoundInvitee(round_id=round_.id, user_id=uid) for uid in sorted(found))
     db.session.flush()

@@ -13,7 +13,7 @@ from ..accounts.actors import Viewer
 from ..accounts.models import User
 from ..extensions import db
 from ..platform.db import utcnow
-from ..platform.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
+from ..platform.errors import Conflict, NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from ..platform.locking import MAX_ID
 from ..platform.markdown import render_markdown, sanitize_html
 from ..platform.upsert import insert_or_ignore
@@ -100,8 +100,8 @@ def _parent_for(actor: User, idea: Idea, parent_id) -> Comment | None:
         raise ValidationFailed("`parent_id` must be a comment id.", fields={"parent_id": ["A comment id."]})
     parent = db.session.get(Comment, int(parent_id))
     if parent is None or parent.idea_id != idea.id or not can_see_comment(actor, parent):
-        raise ValidationFailed(
-            "You can only reply to a comment on the same idea.", fields={"parent_id": ["Not a comment on this idea."]}
+        raise NotFound(
+            "No such comment on this idea to reply to.", fields={"parent_id": ["Not a comment on this idea."]}
         )
     return parent
 
@@ -112,7 +112,7 @@ def add_comment(actor: User, idea_id: int, body, parent_id=None) -> Comment:
         raise NotAuthenticated("Sign in to join the discussion.")
     idea = get_visible_idea(actor, idea_id)
     if idea.status == "merged":
-        raise ValidationFailed("This idea was merged; comment on the idea it was merged into.")
+        raise Conflict("This idea was merged; comment on the idea it was merged into.")
     text = clean_comment_body(body)
     parent = _parent_for(actor, idea, parent_id)
     comment = Comment(

@@ -2,8 +2,9 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from ..platform.input import DB_INT_MAX, CleanText
 from .models import STATUSES
 from .services import BODY_MAX, TITLE_MAX, TITLE_MIN
 
@@ -13,16 +14,18 @@ STATUS_CHOICES = [(s, s.replace("_", " ").capitalize()) for s in STATUSES if s !
 class IdeaForm(FlaskForm):
     title = StringField(
         "Title",
-        validators=[DataRequired(), Length(min=TITLE_MIN, max=TITLE_MAX)],
+        validators=[DataRequired(), Length(min=TITLE_MIN, max=TITLE_MAX), CleanText(min_visible=TITLE_MIN)],
         description="One sentence: what should change?",
     )
     body = TextAreaField(
         "Description",
-        validators=[Length(max=BODY_MAX)],
+        validators=[Length(max=BODY_MAX), CleanText(multiline=True)],
         description="Markdown works: **bold**, lists, links. Who has the problem, and why does it matter?",
     )
     tags = StringField(
-        "Tags", validators=[Length(max=500)], description="Up to 10, comma-separated, e.g. scheduling, mobile."
+        "Tags",
+        validators=[Length(max=500), CleanText()],
+        description="Up to 10, comma-separated, e.g. scheduling, mobile.",
     )
     visibility = SelectField(
         "Who can see it",
@@ -34,10 +37,10 @@ class IdeaForm(FlaskForm):
 class CommentForm(FlaskForm):
     body = TextAreaField(
         "Your comment",
-        validators=[DataRequired(), Length(max=10_000)],
+        validators=[DataRequired(), Length(max=10_000), CleanText(multiline=True, min_visible=1)],
         description="Markdown works. Mention someone with @Their Name.",
     )
-    parent_id = HiddenField()
+    parent_id = HiddenField(validators=[Optional(), Regexp("^[0-9]{1,10}$", message="Reply to a listed comment.")])
 
 
 class RatingForm(FlaskForm):
@@ -46,16 +49,16 @@ class RatingForm(FlaskForm):
 
 class StatusForm(FlaskForm):
     status = SelectField("New status", choices=STATUS_CHOICES)
-    note = TextAreaField("Note for followers", validators=[Length(max=2000)])
+    note = TextAreaField("Note for followers", validators=[Length(max=2000), CleanText(multiline=True)])
 
 
 class MergeForm(FlaskForm):
-    into = IntegerField("Merge into idea number", validators=[DataRequired()])
+    into = IntegerField("Merge into idea number", validators=[DataRequired(), NumberRange(min=1, max=DB_INT_MAX)])
     move_internal_comments = BooleanField("Move its employee-only comments too; they stay visible to employees only")
 
 
 class ReasonForm(FlaskForm):
-    reason = StringField("Reason", validators=[Optional(), Length(max=500)])
+    reason = StringField("Reason", validators=[Optional(), Length(max=500), CleanText()])
 
 
 class FilterForm(FlaskForm):
@@ -64,7 +67,7 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField("Title contains", validators=[Optional(), Length(max=200)])
+    q = StringField("Title contains", validators=[Optional(), Length(max=200), CleanText()])
     sort = SelectField(
         "Sort",
         choices=[

@@ -193,7 +193,7 @@ def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comment
     source = get_visible_idea(actor, source_id)
     target = get_visible_idea(actor, target_id)
     if source.id == target.id:
-        raise ValidationFailed("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
+        raise Conflict("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
     if source.status == "merged" or target.status == "merged" or not target.listed:
         raise Conflict("One of these ideas was already merged or is hidden.", code="merge_refused")
     widening = audience_of(source) == "internal" and audience_of(target) == "public"

@@ -11,8 +11,11 @@ from flask import Flask, g, request
 
 def init_app(app: Flask) -> None:
     from . import cli, error_pages, jobs, security, sqlite, templating
+    from .input import DatabaseIdConverter
     from .transaction import SAFE_METHODS
 
+    # Before any feature adds a route: every `<int:…>` is a database id (platform/input.py).
+    app.url_map.converters["int"] = DatabaseIdConverter
     error_pages.register_error_handlers(app)
     templating.register_template_helpers(app)
     app.after_request(security.set_security_headers)

@@ -4,6 +4,7 @@ import logging
 
 from flask import current_app, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..extensions import db
@@ -95,6 +96,15 @@ def register_error_handlers(app) -> None:
             if name in ("Allow", "Retry-After"):
                 response.headers[name] = value
         return response
+
+    @app.errorhandler(DataError)
+    def unstorable_value(exc: DataError):
+        # The last line of defence behind the edge checks (platform/input.py): a value the
+        # database refuses to store (NUL in text, a number beyond its column) is the caller's
+        # input, so a 422 — logged, since the edge should have caught it first.
+        log.warning("database refused a value on %s %s: %s", request.method, request.path, exc.orig)
+        _reset_session()
+        return error_response(422, "Something you sent has characters or numbers we cannot store.")
 
     @app.errorhandler(InternalServerError)
     def internal_error(exc):

@@ -25,11 +25,12 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, false, update
 
 from ..extensions import db
+from .input import DB_INT_MAX
 from .sqlite import may_write
 
 M = TypeVar("M")
 
-MAX_ID = 2**31 - 1  # ids are INTEGER on PostgreSQL: anything larger cannot name a row
+MAX_ID = DB_INT_MAX  # ids are INTEGER on PostgreSQL: anything larger cannot name a row
 
 
 def _take_sqlite_lock(model, ids: list[int]) -> None:

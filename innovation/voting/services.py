@@ -18,7 +18,7 @@ from ..extensions import db
 from ..ideas.models import Idea
 from ..ideas.permissions import can_see_idea, is_signed_in
 from ..platform.db import utcnow
-from ..platform.errors import NotAuthenticated, NotFound, ValidationFailed
+from ..platform.errors import Conflict, NotAuthenticated, NotFound, ValidationFailed
 from ..platform.upsert import insert_or_ignore, upsert
 from . import ranking
 from .models import Rating, Support
@@ -44,7 +44,7 @@ def _votable_idea(actor: User, idea_id: int) -> Idea:
     if idea is None or not can_see_idea(actor, idea):
         raise NotFound("No such idea.")
     if idea.status == "merged" or not idea.listed:
-        raise ValidationFailed("This idea no longer takes votes.", code="idea_closed")
+        raise Conflict("This idea no longer takes votes.", code="idea_closed")
     return idea
 
 

@@ -51,7 +51,7 @@
       if (text.length < MIN_CHARS) { render(box, []); return; }
       var ticket = ++latest;
       var url = "/api/v1/ideas/similar?title=" + encodeURIComponent(text) +
-        "&body=" + encodeURIComponent(body ? body.value.slice(0, 1000) : "");
+        "&body=" + encodeURIComponent(body ? body.value.slice(0, 160) : "");
       fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { items: [] }; })
         .then(function (data) { if (ticket === latest) { render(box, data.items || []); } })

@@ -194,7 +194,7 @@ def add_comment(s: Session):
         in s.call("customer", "post", "/ideas/{id}/comments", 422, id=idea, json={"body": "   "})["error"]["fields"]
     )
     wrong = s.call(
-        "customer", "post", "/ideas/{id}/comments", 422, id=elsewhere, json={"body": "Sneaky", "parent_id": parent}
+        "customer", "post", "/ideas/{id}/comments", 404, id=elsewhere, json={"body": "Sneaky", "parent_id": parent}
     )
     assert "parent_id" in wrong["error"]["fields"]
     s.call("customer", "post", "/ideas/{id}/comments", 400, id=idea, raw="body=text")
@@ -251,7 +251,7 @@ def merge(s: Session):
     s.call("anon", "post", "/ideas/{id}/merge", 401, id=source, json={"into": target})
     s.call("customer", "post", "/ideas/{id}/merge", 403, id=source, json={"into": target})
     s.call("pm", "post", "/ideas/{id}/merge", 404, id=source, json={"into": MISSING})
-    s.call("pm", "post", "/ideas/{id}/merge", 422, id=source, json={"into": source})
+    s.call("pm", "post", "/ideas/{id}/merge", 409, id=source, json={"into": source})
     s.call("pm", "post", "/ideas/{id}/merge", 422, id=source, json={"into": "x"})
     s.call("pm", "post", "/ideas/{id}/merge", 400, id=source, raw="{]")
     internal = s.idea("employee", title="Internal twin idea", visibility="internal")
@@ -259,7 +259,7 @@ def merge(s: Session):
     merged = s.call("pm", "post", "/ideas/{id}/merge", 200, id=source, json={"into": target})
     assert merged["id"] == target and merged["support"]["total"] == 1
     s.call("pm", "post", "/ideas/{id}/merge", 409, id=source, json={"into": target})
-    s.call("employee", "post", "/ideas/{id}/vote", 422, id=source)  # a merged idea takes no votes
+    s.call("employee", "post", "/ideas/{id}/vote", 409, id=source)  # a merged idea takes no votes
 
 
 @operation("get", "/ideas/similar")

@@ -17,7 +17,7 @@ def idea_id(users):
     return idea.id
 
 
-@pytest.mark.parametrize("value", [True, "3", 3.0, None, [3], {"v": 3}])
+@pytest.mark.parametrize("value", [True, "3", 3.5, None, [3], {"v": 3}])
 def test_an_integer_takes_only_an_integer(client, users, idea_id, value):
     response = Api(client, users("employee")).put(f"/ideas/{idea_id}/rating", json={"value": value})
     assert response.status_code == 422
@@ -92,12 +92,13 @@ def test_weights_are_one_field(client, users):
     assert list(error["fields"]) == ["weights"] and "customer" in error["message"]
 
 
-def test_query_parameters_are_parsed_as_before(client, users, idea_id):
+def test_query_parameters_are_whole_numbers_and_out_of_range_ones_are_brought_inside(client, users, idea_id):
     assert client.get("/api/v1/ideas/similar?title=photos&limit=x").get_json()["error"]["fields"] == {
         "limit": ["A whole number."]
     }
-    assert client.get("/api/v1/search?q=photos&per_page=abc").get_json()["per_page"] == 20
+    for path in ("/search?q=photos&per_page=abc", "/experts?q=photos&limit=nope", "/ideas?page=zero&per_page=x"):
+        refused = client.get("/api/v1" + path)
+        assert refused.status_code == 422 and refused.get_json()["error"]["code"] == "validation_failed", path
     assert client.get("/api/v1/search?q=photos&per_page=500").get_json()["per_page"] == 50
     assert client.get("/api/v1/search?q=photos&page=").status_code == 200
-    assert client.get("/api/v1/experts?q=photos&limit=nope").status_code == 200
-    assert client.get("/api/v1/ideas?page=zero&per_page=x").get_json()["per_page"] == 20
+    assert client.get("/api/v1/ideas?page=0&per_page=1000").get_json()["per_page"] == 100

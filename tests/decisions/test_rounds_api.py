@@ -83,15 +83,15 @@ def test_ballot_can_be_replaced_until_close_and_keeps_its_receipt(client, users,
     ("method", "payload_of", "status"),
     [
         ("ranked", lambda c: {"ranking": [c[0], c[0]]}, 422),
-        ("ranked", lambda c: {"ranking": [999999]}, 422),
+        ("ranked", lambda c: {"ranking": [999999]}, 404),  # no such candidate: the state, not the shape
         ("ranked", lambda c: {"ranking": "abc"}, 422),
-        ("approval", lambda c: {"approvals": [c[0], 424242]}, 422),
+        ("approval", lambda c: {"approvals": [c[0], 424242]}, 404),
         ("approval", lambda c: {"approvals": [True]}, 422),
         ("score", lambda c: {"scores": {str(c[0]): 6}}, 422),
         ("score", lambda c: {"scores": {str(c[0]): -1}}, 422),
         ("score", lambda c: {"scores": {str(c[0]): 2.5}}, 422),
         ("score", lambda c: {"scores": {"nope": 3}}, 422),
-        ("budget", lambda c: {"approvals": c}, 422),  # 10k + 20k + 30k > 45k
+        ("budget", lambda c: {"approvals": c}, 409),  # 10k + 20k + 30k > 45k: the round's budget
     ],
 )
 def test_bad_ballots_are_refused_and_nothing_is_saved(client, users, pm, method, payload_of, status):

@@ -160,7 +160,7 @@ def test_comments_replies_and_parent_from_another_idea(client, people):
     reply = customer.post(f"/ideas/{first['id']}/comments", json={"body": "Thanks", "parent_id": top.get_json()["id"]})
     assert reply.status_code == 201 and reply.get_json()["parent_id"] == top.get_json()["id"]
     wrong = customer.post(f"/ideas/{second['id']}/comments", json={"body": "Sneaky", "parent_id": top.get_json()["id"]})
-    assert wrong.status_code == 422 and "parent_id" in wrong.get_json()["error"]["fields"]
+    assert wrong.status_code == 404 and "parent_id" in wrong.get_json()["error"]["fields"]
     assert db.session.scalar(select(func.count()).select_from(Comment)) == 2
     listing = Api(client).get(f"/ideas/{first['id']}/comments").get_json()
     assert listing["total"] == 2 and Api(client).get(f"/ideas/{first['id']}").get_json()["comment_count"] == 2
@@ -179,7 +179,7 @@ def test_merge_moves_everything_and_counts_people_once(client, people, users):
     api_as(client, only_source).post(f"/ideas/{source['id']}/comments", json={"body": "Needed!"})
     assert customer.post(f"/ideas/{source['id']}/merge", json={"into": target["id"]}).status_code == 403
     pm = api_as(client, people["pm"])
-    assert pm.post(f"/ideas/{source['id']}/merge", json={"into": source["id"]}).status_code == 422
+    assert pm.post(f"/ideas/{source['id']}/merge", json={"into": source["id"]}).status_code == 409
     assert pm.post(f"/ideas/{source['id']}/merge", json={"into": "x"}).status_code == 422
     merged = pm.post(f"/ideas/{source['id']}/merge", json={"into": target["id"]})
     assert merged.status_code == 200

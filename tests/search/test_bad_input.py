@@ -80,7 +80,7 @@ def test_unknown_type_and_filters_are_refused_clearly(indexed, client):
 
 
 def test_similar_ideas_with_odd_titles(indexed, client):
-    for title in ("", "*", "title:(", "x" * 1000, "<script>", "the of and", "nul\u0000byte", "\x01\x02"):
+    for title in ("", "*", "title:(", "x" * 140, "<script>", "the of and", "nul\u0000byte", "\x01\x02"):
         response = client.get("/api/v1/ideas/similar", query_string={"title": title})
         assert response.status_code == 200 and isinstance(response.get_json()["items"], list)
     assert client.get("/api/v1/ideas/similar", query_string={"title": "x" * 5000}).status_code == 422

@@ -2,32 +2,21 @@
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
-from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ...accounts.models import ROLES
-from .base import Body, mirrors
+from .base import Body, mirrors, text
 
 Role = Literal["customer", "employee", "pm", "admin"]
 mirrors(Role, ROLES)
 Constituency = Literal["customer", "employee"]
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise PydanticCustomError("blank", "must not be empty")
-    return value
-
-
-NonBlank = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
-
-
 class TokenRequest(Body):
     """E-mail address and password of an account."""
 
-    email: NonBlank
-    password: NonBlank
+    email: Annotated[str, text(320, min_visible=1)]
+    password: Annotated[str, text(1000, min_visible=1)]
 
 
 class UserRef(TypedDict):

@@ -1,23 +1,25 @@
 """An idea's discussion."""
 
+from typing import Annotated
+
 from pydantic import Field
 from typing_extensions import TypedDict
 
 from ...ideas.comments import COMMENT_MAX
 from .accounts import Author
-from .base import Body, Timestamp, documented
+from .base import Body, Id, Timestamp, text
 from .pages import page_of
 
-COMMENT_BODY = documented(minLength=1, maxLength=COMMENT_MAX, description="markdown; @Name mentions someone")
+CommentBody = Annotated[str, text(COMMENT_MAX, multiline=True, min_visible=1, description="markdown; @Name mentions")]
 
 
 class NewComment(Body):
-    body: str = Field(json_schema_extra=COMMENT_BODY)
-    parent_id: int | None = Field(None, description="the comment this one answers (same idea)")
+    body: CommentBody
+    parent_id: Id | None = Field(None, description="the comment this one answers (same idea)")
 
 
 class CommentEdit(Body):
-    body: str = Field(json_schema_extra=COMMENT_BODY)
+    body: CommentBody
 
 
 class Comment(TypedDict):

@@ -29,6 +29,7 @@ ERROR_STATUSES = {
     404: "Not found, or not visible to the caller",
     409: "Conflicts with the current state",
     413: "The body is too large",
+    415: "The body is not sent as JSON",
     422: "Validation failed",
     429: "Rate-limited",
 }

@@ -6,54 +6,82 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from ...ideas.models import STATUSES, VISIBILITIES
+from ...ideas.queries import SORTS
 from ...ideas.services import BODY_MAX, MAX_TAGS, TITLE_MAX, TITLE_MIN
 from .accounts import Author
-from .base import Body, Query, Timestamp, documented, mirrors, one_error
+from .base import INTEGRAL, Body, Id, Query, Timestamp, mirrors, one_error, text
 from .pages import page_of
 
 Status = Literal["new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged"]
 mirrors(Status, STATUSES)
 Visibility = Literal["public", "internal"]
 mirrors(Visibility, VISIBILITIES)
-TITLE = documented(minLength=TITLE_MIN, maxLength=TITLE_MAX, description="spaces are collapsed first")
-BODY = documented(maxLength=BODY_MAX, description="markdown")
-# Tags may also come as one comma-separated text; the service turns either into slugs.
-TAGS = documented(maxItems=MAX_TAGS, description=f"slugs, at most {MAX_TAGS}; or one comma-separated text")
-Tags = Annotated[
-    list[str] | str | None, one_error("Tags are a list of short text slugs."), Field(json_schema_extra=TAGS)
+NOTE_MAX = 2000
+Title = Annotated[
+    str, text(TITLE_MAX, min_visible=TITLE_MIN, description="at least 5 visible characters; spaces are collapsed")
 ]
-VISIBILITY = documented(enum=[*VISIBILITIES, None], description="public (the default) or internal (employees only)")
+IdeaBody = Annotated[str, text(BODY_MAX, multiline=True, description="markdown")]
+# A tag as the API takes it: letters, digits, dashes, and spaces or underscores that become
+# dashes ("Offline sync" is `offline-sync`); at most 40 characters. Tags may also come as one
+# comma-separated text of such tags. Any text of this form is a slug once the service has
+# lowered it and turned spaces into dashes, so what the document admits is never refused.
+TAG = "[A-Za-z0-9][A-Za-z0-9_ -]{0,39}"
+TagList = Annotated[
+    list[Annotated[str, Field(pattern=f"^ *{TAG}$")]],
+    Field(max_length=MAX_TAGS, description=f"at most {MAX_TAGS}: letters, digits, dashes (spaces become dashes)"),
+]
+TagText = Annotated[
+    str,
+    Field(
+        pattern=f"^(?: *{TAG}(?:, *{TAG}){{0,{MAX_TAGS - 1}}})?$",
+        description=f"the same tags as one comma-separated text, at most {MAX_TAGS}",
+    ),
+]
+Tags = Annotated[
+    TagList | TagText | None, one_error(f"Tags are at most {MAX_TAGS} of letters, digits and dashes (up to 40 each).")
+]
+Note = Annotated[str, text(NOTE_MAX, multiline=True, description="kept in the history")]
+Sort = Literal["hot", "top", "new", "rated", "common_ground"]
+mirrors(Sort, SORTS)
+StatusFilter = Literal["", "new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged"]
+mirrors(StatusFilter, ("", *STATUSES))
+SettableStatus = Literal["new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined"]
+mirrors(SettableStatus, [s for s in STATUSES if s != "merged"])
+AuthorConstituency = Literal["", "customer", "employee"]
+FilterText = Annotated[str, text(200)]
 
 
 class NewIdea(Body):
     """An idea to submit."""
 
-    title: str = Field(json_schema_extra=TITLE)
-    body: str | None = Field("", json_schema_extra=BODY)
+    title: Title
+    body: IdeaBody | None = ""
     tags: Tags = None
-    visibility: str | None = Field("public", json_schema_extra=VISIBILITY)
+    visibility: Visibility | None = Field(
+        "public", description="public (the default) or internal (employees only); null is the default"
+    )
 
 
 class IdeaEdit(Body):
     """The fields to change; the ones left out (or `null`) stay as they are."""
 
-    title: str | None = Field(None, json_schema_extra=TITLE)
-    body: str | None = Field(None, json_schema_extra=BODY)
+    title: Title | None = None
+    body: IdeaBody | None = None
     tags: Tags = None
-    visibility: str | None = Field(None, json_schema_extra=VISIBILITY)
+    visibility: Visibility | None = None
 
 
 class StatusChange(Body):
-    status: str = Field(json_schema_extra=documented(enum=[s for s in STATUSES if s != "merged"]))
-    note: str | None = Field(None, json_schema_extra=documented(maxLength=2000, description="kept in the history"))
+    status: SettableStatus
+    note: Note | None = None
 
 
 class RatingValue(Body):
-    value: int = Field(json_schema_extra=documented(minimum=1, maximum=5))
+    value: Annotated[int, Field(ge=1, le=5), INTEGRAL]
 
 
 class MergeRequest(Body):
-    into: int = Field(description="the idea that stays")
+    into: Id = Field(description="the idea that stays")
     move_internal_comments: bool = Field(
         False,
         description="confirms merging an internal idea into a public one: its comments move and stay "
@@ -62,13 +90,11 @@ class MergeRequest(Body):
 
 
 class IdeaFilters(Query):
-    q: str = ""
-    status: str = Field("", json_schema_extra=documented(enum=["", *STATUSES]))
-    tag: str = ""
-    sort: str = Field("hot", json_schema_extra=documented(enum=["hot", "top", "new", "rated", "common_ground"]))
-    constituency: str = Field(
-        "", json_schema_extra=documented(enum=["", "customer", "employee"], description="of the author")
-    )
+    q: FilterText = ""
+    status: StatusFilter = ""
+    tag: FilterText = ""
+    sort: Sort = "hot"
+    constituency: AuthorConstituency = Field("", description="of the author")
 
 
 class Support(TypedDict):

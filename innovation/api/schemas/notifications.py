@@ -1,21 +1,40 @@
 """The caller's notifications."""
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
-from .base import Body, Query, Timestamp, documented
+from .base import Body, Id, Query, Timestamp
 from .pages import page_of
 
 
 class NotificationFilters(Query):
-    unread: str = Field("", json_schema_extra=documented(enum=["", "1"], description="1: only unread ones"))
+    unread: Literal["", "1"] = Field("", description="1: only unread ones")
 
 
 class MarkRead(Body):
     """`{"ids": [...]}` marks those, `{"all": true}` every one."""
 
-    ids: list[int] | None = None
+    # Either is required: the document says so with `anyOf`, the validator below does the same.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["ids"], "properties": {"ids": {"type": "array"}}},
+                {"required": ["all"], "properties": {"all": {"const": True}}},
+            ]
+        }
+    )
+
+    ids: list[Id] | None = Field(None, max_length=1000)
     all: bool | None = None
+
+    @model_validator(mode="after")
+    def ids_or_all(self) -> "MarkRead":
+        if self.ids is None and self.all is not True:
+            raise PydanticCustomError("invalid_value", "Send `ids` (a list of notification ids) or `all: true`.")
+        return self
 
 
 class Notification(TypedDict):

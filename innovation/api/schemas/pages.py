@@ -1,8 +1,12 @@
 """Lists: `?page=&per_page=` in, `{"items", "page", "per_page", "total"}` out (API.md)."""
 
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
+from pydantic import create_model
 from typing_extensions import TypedDict
+
+from .base import Query, clamped
 
 MAX_PER_PAGE = 100
 
@@ -25,14 +29,23 @@ def page_of(item: Any, name: str, description: str, **extra: Any) -> type:
     return page
 
 
+PAGE_MAX = 10**6  # what `platform.web.page_args` brings a larger page down to
+
+
+@cache
+def paging_model(default: int, maximum: int = MAX_PER_PAGE) -> type[Query]:
+    """The `page` and `per_page` of a list whose default page size is `default`: whole numbers
+    (anything else is a 422); out-of-range ones are brought inside, as `page_args` does for pages."""
+    return create_model(
+        f"Paging{default}",
+        __base__=Query,
+        page=(Annotated[int, clamped(1, 1, PAGE_MAX)], 1),
+        per_page=(Annotated[int, clamped(default, 1, maximum)], default),
+    )
+
+
 def paging_parameters(default: int, maximum: int = MAX_PER_PAGE) -> list[dict]:
-    """The document's `page` and `per_page` parameters; the view reads them with `page_args`,
-    which brings out-of-range values inside instead of refusing them."""
-    return [
-        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
-        {
-            "name": "per_page",
-            "in": "query",
-            "schema": {"type": "integer", "minimum": 1, "maximum": maximum, "default": default},
-        },
-    ]
+    """The document's `page` and `per_page` parameters, from `paging_model`."""
+    schema = paging_model(default, maximum).model_json_schema()
+    fields = {name: {k: v for k, v in field.items() if k != "title"} for name, field in schema["properties"].items()}
+    return [{"name": name, "in": "query", "schema": field} for name, field in fields.items()]

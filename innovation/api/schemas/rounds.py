@@ -2,12 +2,14 @@
 
 from typing import Annotated, Literal, NotRequired
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ...decisions.ballots import REASON_MAX
 from ...decisions.models import DECISIONS, ELIGIBILITY, METHODS, RESULTS_VISIBILITY, RISKS, ROUND_STATUSES
-from .base import Body, Query, Timestamp, absent, documented, mirrors, one_error
+from ...platform.input import DB_INT_MAX
+from .base import INTEGRAL, Body, Id, Moment, Query, Timestamp, absent, documented, mirrors, one_error, text
 from .ideas import IdeaTitle
 from .pages import page_of
 
@@ -15,6 +17,8 @@ Method = Literal["approval", "score", "ranked", "budget"]
 mirrors(Method, METHODS)
 RoundStatus = Literal["draft", "deliberation", "voting", "closed", "decided"]
 mirrors(RoundStatus, ROUND_STATUSES)
+RoundStatusFilter = Literal["", "draft", "deliberation", "voting", "closed", "decided"]
+mirrors(RoundStatusFilter, ("", *ROUND_STATUSES))
 Eligibility = Literal["everyone", "customers", "employees", "invited"]
 mirrors(Eligibility, ELIGIBILITY)
 ResultsVisibility = Literal["after_close", "live"]
@@ -24,46 +28,70 @@ mirrors(DecisionKind, DECISIONS)
 Risk = Literal["low", "medium", "high"]
 mirrors(Risk, RISKS)
 Constituency = Literal["customer", "employee"]
+MONEY_MAX = 1e12  # what the impact service takes (decisions/impact.py)
+BUDGET_LIMIT = 1e13  # budgets are below this (decisions/services.py)
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class WeightSplit(Body):
     model_config = ConfigDict(extra="forbid")
 
-    customer: float
-    employee: float
+    customer: Share
+    employee: Share
 
 
 Weights = Annotated[
     WeightSplit,
-    one_error("Weights are numbers for exactly `customer` and `employee`."),
+    one_error("Weights are numbers from 0 to 1 for exactly `customer` and `employee`, adding up to 1."),
     Field(json_schema_extra=documented(description="non-negative, adding up to 1")),
 ]
+QuorumSize = Annotated[int, Field(ge=0, le=DB_INT_MAX), INTEGRAL]
 
 
 class QuorumInput(Body):
-    customer: int | None = Field(None, json_schema_extra=documented(minimum=0))
-    employee: int | None = Field(None, json_schema_extra=documented(minimum=0))
+    customer: QuorumSize | None = None
+    employee: QuorumSize | None = None
+
+
+def _unique(values: list[int]) -> list[int]:
+    if len(set(values)) != len(values):
+        raise PydanticCustomError("invalid_value", "A candidate appears twice in the ballot.")
+    return values
+
+
+CandidateIds = Annotated[
+    list[Id], Field(max_length=1000, json_schema_extra={"uniqueItems": True}), AfterValidator(_unique)
+]
+Money = Annotated[float, Field(ge=0, le=MONEY_MAX)]
 
 
 class NewRound(Body):
-    """A round to create (pm); it starts as a `draft`."""
+    """A round to create (pm); it starts as a `draft`. Budget rounds need a `budget`, the others
+    have none; `closes_at` comes after `voting_opens_at`; weights add up to 1."""
 
-    title: str = Field(json_schema_extra=documented(minLength=5, maxLength=140))
-    description: str = Field("", json_schema_extra=documented(maxLength=20_000, description="markdown"))
-    method: str = Field(json_schema_extra=documented(enum=list(METHODS)))
-    budget: float | None = Field(
-        None, json_schema_extra=documented(exclusiveMinimum=0, description="budget rounds only")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"method": {"const": "budget"}}, "required": ["method"]},
+            "then": {"required": ["budget"], "properties": {"budget": {"type": "number"}}},
+            "else": {"properties": {"budget": {"type": "null"}}},
+        }
+    )
+
+    title: Annotated[str, text(140, min_visible=5, description="at least 5 visible characters")]
+    description: Annotated[str, text(20_000, multiline=True, description="markdown")] = ""
+    method: Method
+    budget: Annotated[float, Field(gt=0, lt=BUDGET_LIMIT)] | None = Field(
+        None, description="budget rounds only, and required for them"
     )
     weights: Weights | None = None
-    results_visibility: str = Field("after_close", json_schema_extra=documented(enum=list(RESULTS_VISIBILITY)))
-    eligibility: str = Field("everyone", json_schema_extra=documented(enum=list(ELIGIBILITY)))
-    voting_opens_at: str | None = Field(None, json_schema_extra=documented(format="date-time"))
-    closes_at: str | None = Field(None, json_schema_extra=documented(format="date-time"))
+    results_visibility: ResultsVisibility = "after_close"
+    eligibility: Eligibility = "everyone"
+    voting_opens_at: Moment | None = None
+    closes_at: Annotated[Moment | None, Field(description="after `voting_opens_at`")] = None
     quorum: QuorumInput | None = None
-    invitees: list[int] | None = Field(None, description="user ids, for `invited` eligibility")
-
-
-NUMBER = documented(minimum=0)
+    invitees: list[Id] | None = Field(None, max_length=1000, description="user ids, for `invited` eligibility")
 
 
 class ImpactValues(Body):
@@ -71,21 +99,23 @@ class ImpactValues(Body):
 
     model_config = ConfigDict(extra="forbid")
 
-    cost: float = absent(**NUMBER)
-    cost_low: float | None = absent(**NUMBER)
-    cost_high: float | None = absent(**NUMBER)
-    annual_benefit: float = absent(**NUMBER)
-    benefit_low: float | None = absent(**NUMBER)
-    benefit_high: float | None = absent(**NUMBER)
-    effort_weeks: float = absent(**NUMBER)
-    reach: float = absent(**NUMBER, description="people or accounts per year (a whole number is kept)")
-    confidence: float = absent(minimum=0, maximum=100, description="percent")
-    risk: str = absent(enum=list(RISKS))
-    sources: str = absent(maxLength=5000)
+    cost: Money = absent()
+    cost_low: Money | None = absent(description="at most `cost`")
+    cost_high: Money | None = absent(description="at least `cost` and `cost_low`")
+    annual_benefit: Money = absent()
+    benefit_low: Money | None = absent(description="at most `annual_benefit`")
+    benefit_high: Money | None = absent(description="at least `annual_benefit` and `benefit_low`")
+    effort_weeks: Money = absent()
+    reach: Annotated[float, Field(ge=0, le=DB_INT_MAX)] = absent(
+        description="people or accounts per year (a whole number is kept)"
+    )
+    confidence: Annotated[float, Field(ge=0, le=100)] = absent(description="percent")
+    risk: Risk = absent()
+    sources: Annotated[str, text(5000, multiline=True)] = absent()
 
 
 class NewCandidate(Body):
-    idea_id: int
+    idea_id: Id
     impact: ImpactValues | None = None
 
 
@@ -95,36 +125,36 @@ class CandidateEdit(ImpactValues):
     impact: ImpactValues | None = absent()
 
 
+CandidateKey = Annotated[str, Field(pattern="^[1-9][0-9]{0,9}$")]
+
+
 class BallotSubmission(Body):
     """The part the round's method takes: `approvals` (approval and budget rounds), `scores`
     (candidate id → 0..5) or `ranking` (best first)."""
 
-    approvals: list[int] | None = None
-    scores: dict[str, int] | None = Field(
-        None, json_schema_extra=documented(additionalProperties={"type": "integer", "minimum": 0, "maximum": 5})
-    )
-    ranking: list[int] | None = None
-    reason: str | None = Field(None, json_schema_extra=documented(maxLength=REASON_MAX, description="one line"))
+    approvals: CandidateIds | None = None
+    scores: dict[CandidateKey, Annotated[int, Field(ge=0, le=5), INTEGRAL]] | None = Field(None, max_length=1000)
+    ranking: CandidateIds | None = None
+    reason: Annotated[str, text(REASON_MAX, description="one line")] | None = None
 
 
 class DecisionSubmission(Body):
-    candidate_id: int
-    decision: str = Field(json_schema_extra=documented(enum=list(DECISIONS)))
-    rationale: str | None = Field(
-        None,
-        json_schema_extra=documented(maxLength=5000, description="required when the decision departs from the vote"),
+    candidate_id: Id
+    decision: DecisionKind
+    rationale: Annotated[str, text(5000, multiline=True)] | None = Field(
+        None, description="required when the decision departs from the vote"
     )
 
 
 class OutcomeSubmission(Body):
     """The pm's decision for every candidate of a closed round."""
 
-    summary: str = Field(json_schema_extra=documented(minLength=1, maxLength=20_000))
-    decisions: list[DecisionSubmission]
+    summary: Annotated[str, text(20_000, multiline=True, min_visible=1)]
+    decisions: Annotated[list[DecisionSubmission], Field(min_length=1, max_length=1000)]
 
 
 class RoundFilters(Query):
-    status: str = Field("", json_schema_extra=documented(enum=["", *ROUND_STATUSES]))
+    status: RoundStatusFilter = ""
 
 
 class WeightShares(TypedDict):

@@ -5,10 +5,17 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 from typing_extensions import TypedDict
 
+from ...ideas.models import STATUSES
+from ...ideas.services import TITLE_MAX
+from ...platform.input import DB_INT_MAX
+from ...platform.tags import TAG_PATTERN
 from ...search.documents import KINDS
+from ...search.text import QUERY_MAX
 from .accounts import Author, Role
-from .base import Query, Timestamp, clamped, documented, mirrors
+from .base import WHOLE_NUMBER, Query, Timestamp, clamped, mirrors
 from .ideas import IdeaTitle, Status, Visibility
+
+SIMILAR_BODY_MAX = 160  # static/js/search.js sends this much of the description
 
 Highlights = Annotated[
     dict[str, str],
@@ -19,24 +26,32 @@ Kind = Literal["ideas", "comments", "people"]
 mirrors(Kind, KINDS)
 
 
-class SearchQuery(Query):
-    q: str = Field(
-        "",
-        json_schema_extra=documented(
-            maxLength=200,
-            description=(
-                'words must all match (stemmed; one typo forgiven when nothing matches exactly), "quoted phrases" '
-                "match in order, -word excludes"
-            ),
+# Search text is never stored: the search service ignores control characters in it (they are
+# no part of a word), so any text up to the length is a query, as the document says.
+QueryText = Annotated[
+    str,
+    Field(
+        max_length=QUERY_MAX,
+        description=(
+            'words must all match (stemmed; one typo forgiven when nothing matches exactly), "quoted phrases" '
+            "match in order, -word excludes; control characters are ignored"
         ),
-    )
-    type: str = Field("ideas", json_schema_extra=documented(enum=list(KINDS)))
-    # An empty `page=` is the first page, as it always was; below 1 the service refuses.
-    page: Annotated[int, BeforeValidator(lambda raw: raw or 1)] = Field(1, json_schema_extra=documented(minimum=1))
+    ),
+]
+TagFilter = Annotated[str, Field(pattern=f"^(?:{TAG_PATTERN.pattern[1:-1]})?$", description="a tag slug")]
+StatusFilter = Literal["", "new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged"]
+mirrors(StatusFilter, ("", *STATUSES))
+
+
+class SearchQuery(Query):
+    q: QueryText = ""
+    type: Kind = "ideas"
+    # An empty `page=` is the first page, as it always was; below 1 is refused.
+    page: Annotated[int, Field(ge=1, le=DB_INT_MAX), WHOLE_NUMBER, BeforeValidator(lambda raw: raw or 1)] = 1
     per_page: Annotated[int, clamped(20, 1, 50)] = 20
-    status: str = Field("", json_schema_extra=documented(description="an idea status"))
-    tag: str = ""
-    constituency: str = Field("", json_schema_extra=documented(enum=["", "customer", "employee"]))
+    status: StatusFilter = Field("", description="an idea status")
+    tag: TagFilter = ""
+    constituency: Literal["", "customer", "employee"] = ""
 
 
 class IdeaHit(TypedDict):
@@ -106,9 +121,11 @@ class SearchResults(TypedDict):
 
 
 class SimilarQuery(Query):
-    title: str = Field("", max_length=1000, description="the title typed so far")
-    body: str = Field("", description="the description, optional")
-    limit: int = Field(5, ge=1, le=10)
+    """Short enough that the whole URL fits a server's request line (4 KiB) whatever the script."""
+
+    title: str = Field("", max_length=TITLE_MAX, description="the title typed so far; control characters are ignored")
+    body: str = Field("", max_length=SIMILAR_BODY_MAX, description="the start of the description")
+    limit: Annotated[int, Field(ge=1, le=10), WHOLE_NUMBER] = 5
 
 
 class SimilarIdea(TypedDict):
@@ -127,7 +144,7 @@ class SimilarIdeas(TypedDict):
 
 
 class ExpertsQuery(Query):
-    q: str = Field("", json_schema_extra=documented(maxLength=200, description="the topic"))
+    q: str = Field("", max_length=QUERY_MAX, description="the topic; control characters are ignored")
     limit: Annotated[int, clamped(20, 1, 50)] = 20
 
 

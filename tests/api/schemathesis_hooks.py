@@ -1,0 +1,48 @@
+"""Schemathesis hooks for the rules of a round that JSON Schema cannot state (the document gives
+them in words): weights add up to 1, a round closes after it opens, impact values lie within
+their own low and high estimates. Generated *valid* requests are brought within them before
+they are sent, so "a valid request is never refused" keeps its meaning; invalid ones are sent
+as generated. Loaded by the schemathesis CLI through SCHEMATHESIS_HOOKS."""
+
+import schemathesis
+
+ESTIMATES = (("cost_low", "cost", "cost_high"), ("benefit_low", "annual_benefit", "benefit_high"))
+
+
+def _within_one(weights: dict) -> None:
+    if isinstance(weights.get("customer"), int | float) and isinstance(weights.get("employee"), int | float):
+        weights["employee"] = 1.0 - weights["customer"]
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _in_order(impact: dict) -> None:
+    """Low ≤ value ≤ high for each estimate the body touches, whatever is stored already: the
+    whole triple is sent (a left-out value would be the stored one, or 0 for a new candidate)."""
+    for low, value, high in ESTIMATES:
+        if not any(name in impact for name in (low, value, high)):
+            continue
+        numbers = sorted(impact[name] for name in (low, value, high) if _number(impact.get(name))) or [0.0]
+        has_low, has_high = _number(impact.get(low)), _number(impact.get(high))
+        impact[value] = numbers[1] if has_low and len(numbers) > 1 else numbers[0]
+        impact[low] = numbers[0] if has_low else None
+        impact[high] = numbers[-1] if has_high else None
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    if case.meta is None or not case.meta.generation.mode.is_positive or not isinstance(case.body, dict):
+        return
+    body = case.body
+    if case.path == "/rounds" and case.method == "POST":
+        if isinstance(body.get("weights"), dict):
+            _within_one(body["weights"])
+        opens, closes = body.get("voting_opens_at"), body.get("closes_at")
+        if isinstance(opens, str) and isinstance(closes, str):
+            body["voting_opens_at"] = None  # opening "now" comes before any closing time the schema admits
+    if "/candidates" in case.path:
+        _in_order(body)
+        if isinstance(body.get("impact"), dict):
+            _in_order(body["impact"])
