@@ -14,11 +14,13 @@ import json
 
 import pytest
 from sqlalchemy import inspect, select, text
+from werkzeug.routing import IntegerConverter
 
 from innovation.accounts import invitations
 from innovation.accounts.models import User
 from innovation.extensions import db
 from innovation.notifications.tokens import unsubscribe_token, verification_token
+from innovation.platform.input import DatabaseIdConverter
 from innovation.platform.worker import run_worker
 
 from ..conftest import AuthActions
@@ -86,7 +88,7 @@ def urls_of(app, viewer: User | None, admin: User) -> list[tuple[str, str]]:
             continue
         choices = {}
         for name, converter in rule._converters.items():
-            if type(converter).__name__ == "IntegerConverter":
+            if isinstance(converter, IntegerConverter | DatabaseIdConverter):
                 table = TABLE_OF.get(name, name.removesuffix("_id") + "s")
                 choices[name] = ids_of(table) if table in db.metadata.tables else [1]
             else:

@@ -4,7 +4,18 @@ their own low and high estimates. Generated *valid* requests are brought within 
 they are sent, so "a valid request is never refused" keeps its meaning; invalid ones are sent
 as generated. Loaded by the schemathesis CLI through SCHEMATHESIS_HOOKS."""
 
+import sys
+import threading
+
 import schemathesis
+
+# Schemathesis's coverage phase recurses through the round schemas (if/then/else inside anyOf)
+# deeper than Python's default 1,000 frames on some draws; the RecursionError then crashes
+# CPython 3.11's own traceback printer ("AST constructor recursion depth mismatch") and the run
+# ends with an internal error, not a finding. More frames, and worker threads with the stack
+# for them (set before the CLI starts its workers).
+sys.setrecursionlimit(20_000)
+threading.stack_size(256 * 1024 * 1024)
 
 ESTIMATES = (("cost_low", "cost", "cost_high"), ("benefit_low", "annual_benefit", "benefit_high"))
 
