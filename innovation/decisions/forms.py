@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..platform.errors import ValidationFailed
 from ..platform.input import DB_INT_MAX, CleanText, text_problem
+from .impact import NUMBER_FIELDS
 from .models import ELIGIBILITY, METHODS, RISKS
 
 METHOD_LABELS = {
@@ -67,16 +68,7 @@ class ImpactForm(FlaskForm):
 
     def impact(self) -> dict:
         values = {}
-        for name in (
-            "cost",
-            "cost_low",
-            "cost_high",
-            "annual_benefit",
-            "benefit_low",
-            "benefit_high",
-            "effort_weeks",
-            "confidence",
-        ):
+        for name in NUMBER_FIELDS:
             value = getattr(self, name).data
             values[name] = float(value) if value is not None else None
         values.update(reach=self.reach.data, risk=self.risk.data, sources=self.sources.data or "")

@@ -8,7 +8,7 @@
 - A title is not blank once the invisible characters (zero-width spaces, BOM, …) are left out.
 
 The rules are written once as regular expressions in the common subset of Python's `re`,
-ECMA-262 and Rust's `regex` (explicit `\\uXXXX` classes, no `\\s`, no look-around), so the
+ECMA-262 and Rust's `regex` (classes of explicit `\\u` code points, no `\\s`, no look-around), so the
 OpenAPI document can state them as `pattern` exactly as the server applies them.
 """
 
@@ -21,7 +21,7 @@ DB_INT_MIN = -(2**31)
 
 
 def _ranges(*spans: tuple[int, int]) -> str:
-    """Members of a character class, each written as a range `\\uXXXX-\\uXXXX` (even of one
+    """Members of a character class, each written as a range of `\\u` code points (even of one
     character): every regex dialect reads it alike, and so do the generators that build
     examples from a pattern (schemathesis's misreads a negated class of single characters)."""
     return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in spans)
