@@ -1,6 +1,6 @@
 """Screenshots of the product's pages at 1280 and 390 px, as each role sees them.
 
-    .venv/bin/python tools/screenshots.py [--base http://127.0.0.1:5000] [--out shots] [--only home,round]
+    .venv/bin/python -m tools.screenshots [--base http://127.0.0.1:5000] [--out shots] [--only home,round]
 
 Runs against a server started by `make run` (demo data; every demo password is
 commons-demo-2026). For each page and width it writes <out>/<role>-<page>-<width>.png and prints
