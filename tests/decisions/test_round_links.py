@@ -8,6 +8,7 @@ from sqlalchemy import event
 
 from innovation.decisions import services as rounds
 from innovation.extensions import db
+from innovation.platform.templating import local_time
 
 from ..home.helpers import decide, ideas_by, open_round
 
@@ -30,7 +31,7 @@ def test_an_idea_in_an_open_round_links_to_it_from_card_and_page(client, users):
     pm, author = users("pm"), users("customer")
     first, second = ideas_by(author, "Photos on job completion", "Offline mode for technicians")
     round_, _ = open_round(pm, [first, second], title="Spring planning round")
-    until = round_.closes_at.strftime("%Y-%m-%d %H:%M UTC")
+    until = local_time(round_.closes_at)
     expected = f'In round:</span> <a href="/rounds/{round_.id}">Spring planning round</a> — vote until <time'
 
     card = card_of(page(client, "/ideas"), first.id)

@@ -11,6 +11,7 @@ from innovation.extensions import db
 from innovation.ideas.comments import add_comment
 from innovation.ideas.moderation import hide_content
 from innovation.ideas.services import change_status, follow_idea
+from innovation.platform.templating import local_time
 from innovation.voting.services import cast_support
 
 from .helpers import decide, ideas_by, open_round, vote
@@ -56,7 +57,7 @@ def test_an_eligible_customer_sees_the_open_round_until_they_vote(client, auth, 
     section = waiting_section(home(client))
     assert "Spring planning round" in section
     assert f'href="/rounds/{round_.id}#ballot"' in section
-    assert round_.closes_at.strftime("%Y-%m-%d %H:%M UTC") in section
+    assert local_time(round_.closes_at) in section
     assert home(client).index(WAITING) < home(client).index("Your ideas and ideas you follow")
 
     vote(customer, round_, candidates[0])
