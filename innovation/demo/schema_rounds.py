@@ -13,6 +13,7 @@ from ..decisions.ballots import REASON_MAX
 from ..decisions.models import DECISIONS, RISKS
 from . import timeline
 from .schema import (
+    ALLOWED_TAGS,
     OPEN_STATUSES,
     DemoModel,
     IdeasFile,
@@ -149,6 +150,8 @@ class Round(DemoModel):
     title: Title
     pm: Local
     method: Annotated[str, _one_of(METHODS, "method")]
+    # What the round is about: every candidate carries at least one of these tags.
+    themes: Annotated[list[Annotated[str, _one_of(ALLOWED_TAGS, "tag")]], Field(min_length=1)]
     description: Annotated[str, StringConstraints(max_length=20_000)] = ""
     budget: Annotated[float, Field(gt=0, lt=1e13)] | None = None
     weights: Weights
@@ -188,6 +191,10 @@ class Round(DemoModel):
                     f"candidate {title!r} is {idea.visibility} and {idea.status}; "
                     f"a candidate is public and {' or '.join(OPEN_STATUSES)}"
                 )
+            if idea is not None and not set(idea.tags) & set(self.themes):
+                problems.append(
+                    f"candidate {title!r} is off the round's theme: it has none of the tags {', '.join(self.themes)}"
+                )
         decided = self.outcome is not None
         for name, wanted in (
             ("closed_days_ago", decided),
@@ -215,7 +222,8 @@ class Round(DemoModel):
             cost, benefit = values.get("cost") or 0.0, values.get("annual_benefit") or 0.0
             if cost and benefit > MAX_BENEFIT_PER_COST * cost:
                 problems.append(
-                    f"{where}: an annual benefit of {benefit:,.0f} is {benefit / cost:.1f} times the cost of {cost:,.0f}; "
+                    f"{where}: an annual benefit of {benefit:,.0f} is {benefit / cost:.1f} times "
+                    f"the cost of {cost:,.0f}; "
                     f"above {MAX_BENEFIT_PER_COST:g} times it reads as a typo"
                 )
         numbers = [
@@ -223,7 +231,8 @@ class Round(DemoModel):
             for c in self.candidates
         ]
         problems += [
-            f"candidates {self.candidates[numbers.index(n)].idea!r} and {self.candidates[i].idea!r} have the same impact numbers"
+            f"candidates {self.candidates[numbers.index(n)].idea!r} and {self.candidates[i].idea!r} "
+            "have the same impact numbers"
             for i, n in enumerate(numbers)
             if numbers.index(n) != i
         ]
@@ -231,7 +240,8 @@ class Round(DemoModel):
             costs = [c.final_impact().get("cost") or 0.0 for c in self.candidates]
             if self.budget >= sum(costs):
                 problems.append(
-                    f"the budget of {self.budget:,.0f} funds every candidate (together {sum(costs):,.0f}): nothing to decide"
+                    f"the budget of {self.budget:,.0f} funds every candidate (together {sum(costs):,.0f}): "
+                    "nothing to decide"
                 )
             if self.budget < min(costs):
                 problems.append(
@@ -304,12 +314,14 @@ class Round(DemoModel):
             idea = by_title[candidate.idea]
             if timeline.posted(idea) <= made:
                 problems.append(
-                    f"candidate {idea.title!r} was posted {idea.age_days} days ago, after the round was made ({describe(made)})"
+                    f"candidate {idea.title!r} was posted {idea.age_days} days ago, "
+                    f"after the round was made ({describe(made)})"
                 )
             for status, _note, moment in timeline.status_steps(idea):
                 if moment <= made:
                     problems.append(
-                        f"candidate {idea.title!r}: its status {status!r} ({describe(moment)}) comes after the round was made"
+                        f"candidate {idea.title!r}: its status {status!r} ({describe(moment)}) "
+                        "comes after the round was made"
                     )
             for revision in candidate.revisions:
                 moment = self.revision_moment(candidate, revision)
@@ -319,7 +331,8 @@ class Round(DemoModel):
                 problems += presence(people, self.pm, moment, f"{what} by {self.pm!r}")
         dated = self.ballot_moments(people)
         problems += [
-            f"ballot of {b.voter!r}: they were not a member between the opening ({describe(opened)}) and their last visit"
+            f"ballot of {b.voter!r}: they were not a member between the opening ({describe(opened)}) "
+            "and their last visit"
             for b in self.ballots
             if b.voter not in dated
         ]

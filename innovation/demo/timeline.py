@@ -41,7 +41,9 @@ def days_ago(moment: int) -> int:
 
 
 def describe(moment: int) -> str:
-    """A moment in messages: `12 days ago, 09:41`."""
+    """A moment in messages: `12 days ago, 09:41` (or `today`, for the seed's day)."""
+    if moment <= 0:
+        return "today"
     day = days_ago(moment)
     minute = day * DAY - moment
     return f"{day} day{'s' if day != 1 else ''} ago, {minute // 60:02d}:{minute % 60:02d}"
