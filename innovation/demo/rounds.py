@@ -2,13 +2,11 @@
 made with its candidates (deliberation), impact revisions, opened, ballots; a decided round is
 then closed and its outcome published, an open one stays open for voting."""
 
-from datetime import timedelta
-
 from ..accounts.models import User
 from ..decisions import ballots, export, outcomes, services
 from ..decisions.models import Round as RoundRow
 from ..extensions import db
-from ..platform.db import utcnow
+from . import timeline
 from .history import History
 from .schema import Person
 from .schema_rounds import Round, RoundsFile
@@ -40,8 +38,8 @@ def _plan_round(
         options: dict = {"weights": spec.weights.model_dump()}
         if spec.budget is not None:
             options["budget"] = spec.budget
-        if spec.closes_in_days is not None:
-            options["closes_at"] = utcnow() + timedelta(days=spec.closes_in_days)
+        if spec.closes_in_days is not None:  # at five in the afternoon (UTC), as a pm would set it
+            options["closes_at"] = history.at(-spec.closes_in_days * timeline.DAY - 17 * 60)
         round_ = services.create_round(
             pm, title=spec.title, description=spec.description, method=spec.method, **options
         )

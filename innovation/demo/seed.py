@@ -24,14 +24,13 @@ DEMO_PASSWORD = "commons-demo-2026"
 DEMO_DOMAIN = "demo.brightfield.example"
 
 
-def _make_user(person: Person, password_hash: str, history: History) -> User:
+def _make_user(person: Person, password_hash: str) -> User:
     user = User(
         email=f"{person.local}@{DEMO_DOMAIN}",
         name=person.name,
         role=person.role,
         bio=person.bio,
         password_hash=password_hash,
-        created_at=history.at(timeline.joined(person)),
     )
     if person.role == "customer":
         user.company, user.segment = person.company, person.segment
@@ -39,6 +38,11 @@ def _make_user(person: Person, password_hash: str, history: History) -> User:
         user.department, user.title = person.department, person.title
     user.expertise = [ExpertiseTag(tag=tag) for tag in person.expertise]
     return user
+
+
+def _join(user: User, when) -> None:
+    user.created_at = when
+    db.session.add(user)
 
 
 def _plan_idea(
@@ -95,9 +99,9 @@ def seed(ideas: int = IDEA_COUNT) -> dict | None:
     history = History(utcnow())
     password_hash = hash_password(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
     specs = content.people.by_local()
-    people = {person.local: _make_user(person, password_hash, history) for person in content.people.people}
-    db.session.add_all(people.values())
-    db.session.flush()
+    people = {person.local: _make_user(person, password_hash) for person in content.people.people}
+    for local, user in people.items():  # each joins on their day: nothing that came before reaches them
+        history.add(timeline.joined(specs[local]), lambda when, user=user: _join(user, when))
     logger = logging.getLogger("innovation")
     level = logger.level
     logger.setLevel(logging.WARNING)  # the progress bar says enough
