@@ -272,13 +272,12 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
 def test_a_key_given_twice_is_refused_not_silently_dropped(tmp_path):
     shipped_copy(tmp_path)
     ideas = tmp_path / "ideas.yaml"
-    ideas.write_text(
-        ideas.read_text(encoding="utf-8").replace("ratings: {customer: 5,", "ratings: {customer: 5, customer: 1,", 1),
-        encoding="utf-8",
-    )
+    text = ideas.read_text(encoding="utf-8")
+    line = text[: text.index("ratings: {customer: 5,")].count("\n") + 1  # the first idea's ratings
+    ideas.write_text(text.replace("ratings: {customer: 5,", "ratings: {customer: 5, customer: 1,", 1), encoding="utf-8")
     with pytest.raises(
         DemoDataError,
-        match="ideas.yaml: line 45, column 28: found duplicate key 'customer' "
+        match=f"ideas.yaml: line {line}, column 28: found duplicate key 'customer' "
         r"\(while constructing a mapping\)",
     ):
         load_content(tmp_path)
