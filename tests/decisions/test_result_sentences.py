@@ -117,8 +117,8 @@ def test_budget_names_what_is_funded_in_the_sites_currency():
     votes = ballots("customer", "approvals", [1, 2]) + ballots("employee", "approvals", [1])
     lead, _ = sentences("budget", votes, budget=35000, currency="USD")
     assert (
-        lead
-        == "The budget of $35,000 funds 2 ideas: <strong>Offline mode</strong> and <strong>Photo reports</strong> ($30,000 spent)."
+        lead == "The budget of $35,000 funds 2 ideas: <strong>Offline mode</strong> and "
+        "<strong>Photo reports</strong> ($30,000 spent)."
     )
     votes = ballots("customer", "approvals", [4]) + ballots("employee", "approvals", [4])
     lead, _ = sentences("budget", votes, budget=5000)
