@@ -63,7 +63,7 @@ def test_an_open_round_puts_a_summary_with_a_vote_link_and_the_ballot_before_the
     html = text_of(client, f"/rounds/{round_.id}")
     vote_link = html.index('href="#ballot">Vote</a>')
     assert vote_link < html.index('id="ballot"') < html.index('id="impact-title"') < html.index('id="results-title"')
-    assert "Voting is open." in words(html) and "Voting closes" in words(html)
+    assert "Open for voting." in words(html) and "Voting closes" in words(html)
     # Each choice shows its key impact figures beside it.
     choice = html.split(f'<label for="approve-{candidates[0].id}">')[1].split("</label>")[0]
     assert "cost €12,000 · benefit €30,000 a year · 4 weeks of work" in words(choice)
