@@ -1,7 +1,7 @@
 """Round pages for everyone: list, the round (deliberation, ballot, results, outcome), charts,
 receipt lookup, the export download and how counting works."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, has_role
@@ -15,6 +15,8 @@ from .impact import FORMULAS, derived
 from .models import Ballot
 from .outcomes import vote_recommends_adoption
 from .permissions import get_visible_round, is_eligible, results_visible
+from .steps import round_steps
+from .summary import disagreements, result_sentences
 
 # Chart images may style themselves; nothing in an <img> can run script.
 CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -36,6 +38,7 @@ def round_context(round_, viewer) -> dict:
         result = round_.result if round_.result is not None else live_result(round_)
     history = queries.impact_history([c.id for c in round_.candidates])
     outcome = queries.outcome_of(round_.id)
+    titles = {c.id: c.idea.title for c in round_.candidates}
     return {
         "round": round_,
         "candidates": round_.candidates,
@@ -47,11 +50,14 @@ def round_context(round_, viewer) -> dict:
         "eligible": is_eligible(viewer, round_),
         "round_turnout": queries.turnout(round_.id),
         "result": result,
-        "disagreements": queries.disagreements(result) if result else [],
+        "disagreements": disagreements(result) if result else [],
+        "sentences": result_sentences(result, titles, current_app.config["CURRENCY"]),
+        "steps": round_steps(round_),
         "outcome": outcome,
         "recommended": vote_recommends_adoption(round_) if result else set(),
         "can_manage": has_role(viewer, *STAFF),
-        "titles": {c.id: c.idea.title for c in round_.candidates},
+        "titles": titles,
+        "just_voted": request.args.get("ballot") == "saved" and ballot is not None,
     }
 
 
@@ -72,8 +78,9 @@ def vote(round_id: int):
     if refusal is not None:
         context = round_context(round_, current_user)
         return render_template("decisions/detail.html", ballot_error=refusal.message, **context), refusal.status
-    flash(f"Your ballot is saved. Receipt: {ballot.receipt} — keep it to find your ballot in the export.", "success")
-    return redirect(url_for("decisions.detail", round_id=round_.id) + "#ballot")
+    # No flash: the page lands on the confirmation inside the ballot box (with the receipt),
+    # where the voter is looking, instead of a message scrolled out of view at the top.
+    return redirect(url_for("decisions.detail", round_id=round_.id, ballot="saved", _anchor="ballot-saved"))
 
 
 @bp.route("/rounds/<int:round_id>/receipt")
