@@ -100,6 +100,8 @@ class Config:
         self.LOG_LEVEL = os.environ.get("LOG_LEVEL") or "INFO"
         # People per committed fan-out batch (a killed worker resumes after the last batch).
         self.NOTIFICATION_BATCH_SIZE = int(os.environ.get("NOTIFICATION_BATCH_SIZE") or 1000)
+        # The currency of every amount (impact costs and benefits, budgets): an ISO 4217 code.
+        self.CURRENCY = (os.environ.get("CURRENCY") or "EUR").strip().upper()
 
 
 class TestConfig(Config):

@@ -10,7 +10,7 @@ bp = Blueprint("decisions", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from . import jobs, models, views, views_manage  # noqa: F401  (jobs: the periodic round transitions)
+    from . import jobs, models, views, views_charts, views_manage  # noqa: F401  (jobs: the periodic round transitions)
     from .cli import register_cli
     from .permissions import can_manage_rounds
     from .queries import round_links

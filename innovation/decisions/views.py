@@ -1,4 +1,4 @@
-"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome), charts,
+"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome),
 receipt lookup, the export download and how counting works."""
 
 from flask import Response, flash, redirect, render_template, request, url_for
@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from ..accounts.permissions import STAFF, has_role
 from ..extensions import db, limiter
 from ..platform.web import attempt, current_viewer, page_args
-from . import bp, charts, queries
+from . import bp, queries
 from .ballots import cast_ballot, changed_since_ballot, my_ballot
 from .export import live_result
 from .forms import ballot_from_form
@@ -15,9 +15,7 @@ from .impact import FORMULAS, derived
 from .models import Ballot
 from .outcomes import vote_recommends_adoption
 from .permissions import get_visible_round, is_eligible, results_visible
-
-# Chart images may style themselves; nothing in an <img> can run script.
-CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+from .views_charts import chart_figures
 
 
 @bp.route("/rounds")
@@ -52,6 +50,7 @@ def round_context(round_, viewer) -> dict:
         "recommended": vote_recommends_adoption(round_) if result else set(),
         "can_manage": has_role(viewer, *STAFF),
         "titles": {c.id: c.idea.title for c in round_.candidates},
+        "charts": chart_figures(round_, result),
     }
 
 
@@ -104,26 +103,6 @@ def download_export(round_id: int):
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="round-{round_.id}-ballots.json"'},
     )
-
-
-def _svg(body: bytes) -> Response:
-    response = Response(body, mimetype="image/svg+xml")
-    response.headers["Content-Security-Policy"] = CHART_CSP
-    response.headers["Cache-Control"] = "private, max-age=60"
-    return response
-
-
-@bp.route("/rounds/<int:round_id>/cost-benefit.svg")
-def cost_benefit_svg(round_id: int):
-    return _svg(charts.cost_benefit_chart(get_visible_round(current_viewer(), round_id)))
-
-
-@bp.route("/rounds/<int:round_id>/results.svg")
-def results_svg(round_id: int):
-    round_ = get_visible_round(current_viewer(), round_id)
-    if not results_visible(round_):
-        return Response("Results are hidden until the round closes.", status=409, mimetype="text/plain")
-    return _svg(charts.results_chart(round_, round_.result or live_result(round_)))
 
 
 @bp.route("/rounds/how-counting-works")
