@@ -35,6 +35,56 @@ def _key_columns(data: CostBenefit) -> int:
     return 2 if all(text_width(b.title, 13) <= half for b in data.bubbles) else 1
 
 
+Box = tuple[float, float, float, float]
+# Where a number goes when its bubble is too small or another number sits there: right, left,
+# above, below, then the diagonals.
+_AROUND = (0.0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, -3 * math.pi / 4, math.pi / 4, 3 * math.pi / 4)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _label_positions(spots: list[tuple[float, float, float, str]], order: list[int]) -> list[tuple[float, float, bool]]:
+    """A place for each bubble's number (x, y, inside its bubble?) where it covers no other
+    number: inside the bubble when it fits, else the first free place around it. Ideas with
+    about the same figures have bubbles on top of each other; their numbers stay apart."""
+    boxes: list[Box] = []
+    places: dict[int, tuple[float, float, bool]] = {}
+
+    def box_at(x: float, y: float, text: str) -> Box:
+        half = text_width(text, 12, bold=True) / 2 + 2
+        return (x - half, y - 8, x + half, y + 8)
+
+    def free(box: Box) -> bool:
+        left, top, right, bottom = box
+        inside_frame = left > FRAME_LEFT and right < FRAME_RIGHT and top > FRAME_TOP and bottom < FRAME_BOTTOM
+        return inside_frame and not any(_overlaps(box, other) for other in boxes)
+
+    # The bubble drawn last (on top) first: where bubbles cover each other, the number inside
+    # is the one of the bubble whose colour shows; the others find a place around theirs.
+    for index in reversed(order):
+        x, y, radius, text = spots[index]
+        box = box_at(x, y, text)
+        if radius >= 9 and free(box):
+            boxes.append(box)
+            places[index] = (x, y, True)
+    for index, (x, y, radius, text) in enumerate(spots):
+        if index in places:
+            continue
+        half_width = text_width(text, 12, bold=True) / 2 + 2
+        options = [
+            (x + math.cos(angle) * (radius + 2 + half_width), y + math.sin(angle) * (radius + 2 + 8))
+            for angle in _AROUND
+        ]
+        for distance in (1.6, 2.4):  # still crowded: a little further out
+            options += [(x + (ox - x) * distance, y + (oy - y) * distance) for ox, oy in options[:8]]
+        chosen = next((option for option in options if free(box_at(*option, text))), options[0])
+        boxes.append(box_at(*chosen, text))
+        places[index] = (*chosen, False)
+    return [places[index] for index in range(len(spots))]
+
+
 def cost_benefit_height(data: CostBenefit) -> int:
     rows = math.ceil(len(data.bubbles) / _key_columns(data))
     return FRAME_BOTTOM + 70 + rows * KEY_ROW
@@ -108,8 +158,8 @@ def draw_cost_benefit(data: CostBenefit) -> bytes:
     svg.close_group()
 
     # Biggest bubbles first, so smaller ones stay visible on top; every number after them.
-    placed: list[tuple[float, float, float]] = []
-    for bubble in sorted(data.bubbles, key=lambda b: (-b.reach, b.number)):
+    order = sorted(range(len(data.bubbles)), key=lambda i: (-data.bubbles[i].reach, i))
+    for bubble in (data.bubbles[i] for i in order):
         colour = PALETTE[(bubble.number - 1) % len(PALETTE)]
         radius = _bubble_radius(bubble.reach, data.max_reach)
         svg.add(
@@ -124,20 +174,22 @@ def draw_cost_benefit(data: CostBenefit) -> bytes:
             class_="bubble",
             data_candidate=bubble.candidate_id,
         )
-        placed.append((x_of(bubble.cost), y_of(bubble.benefit), radius))
-    svg.open_group(class_="bubble-labels", font_size=12, font_weight="700", text_anchor="middle")
-    taken: list[tuple[float, float]] = []
-    for bubble in data.bubbles:
-        x, y = x_of(bubble.cost), y_of(bubble.benefit)
-        radius = _bubble_radius(bubble.reach, data.max_reach)
-        fill = "#ffffff"
-        if any(abs(x - tx) < 16 and abs(y - ty) < 14 for tx, ty in taken):
-            # Another number sits here already (two ideas with about the same figures): this
-            # one goes beside its bubble, in ink.
-            x, fill = x + radius + 10, INK
-        taken.append((x, y))
+    spots = [
+        (x_of(b.cost), y_of(b.benefit), _bubble_radius(b.reach, data.max_reach), str(b.number)) for b in data.bubbles
+    ]
+    svg.open_group(class_="bubble-labels", font_weight="700", text_anchor="middle")
+    for bubble, (x, y, inside) in zip(data.bubbles, _label_positions(spots, order), strict=True):
+        # A number beside its bubble is in ink with a white halo, readable over a neighbour.
+        halo = {} if inside else {"stroke": "#ffffff", "stroke_width": 3, "paint_order": "stroke"}
         svg.text(
-            x, y + 4, str(bubble.number), size=12, fill=fill, class_="bubble-label", data_candidate=bubble.candidate_id
+            x,
+            y + 4,
+            str(bubble.number),
+            size=12,
+            fill="#ffffff" if inside else INK,
+            class_="bubble-label",
+            data_candidate=bubble.candidate_id,
+            **halo,
         )
     svg.close_group()
 
