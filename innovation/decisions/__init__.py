@@ -10,7 +10,14 @@ bp = Blueprint("decisions", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from . import formatting, jobs, models, views, views_manage  # noqa: F401  (jobs: the periodic round transitions)
+    from . import (  # noqa: F401  (jobs: periodic transitions)
+        formatting,
+        jobs,
+        models,
+        views,
+        views_charts,
+        views_manage,
+    )
     from .cli import register_cli
     from .permissions import can_manage_rounds
     from .queries import round_links

@@ -1,4 +1,4 @@
-"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome), charts,
+"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome),
 receipt lookup, the export download and how counting works."""
 
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from ..accounts.permissions import STAFF, has_role
 from ..extensions import db, limiter
 from ..platform.web import attempt, current_viewer, page_args
-from . import bp, charts, queries
+from . import bp, queries
 from .ballots import cast_ballot, changed_since_ballot, my_ballot
 from .export import live_result
 from .forms import ballot_from_form
@@ -17,9 +17,7 @@ from .outcomes import vote_recommends_adoption
 from .permissions import get_visible_round, is_eligible, results_visible
 from .steps import round_steps
 from .summary import disagreements, result_sentences
-
-# Chart images may style themselves; nothing in an <img> can run script.
-CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+from .views_charts import chart_figures
 
 
 @bp.route("/rounds")
@@ -58,6 +56,7 @@ def round_context(round_, viewer) -> dict:
         "can_manage": has_role(viewer, *STAFF),
         "titles": titles,
         "just_voted": request.args.get("ballot") == "saved" and ballot is not None,
+        "charts": chart_figures(round_, result),
     }
 
 
@@ -111,26 +110,6 @@ def download_export(round_id: int):
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="round-{round_.id}-ballots.json"'},
     )
-
-
-def _svg(body: bytes) -> Response:
-    response = Response(body, mimetype="image/svg+xml")
-    response.headers["Content-Security-Policy"] = CHART_CSP
-    response.headers["Cache-Control"] = "private, max-age=60"
-    return response
-
-
-@bp.route("/rounds/<int:round_id>/cost-benefit.svg")
-def cost_benefit_svg(round_id: int):
-    return _svg(charts.cost_benefit_chart(get_visible_round(current_viewer(), round_id)))
-
-
-@bp.route("/rounds/<int:round_id>/results.svg")
-def results_svg(round_id: int):
-    round_ = get_visible_round(current_viewer(), round_id)
-    if not results_visible(round_):
-        return Response("Results are hidden until the round closes.", status=409, mimetype="text/plain")
-    return _svg(charts.results_chart(round_, round_.result or live_result(round_)))
 
 
 @bp.route("/rounds/how-counting-works")
