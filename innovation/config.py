@@ -98,6 +98,9 @@ class Config:
         self.SESSION_COOKIE_SECURE = secure
         self.REMEMBER_COOKIE_SECURE = secure
         self.LOG_LEVEL = os.environ.get("LOG_LEVEL") or "INFO"
+        # The one currency of every cost and benefit on the site (ISO 4217 code; € $ £ ¥ ₹ get
+        # their sign, any other code is shown as such): "€42,000".
+        self.CURRENCY = (os.environ.get("CURRENCY") or "EUR").strip().upper()
         # People per committed fan-out batch (a killed worker resumes after the last batch).
         self.NOTIFICATION_BATCH_SIZE = int(os.environ.get("NOTIFICATION_BATCH_SIZE") or 1000)
 

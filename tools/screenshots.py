@@ -27,10 +27,17 @@ PAGES = [
     ("new-idea", "/ideas/new", ("customer",)),
     ("roadmap", "/roadmap", ("visitor",)),
     ("rounds", "/rounds", ("visitor", "pm")),
-    ("round-decided", "round:decided", ("customer",)),
-    ("round-voting", "round:voting", ("customer", "pm")),
+    ("round-decided", "round:decided", ("visitor", "customer", "pm")),
+    ("round-voting", "round:voting", ("visitor", "customer", "pm")),
+    ("round-closed", "round:closed", ("customer", "pm")),
+    ("round-deliberation", "round:deliberation", ("customer", "pm")),
+    ("round-draft", "round:draft", ("pm",)),
+    ("receipt", "round:decided:/receipt?code=NOSUCHCODE", ("customer",)),
     ("counting", "/rounds/how-counting-works", ("visitor",)),
     ("new-round", "/rounds/new", ("pm",)),
+    ("candidate-form", "round:draft:/candidates/new", ("pm",)),
+    ("impact-form", "round:draft:@a[href*='/impact']", ("pm",)),
+    ("outcome-form", "round:closed:/outcome", ("pm",)),
     ("search", "/search?q=offline", ("customer",)),
     ("notifications", "/notifications", ("customer",)),
     ("settings", "/settings", ("customer",)),
@@ -47,7 +54,10 @@ PAGES = [
 ]
 
 MEASURE = """() => {
-  const cells = [...document.querySelectorAll('td, th')].filter(c => c.offsetParent !== null);
+  // Cells inside a 1-px clipped box (a stacked table's visually hidden thead) are not seen.
+  const clipped = c => { for (let e = c; e; e = e.parentElement) { const s = getComputedStyle(e);
+    if (s.overflow === 'hidden' && e.getBoundingClientRect().width <= 1) return true; } return false; };
+  const cells = [...document.querySelectorAll('td, th')].filter(c => c.offsetParent !== null && !clipped(c));
   const widths = cells.map(c => c.getBoundingClientRect().width).filter(w => w > 0);
   return {over: document.documentElement.scrollWidth - window.innerWidth,
           narrowest: widths.length ? Math.round(Math.min(...widths)) : null};
@@ -68,7 +78,10 @@ def resolve(page, base, target):
         page.goto(base + listing)
         return page.locator(selector).first.get_attribute("href")
     if target.startswith("round:"):
-        state = target.split(":", 1)[1]
+        # round:<state>[:<suffix>]: the first round in that state, plus a path suffix, or
+        # "@<selector>": the first link on that round's page matching the selector
+        parts = target.split(":", 2)
+        state, suffix = parts[1], parts[2] if len(parts) > 2 else ""
         page.goto(base + "/rounds")
         for href in page.locator("a[href^='/rounds/']").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
             if not re.fullmatch(r"/rounds/\d+", href or ""):
@@ -76,7 +89,9 @@ def resolve(page, base, target):
             page.goto(base + href)
             status = page.locator(".round-header .chip").first.inner_text().lower()
             if state in status or (state == "voting" and "open" in status):
-                return href
+                if suffix.startswith("@"):
+                    return page.locator(suffix[1:]).first.get_attribute("href")
+                return href + suffix
         return None
     return target
 

@@ -10,16 +10,26 @@ bp = Blueprint("decisions", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from . import jobs, models, views, views_manage  # noqa: F401  (jobs: the periodic round transitions)
+    from . import (  # noqa: F401  (jobs: periodic transitions)
+        formatting,
+        jobs,
+        models,
+        views,
+        views_charts,
+        views_manage,
+    )
     from .cli import register_cli
     from .permissions import can_manage_rounds
     from .queries import round_links
     from .services import refuse_hiding_candidates
+    from .summary import side_share_text
 
     app.register_blueprint(bp)
+    formatting.init_app(app)
     register_cli(app)
     add_nav_item(app, "Rounds", "decisions.index", order=30)
     app.jinja_env.globals["can_manage_rounds"] = can_manage_rounds
+    app.jinja_env.globals["side_share"] = side_share_text
 
     def idea_round_links(ideas) -> dict:
         """For idea cards and pages (templates of a feature decisions builds on): idea id →

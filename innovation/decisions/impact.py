@@ -24,7 +24,10 @@ REQUIRED_DEFAULTS = {
 }
 FORMULAS = {
     "roi": "ROI = (annual benefit − cost) ÷ cost (first year)",
-    "rice": "RICE = reach × confidence × (annual benefit ÷ 1,000) ÷ effort in weeks",
+    # Not the standard RICE (its impact is a 0.25–3 scale): the annual benefit stands in for
+    # impact, so the page names it for what it is; the API field keeps the name `rice`.
+    "rice": "Priority score = reach × confidence × annual benefit in thousands ÷ effort in weeks "
+    "(RICE-style, with the annual benefit in place of RICE's impact scale)",
     "payback_months": "Payback = cost ÷ (annual benefit ÷ 12), in months",
 }
 

@@ -50,6 +50,9 @@ class Round(Model):
     quorum_employee: Mapped[int | None] = mapped_column()
     status: Mapped[str] = mapped_column(String(16), default="draft")
     voting_opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set when the round enters deliberation; None for a round that went from draft straight
+    # to voting, so the page's steps show only the phases the round really had.
+    deliberation_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

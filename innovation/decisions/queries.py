@@ -59,32 +59,6 @@ def outcome_of(round_id: int) -> Outcome | None:
     return db.session.scalar(select(Outcome).where(Outcome.round_id == round_id))
 
 
-def disagreements(result: dict, limit: int = 5) -> list[dict]:
-    """Candidates whose ranks differ most between customers and employees."""
-
-    def positions(ranking):
-        places = {}
-        for place, tier in enumerate(ranking, start=1):
-            for cid in tier:
-                places[cid] = place
-        return places
-
-    parts = result.get("by_constituency") or {}
-    if not all(result.get("turnout", {}).get(c) for c in ("customer", "employee")):
-        return []
-    customer, employee = positions(parts["customer"]["ranking"]), positions(parts["employee"]["ranking"])
-    gaps = [
-        {
-            "candidate_id": cid,
-            "customer_rank": customer[cid],
-            "employee_rank": employee.get(cid),
-            "gap": abs(customer[cid] - employee.get(cid, customer[cid])),
-        }
-        for cid in customer
-    ]
-    return sorted((g for g in gaps if g["gap"] > 0), key=lambda g: (-g["gap"], g["candidate_id"]))[:limit]
-
-
 DECISION_WORDS = {"adopt": "adopted", "defer": "deferred", "decline": "declined"}
 
 

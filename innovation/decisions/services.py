@@ -216,7 +216,7 @@ def start_deliberation(actor: User, round_id) -> Round:
     round_ = _editable_round(actor, round_id)
     if round_.status != "draft":
         raise Conflict("Only a draft round can move to deliberation.", code="invalid_transition")
-    transition(round_, "draft", "deliberation")
+    transition(round_, "draft", "deliberation", deliberation_started_at=utcnow())
     events.round_deliberation_started.send(round_, actor=actor)
     return round_
 

@@ -1,13 +1,13 @@
-"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome), charts,
+"""Round pages for everyone: list, the round (deliberation, ballot, results, outcome),
 receipt lookup, the export download and how counting works."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, has_role
 from ..extensions import db, limiter
 from ..platform.web import attempt, current_viewer, page_args
-from . import bp, charts, queries
+from . import bp, queries
 from .ballots import cast_ballot, changed_since_ballot, my_ballot
 from .export import live_result
 from .forms import ballot_from_form
@@ -15,9 +15,9 @@ from .impact import FORMULAS, derived
 from .models import Ballot
 from .outcomes import vote_recommends_adoption
 from .permissions import get_visible_round, is_eligible, results_visible
-
-# Chart images may style themselves; nothing in an <img> can run script.
-CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+from .steps import round_steps
+from .summary import disagreements, result_sentences
+from .views_charts import chart_figures
 
 
 @bp.route("/rounds")
@@ -36,6 +36,7 @@ def round_context(round_, viewer) -> dict:
         result = round_.result if round_.result is not None else live_result(round_)
     history = queries.impact_history([c.id for c in round_.candidates])
     outcome = queries.outcome_of(round_.id)
+    titles = {c.id: c.idea.title for c in round_.candidates}
     return {
         "round": round_,
         "candidates": round_.candidates,
@@ -47,11 +48,15 @@ def round_context(round_, viewer) -> dict:
         "eligible": is_eligible(viewer, round_),
         "round_turnout": queries.turnout(round_.id),
         "result": result,
-        "disagreements": queries.disagreements(result) if result else [],
+        "disagreements": disagreements(result) if result else [],
+        "sentences": result_sentences(result, titles, current_app.config["CURRENCY"]),
+        "steps": round_steps(round_),
         "outcome": outcome,
         "recommended": vote_recommends_adoption(round_) if result else set(),
         "can_manage": has_role(viewer, *STAFF),
-        "titles": {c.id: c.idea.title for c in round_.candidates},
+        "titles": titles,
+        "just_voted": request.args.get("ballot") == "saved" and ballot is not None,
+        "charts": chart_figures(round_, result),
     }
 
 
@@ -72,8 +77,9 @@ def vote(round_id: int):
     if refusal is not None:
         context = round_context(round_, current_user)
         return render_template("decisions/detail.html", ballot_error=refusal.message, **context), refusal.status
-    flash(f"Your ballot is saved. Receipt: {ballot.receipt} — keep it to find your ballot in the export.", "success")
-    return redirect(url_for("decisions.detail", round_id=round_.id) + "#ballot")
+    # No flash: the page lands on the confirmation inside the ballot box (with the receipt),
+    # where the voter is looking, instead of a message scrolled out of view at the top.
+    return redirect(url_for("decisions.detail", round_id=round_.id, ballot="saved", _anchor="ballot-saved"))
 
 
 @bp.route("/rounds/<int:round_id>/receipt")
@@ -104,26 +110,6 @@ def download_export(round_id: int):
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="round-{round_.id}-ballots.json"'},
     )
-
-
-def _svg(body: bytes) -> Response:
-    response = Response(body, mimetype="image/svg+xml")
-    response.headers["Content-Security-Policy"] = CHART_CSP
-    response.headers["Cache-Control"] = "private, max-age=60"
-    return response
-
-
-@bp.route("/rounds/<int:round_id>/cost-benefit.svg")
-def cost_benefit_svg(round_id: int):
-    return _svg(charts.cost_benefit_chart(get_visible_round(current_viewer(), round_id)))
-
-
-@bp.route("/rounds/<int:round_id>/results.svg")
-def results_svg(round_id: int):
-    round_ = get_visible_round(current_viewer(), round_id)
-    if not results_visible(round_):
-        return Response("Results are hidden until the round closes.", status=409, mimetype="text/plain")
-    return _svg(charts.results_chart(round_, round_.result or live_result(round_)))
 
 
 @bp.route("/rounds/how-counting-works")

@@ -1,6 +1,6 @@
 """Pm pages: create a round, add candidates, edit impact data, move the round along, publish."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, role_required
@@ -9,6 +9,7 @@ from ..platform.web import FORM_ERROR_STATUS, attempt, submit_form
 from . import bp, export, outcomes, services
 from .forms import CandidateForm, ImpactForm, RoundForm, outcome_from_form
 from .permissions import get_visible_round
+from .summary import result_sentences
 
 
 @bp.route("/rounds/new", methods=["GET", "POST"])
@@ -119,6 +120,12 @@ def outcome(round_id: int):
             return redirect(url_for("decisions.detail", round_id=round_.id) + "#outcome")
     recommended = outcomes.vote_recommends_adoption(round_)
     status = 422 if error else 200
+    titles = {c.id: c.idea.title for c in round_.candidates}
     return render_template(
-        "decisions/outcome_form.html", round=round_, recommended=recommended, error=error, form_values=request.form
+        "decisions/outcome_form.html",
+        round=round_,
+        recommended=recommended,
+        error=error,
+        form_values=request.form,
+        sentences=result_sentences(round_.result, titles, current_app.config["CURRENCY"]),
     ), status

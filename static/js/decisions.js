@@ -75,6 +75,9 @@
   // --- Budget ballot: running total of the ticked ideas' costs (the server still enforces the budget).
   function budget(fieldset) {
     var limit = parseFloat(fieldset.getAttribute("data-budget"));
+    // The server's money format for 0 ("€0", "CHF 0"): the amount goes where its 0 is.
+    var zero = fieldset.getAttribute("data-money") || "0";
+    function money(n) { return zero.replace("0", fmt(n)); }
     var output = fieldset.querySelector("[data-budget-total]");
     var bar = fieldset.querySelector("[data-budget-bar]");
     if (!output || isNaN(limit)) { return; }
@@ -82,8 +85,8 @@
       var total = 0;
       each(fieldset, "input[data-cost]:checked", function (box) { total += parseFloat(box.getAttribute("data-cost")) || 0; });
       var over = total > limit + 1e-9;
-      output.textContent = "Selected: " + fmt(total) + " of " + fmt(limit) +
-        (over ? " \u2014 over budget by " + fmt(total - limit) + "; untick something to fit" : "");
+      output.textContent = "Selected: " + money(total) + " of " + money(limit) +
+        (over ? " \u2014 over budget by " + money(total - limit) + "; untick something to fit" : "");
       output.parentNode.classList.toggle("is-over", over);
       if (bar) { bar.value = Math.min(total, limit); }
     }

@@ -83,13 +83,13 @@ def test_ranked_round_from_creation_to_published_outcome(browser, live_server, u
 
     carla.goto(round_url)
     expect(carla.get_by_text("Results appear when the round closes")).to_be_visible()
-    expect(carla.get_by_text("Customers: 1 ballot")).to_have_count(0)
+    expect(carla.get_by_text("1 from a customer")).to_have_count(0)
 
     pm_page.goto(round_url)
     pm_page.get_by_role("button", name="Close round").click()
     expect(pm_page.get_by_text("The round is closed")).to_be_visible()
-    expect(pm_page.get_by_text("Customers: 1 ballot")).to_be_visible()
-    expect(pm_page.get_by_text("Employees: 2 ballots")).to_be_visible()
+    expect(pm_page.get_by_text("1 from a customer")).to_be_visible()
+    expect(pm_page.get_by_text("2 from employees")).to_be_visible()
 
     pm_page.get_by_role("link", name="Publish outcome").first.click()
     pm_page.get_by_label("Summary for everyone who took part").fill("We build the offline mode and photos.")

@@ -177,11 +177,20 @@ class Impact(TypedDict):
 
 
 class Derived(TypedDict):
-    """ROI, RICE and payback in months; null where a divisor is zero."""
+    """ROI, the priority score (field `rice`) and payback in months; null where a divisor is zero."""
 
-    roi: float | None
-    rice: float | None
-    payback_months: float | None
+    roi: Annotated[float | None, Field(description="(annual benefit − cost) ÷ cost, first year; 0.5 = 50 %")]
+    rice: Annotated[
+        float | None,
+        Field(
+            description=(
+                "Priority score, RICE-style (shown on the page as 'Priority score'): reach × confidence (0..1) × "
+                "annual benefit in thousands ÷ effort in weeks. Not the standard RICE, whose impact is a 0.25–3 "
+                "scale: the annual benefit takes its place. The field keeps its name for compatibility."
+            )
+        ),
+    ]
+    payback_months: Annotated[float | None, Field(description="cost ÷ (annual benefit ÷ 12)")]
 
 
 ImpactValue = float | str | None
