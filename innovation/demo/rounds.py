@@ -34,7 +34,7 @@ def _plan_round(
     phases = dict(spec.phases())
     made: dict = {}  # the round's id and its candidates' ids (idea title → id), once made
 
-    def make(_when) -> None:
+    def make(when) -> None:
         options: dict = {"weights": spec.weights.model_dump()}
         if spec.budget is not None:
             options["budget"] = spec.budget
@@ -47,7 +47,7 @@ def _plan_round(
         for candidate in spec.candidates:
             added = services.add_candidate(pm, round_.id, idea_ids[candidate.idea], candidate.impact.given())
             made["candidates"][candidate.idea] = added.id
-        services.start_deliberation(pm, round_.id)
+        services.start_deliberation(pm, round_.id).deliberation_started_at = when  # candidates out for discussion
 
     def open_(when) -> None:
         services.open_round(pm, made["round"]).opened_at = when

@@ -127,7 +127,7 @@ def test_round_phases_come_in_order(demo):
     now = utcnow()
     for round_ in rounds:
         outcome = db.session.scalar(select(Outcome).where(Outcome.round_id == round_.id))
-        phases = [round_.created_at, round_.opened_at]
+        phases = [round_.created_at, round_.deliberation_started_at, round_.opened_at]
         if round_.status == "decided":
             phases += [round_.closed_at, round_.decided_at]
             assert outcome.published_at == round_.decided_at and round_.closes_at == round_.closed_at
