@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .schema import IdeasFile, PeopleFile, RoundsFile
+from .schema import IdeasFile, PeopleFile
+from .schema_rounds import RoundsFile
 
 DATA_DIR = Path(__file__).with_name("data")  # inside the package: found from a checkout and an install
 # How a list item is named in a message: its kind and the key that tells it apart.

@@ -4,8 +4,12 @@ or person and the field, before anything reaches the database.
 
 people.yaml is validated on its own; ideas.yaml with the people as validation context (authors,
 supporters, raters, commenters and @mentions must be people, and no customer may appear in an
-internal idea); rounds.yaml with the people and the ideas (candidates are open public ideas).
-`load_content()` in files.py reads and validates the three in that order.
+internal idea); rounds.yaml (schema_rounds.py) with the people and the ideas. `load_content()`
+in files.py reads and validates the three in that order.
+
+Time is part of the schema: a person acts only between joining and their last visit, an idea's
+comments, statuses and votes come after it was posted and in order (timeline.py dates them all,
+for these checks and for the seed alike).
 """
 
 from typing import Annotated
@@ -14,10 +18,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from ..accounts.models import ROLES
 from ..accounts.permissions import STAFF
-from ..decisions.ballots import REASON_MAX
-from ..decisions.models import DECISIONS, RISKS
 from ..ideas.comments import MENTION_PATTERN
 from ..ideas.models import STATUSES, VISIBILITIES
+from . import timeline
+from .timeline import describe
 
 IDEA_COUNT = 60  # `flask seed-demo --ideas` defaults to all of them
 ALLOWED_TAGS = frozenset(
@@ -43,7 +47,6 @@ ALLOWED_TAGS = frozenset(
 # `in_round` comes from adding a candidate and `merged` from merging: neither can be set directly.
 IDEA_STATUSES = tuple(s for s in STATUSES if s not in ("in_round", "merged"))
 OPEN_STATUSES = ("new", "under_review")  # what a round may take as a candidate
-METHODS = ("ranked", "approval", "budget")  # the ballots a file can spell (score ballots are not used)
 
 Local = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*$", max_length=40)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
@@ -109,6 +112,10 @@ class Person(DemoModel):
     segment: Name | None = None
     department: Name | None = None
     title: Name | None = None
+    # When the account was made, and the day of the person's last visit (by then they had read
+    # every notification; nothing they did comes later).
+    joined_days_ago: Annotated[int, Field(ge=1, le=3650)]
+    last_visit_days_ago: Annotated[int, Field(ge=1, le=3650)] = 1
 
     @model_validator(mode="after")
     def _organisation(self) -> "Person":
@@ -118,6 +125,11 @@ class Person(DemoModel):
         _refuse(
             [f"`{field}` is required for {own}" for field in needed if getattr(self, field) is None]
             + [f"`{field}` is only for {others}" for field in unwanted if getattr(self, field) is not None]
+            + (
+                ["`last_visit_days_ago` is before `joined_days_ago`"]
+                if self.last_visit_days_ago > self.joined_days_ago
+                else []
+            )
         )
         return self
 
@@ -145,6 +157,26 @@ class PeopleFile(DemoModel):
         """local → role."""
         return {person.local: person.role for person in self.people}
 
+    def by_local(self) -> dict[str, Person]:
+        return {person.local: person for person in self.people}
+
+
+def presence(people: dict[str, Person], local: str, moment: int, what: str) -> list[str]:
+    """The problem, if any, with `local` doing `what` at `moment`: before joining, after the last
+    visit, or in the future. An unknown person is reported by the checks of names."""
+    person = people.get(local)
+    if moment <= 0:
+        return [f"{what} is in the future ({-moment // timeline.DAY + 1} day(s) from now); make it happen earlier"]
+    if person is None:
+        return []
+    if moment >= timeline.joined(person):
+        return [f"{what} ({describe(moment)}) comes before {local!r} joined ({describe(timeline.joined(person))})"]
+    if moment < timeline.last_seen(person):
+        return [
+            f"{what} ({describe(moment)}) comes after {local!r}'s last visit ({person.last_visit_days_ago} days ago)"
+        ]
+    return []
+
 
 # ideas.yaml -----------------------------------------------------------------------------------
 
@@ -154,12 +186,21 @@ class Reply(DemoModel):
 
     author: Local
     body: CommentBody
+    day: Annotated[int, Field(ge=0, le=400)] | None = None  # days after the idea was posted; default: soon
 
 
 class Thread(Reply):
     """A top-level comment and its replies."""
 
     replies: Annotated[list[Reply], Field(max_length=2)] = []
+
+
+class StatusStep(DemoModel):
+    """An earlier status of an idea: which, its note, and how many days after posting it was set."""
+
+    status: Annotated[str, _one_of(tuple(s for s in IDEA_STATUSES if s != "new"), "status")]
+    day: Annotated[int, Field(ge=0, le=400)]
+    note: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 
 
 class Idea(DemoModel):
@@ -170,7 +211,9 @@ class Idea(DemoModel):
     visibility: Annotated[str, _one_of(VISIBILITIES, "visibility")]
     status: Annotated[str, _one_of(IDEA_STATUSES, "status")]
     status_note: Annotated[str, StringConstraints(max_length=2000)] = ""
-    age_days: Annotated[int, Field(ge=1, le=200)]
+    status_day: Annotated[int, Field(ge=0, le=400)] | None = None  # days after posting; default: the same day
+    history: list[StatusStep] = []  # the statuses before `status`, oldest first
+    age_days: Annotated[int, Field(ge=1, le=400)]
     tags: Annotated[
         list[Annotated[str, _one_of(ALLOWED_TAGS, "tag")]], Field(min_length=1, max_length=4), _unique("tag")
     ]
@@ -189,8 +232,16 @@ class Idea(DemoModel):
             problems.append("a new idea must not have a status note")
         if self.status != "new" and not self.status_note:
             problems.append(f"status {self.status!r} needs a status note")
+        if self.status == "new" and (self.history or self.status_day is not None):
+            problems.append("a new idea has no `history` or `status_day`: it never changed status")
+        statuses = [step.status for step in self.history] + [self.status]
+        problems += [
+            f"history: {before!r} is followed by {before!r} again"
+            for before, following in zip(statuses, statuses[1:], strict=False)
+            if before == following
+        ]
         if self.author in self.supporters:
-            problems.append("the author cannot support their own idea")
+            problems.append("the author supports their own idea from the start; do not list them as a supporter")
         comments = [entry for thread in self.comments for entry in (thread, *thread.replies)]
         who = [("author", self.author)] + [("supporter", local) for local in self.supporters]
         who += [("rater", local) for local in self.ratings] + [("commenter", c.author) for c in comments]
@@ -202,8 +253,45 @@ class Idea(DemoModel):
         for comment in comments:
             for mention in MENTION_PATTERN.finditer(comment.body):
                 problems += _mention_problems(mention.group(1), names, internal, comment.author)
+        problems += self._time_problems(people.by_local())
         _refuse(problems)
         return self
+
+    def _time_problems(self, people: dict[str, Person]) -> list[str]:
+        """Posted after the author joined; statuses, comments and votes after it and in order, each
+        by someone who was a member then and had not yet paid their last visit."""
+        start = timeline.posted(self)
+        problems = presence(people, self.author, start, "posting")
+        previous = ("posting", start)
+        for status, _note, moment in timeline.status_steps(self):
+            what = f"status {status!r}"
+            problems += [f"{what} is in the future (the idea is {self.age_days} days old)"] if moment <= 0 else []
+            if moment >= previous[1]:
+                problems.append(
+                    f"{what} ({describe(moment)}) does not come after {previous[0]} ({describe(previous[1])})"
+                )
+            previous = (what, moment)
+        for number, (thread, moments) in enumerate(zip(self.comments, timeline.thread_moments(self), strict=True)):
+            where = f"comment {number + 1}"
+            entries = [(where, thread.author, moments[0])]
+            entries += [
+                (f"{where} reply {k + 1}", r.author, m)
+                for k, (r, m) in enumerate(zip(thread.replies, moments[1:], strict=True))
+            ]
+            for (what, author, moment), earlier in zip(entries, [None, *entries], strict=False):
+                if earlier is not None and moment >= earlier[2]:
+                    problems.append(f"{what} ({describe(moment)}) comes before {earlier[0]} ({describe(earlier[2])})")
+                if moment >= start:
+                    problems.append(f"{what} ({describe(moment)}) comes before the idea was posted ({describe(start)})")
+                problems += presence(people, author, moment, f"{what} by {author!r}")
+        supports, ratings = timeline.vote_moments(self, people)
+        for what, wanted, dated in (("support", self.supporters, supports), ("rating", self.ratings, ratings)):
+            problems += [
+                f"{what} of {local!r}: they were not a member between the posting and their last visit"
+                for local in wanted
+                if local in people and local not in dated
+            ]
+        return problems
 
 
 def _mention_problems(written: str, names: dict[str, str], internal: bool, author: str) -> list[str]:
@@ -245,6 +333,13 @@ class IdeasFile(DemoModel):
                 problems.append(f"status_changed_by: unknown tag {key!r}")
             if roles.get(local) not in STAFF:
                 problems.append(f"status_changed_by: {local!r} is not a pm or admin in people.yaml")
+        if not problems:  # who changes a status is known only when the mapping is sound
+            by_local = people.by_local()
+            for number, idea in enumerate(self.ideas):
+                changer = self.status_changer(idea)
+                for status, _note, moment in timeline.status_steps(idea):
+                    what = f"idea #{number + 1} ({idea.title!r}): status {status!r} set by {changer!r}"
+                    problems += [p for p in presence(by_local, changer, moment, what) if "future" not in p]
         _refuse(problems)
         return self
 
@@ -254,165 +349,3 @@ class IdeasFile(DemoModel):
             (self.status_changed_by[tag] for tag in idea.tags if tag in self.status_changed_by),
             self.status_changed_by["default"],
         )
-
-
-# rounds.yaml ----------------------------------------------------------------------------------
-
-Amount = Annotated[float, Field(ge=0, le=1e12)]
-
-
-class Impact(DemoModel):
-    """A candidate's impact data as the decisions service takes it; only the keys given are sent."""
-
-    cost: Amount | None = None
-    cost_low: Amount | None = None
-    cost_high: Amount | None = None
-    annual_benefit: Amount | None = None
-    benefit_low: Amount | None = None
-    benefit_high: Amount | None = None
-    effort_weeks: Amount | None = None
-    reach: Annotated[int, Field(ge=0)] | None = None
-    confidence: Annotated[float, Field(ge=0, le=100)] | None = None
-    risk: Annotated[str, _one_of(RISKS, "risk")] | None = None
-    sources: Annotated[str, StringConstraints(max_length=5000)] | None = None
-
-    @model_validator(mode="after")
-    def _ranges(self) -> "Impact":
-        problems = []
-        for low, value, high in (("cost_low", "cost", "cost_high"), ("benefit_low", "annual_benefit", "benefit_high")):
-            lo, mid, hi = getattr(self, low), getattr(self, value), getattr(self, high)
-            if lo is not None and hi is not None and lo > hi:
-                problems.append(f"{low} is above {high}")
-            if mid is not None and ((lo is not None and mid < lo) or (hi is not None and mid > hi)):
-                problems.append(f"{value} is outside {low}..{high}")
-        _refuse(problems)
-        return self
-
-
-class Candidate(DemoModel):
-    """An idea (by title) put to the vote with its impact data."""
-
-    idea: Title
-    impact: Impact = Impact()
-
-
-class Ballot(DemoModel):
-    """One voter's ballot; candidates by idea title."""
-
-    voter: Local
-    ranking: list[Title] | None = None
-    approvals: list[Title] | None = None
-    reason: Annotated[str, StringConstraints(max_length=REASON_MAX, pattern=r"^[^\n]*$")] = ""
-
-    @model_validator(mode="after")
-    def _one_form(self) -> "Ballot":
-        if (self.ranking is None) == (self.approvals is None):
-            raise ValueError("a ballot has either `ranking` or `approvals`")
-        _refuse([f"{title!r} is chosen twice" for title in _duplicates(self.choices)])
-        return self
-
-    @property
-    def choices(self) -> list[str]:
-        """The ranked or approved titles."""
-        return self.ranking if self.ranking is not None else self.approvals
-
-
-class Decision(DemoModel):
-    """What the pm decides for one candidate; departing from the vote needs a rationale."""
-
-    idea: Title
-    decision: Annotated[str, _one_of(DECISIONS, "decision")]
-    rationale: Annotated[str, StringConstraints(max_length=5000)] = ""
-
-
-class Outcome(DemoModel):
-    """The published outcome of a decided round."""
-
-    summary: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-    decisions: list[Decision]
-
-
-class Weights(DemoModel):
-    """How much each constituency's tally counts."""
-
-    customer: Annotated[float, Field(ge=0, le=1)]
-    employee: Annotated[float, Field(ge=0, le=1)]
-
-
-class Round(DemoModel):
-    """A decision round: decided when it has an `outcome`, else left open for voting."""
-
-    title: Title
-    pm: Local
-    method: Annotated[str, _one_of(METHODS, "method")]
-    description: Annotated[str, StringConstraints(max_length=20_000)] = ""
-    budget: Annotated[float, Field(gt=0, lt=1e13)] | None = None
-    weights: Weights
-    closes_in_days: Annotated[int, Field(ge=1)] | None = None
-    candidates: Annotated[list[Candidate], Field(min_length=2)]
-    ballots: list[Ballot] = []
-    outcome: Outcome | None = None
-    opened_days_ago: Annotated[int, Field(ge=1)] | None = None
-
-    @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> "Round":
-        people, ideas = _context(info, "people", "ideas")
-        roles, by_title = people.roles(), {idea.title: idea for idea in ideas.ideas}
-        titles = [candidate.idea for candidate in self.candidates]
-        costs = {c.idea: c.impact.cost or 0.0 for c in self.candidates}
-        problems = [f"candidate {title!r} is listed twice" for title in _duplicates(titles)]
-        if roles.get(self.pm) not in STAFF:
-            problems.append(f"pm {self.pm!r} is not a pm or admin in people.yaml")
-        if (self.method == "budget") != (self.budget is not None):
-            problems.append("a budget round needs `budget`, and only a budget round has one")
-        for title in titles:
-            idea = by_title.get(title)
-            if idea is None:
-                problems.append(f"candidate {title!r} is not an idea in ideas.yaml")
-            elif idea.visibility != "public" or idea.status not in OPEN_STATUSES:
-                problems.append(
-                    f"candidate {title!r} is {idea.visibility} and {idea.status}; "
-                    f"a candidate is public and {' or '.join(OPEN_STATUSES)}"
-                )
-        problems += [f"voter {local!r} votes twice" for local in _duplicates([b.voter for b in self.ballots])]
-        form = "ranking" if self.method == "ranked" else "approvals"
-        for ballot in self.ballots:
-            where = f"ballot of {ballot.voter!r}"
-            if ballot.voter not in roles:
-                problems.append(f"{where}: {ballot.voter!r} is not a person in people.yaml")
-            if getattr(ballot, form) is None:
-                problems.append(f"{where}: a {self.method} round's ballots give `{form}`")
-            problems += [f"{where}: {title!r} is not a candidate" for title in ballot.choices if title not in costs]
-            spent = sum(costs.get(title, 0.0) for title in ballot.choices)
-            if self.budget is not None and spent > self.budget:
-                problems.append(f"{where}: approvals cost {spent:,.0f}, over the budget of {self.budget:,.0f}")
-        if self.outcome is not None:
-            decided = [decision.idea for decision in self.outcome.decisions]
-            problems += [f"outcome: {title!r} is decided twice" for title in _duplicates(decided)]
-            problems += [f"outcome: {title!r} is not a candidate" for title in decided if title not in costs]
-            problems += [f"outcome: {title!r} is not decided" for title in titles if title not in decided]
-        if self.outcome is not None and self.closes_in_days is not None:
-            problems.append("a decided round is closed by the seed; `closes_in_days` is for an open one")
-        if self.outcome is None and self.opened_days_ago is not None:
-            problems.append("`opened_days_ago` back-dates a decided round; this one has no outcome")
-        _refuse(problems)
-        return self
-
-
-class RoundsFile(DemoModel):
-    """rounds.yaml: the rounds in seeding order."""
-
-    rounds: list[Round]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "RoundsFile":
-        titles = [candidate.idea for round_ in self.rounds for candidate in round_.candidates]
-        # A candidate's idea becomes `in_round`, and a later round would find it no longer open.
-        problems = [f"idea {title!r} is a candidate in two rounds" for title in _duplicates(titles)]
-        # ../shared/API.md promises both from `flask seed-demo`.
-        if not any(round_.outcome for round_ in self.rounds):
-            problems.append("needs a decided round (one with an `outcome`)")
-        if all(round_.outcome for round_ in self.rounds):
-            problems.append("needs a round left open for voting (one without an `outcome`)")
-        _refuse(problems)
-        return self

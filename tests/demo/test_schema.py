@@ -3,51 +3,11 @@
 import copy
 
 import pytest
-import yaml
 
-from innovation.demo.files import DATA_DIR, DemoDataError, load_content, read_yaml
+from innovation.demo.files import DATA_DIR, DemoDataError, load_content
 from innovation.demo.schema import IDEA_COUNT
 
-FILES = ("people.yaml", "ideas.yaml", "rounds.yaml")
-SHIPPED = {name: read_yaml(DATA_DIR / name) for name in FILES}
-
-
-def refusal(tmp_path, documents: dict) -> DemoDataError:
-    for name, document in documents.items():
-        text = yaml.dump(document, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    with pytest.raises(DemoDataError) as caught:
-        load_content(tmp_path)
-    return caught.value
-
-
-def first(d: dict) -> dict:
-    return d["ideas.yaml"]["ideas"][0]
-
-
-def decided(d: dict) -> dict:
-    return d["rounds.yaml"]["rounds"][0]
-
-
-def open_round(d: dict) -> dict:
-    return d["rounds.yaml"]["rounds"][1]
-
-
-def shipped_copy(tmp_path) -> None:
-    for name in FILES:
-        (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
-
-
-def internal(d: dict) -> dict:
-    return next(idea for idea in d["ideas.yaml"]["ideas"] if idea["visibility"] == "internal")
-
-
-def idea(d: dict, title: str) -> dict:
-    return next(item for item in d["ideas.yaml"]["ideas"] if item["title"] == title)
-
-
-def person(d: dict, local: str) -> dict:
-    return next(item for item in d["people.yaml"]["people"] if item["local"] == local)
+from .helpers import FIRST, SHIPPED, decided, first, idea, internal, open_round, person, refusal, shipped_copy
 
 
 def test_the_shipped_files_validate():
@@ -70,7 +30,6 @@ def test_the_cli_seeds_every_idea_by_default():
     assert next(p.default for p in seed_demo.params if p.name == "ideas") == IDEA_COUNT
 
 
-FIRST = "idea #1 ('Let technicians attach photos to the job before closing it')"
 BROKEN = [
     (
         "unknown author",
@@ -96,7 +55,7 @@ BROKEN = [
     (
         "author supports own idea",
         lambda d: first(d)["supporters"].append("customer5"),
-        "the author cannot support their own idea",
+        "the author supports their own idea from the start; do not list them as a supporter",
     ),
     (
         "customer supports an internal idea",
@@ -153,7 +112,7 @@ BROKEN = [
         lambda d: first(d).update(status="new"),
         f"{FIRST}: a new idea must not have a status note",
     ),
-    ("status without a note", lambda d: first(d).pop("status_note"), "status 'planned' needs a status note"),
+    ("status without a note", lambda d: first(d).pop("status_note"), "status 'in_progress' needs a status note"),
     (
         "misspelt key",
         lambda d: first(d).update(supporter=["pm"]),
@@ -223,8 +182,8 @@ BROKEN = [
     (
         "candidate is not an idea",
         lambda d: decided(d)["candidates"][0].update(idea="Nothing here"),
-        "rounds.yaml: round #1 ('Spring planning: what the field team gets next'): candidate 'Nothing here' is not an "
-        "idea in ideas.yaml",
+        "rounds.yaml: round #1 ('Field team: what dispatchers and technicians get next'): candidate 'Nothing here' is "
+        "not an idea in ideas.yaml",
     ),
     (
         "candidate already shipped",
@@ -233,7 +192,10 @@ BROKEN = [
     ),
     (
         "candidate in two rounds",
-        lambda d: open_round(d)["candidates"].append({"idea": "Suggest the best technician for a new job"}),
+        lambda d: (
+            open_round(d)["candidates"].append(copy.deepcopy(decided(d)["candidates"][0]) | {"revisions": []}),
+            open_round(d)["themes"].append("dispatch"),
+        ),
         "idea 'Suggest the best technician for a new job' is a candidate in two rounds",
     ),
     (
@@ -263,13 +225,13 @@ BROKEN = [
     ),
     (
         "over budget",
-        lambda d: open_round(d)["ballots"][3]["approvals"].append("Status page and in-app banner during outages"),
-        "approvals cost 83,000, over the budget of 80,000",
+        lambda d: open_round(d)["ballots"][4]["approvals"].append("Two-way sync with Xero and QuickBooks"),
+        "ballot of 'customer2': approvals cost 93,000, over the budget of 80,000",
     ),
     (
         "undecided candidate",
         lambda d: decided(d)["outcome"]["decisions"].pop(),
-        "outcome: 'Two-way sync with Xero and QuickBooks' is not decided",
+        """outcome: "Let the client sign off the job on the technician's phone" is not decided""",
     ),
     (
         "unknown decision",
@@ -284,7 +246,7 @@ BROKEN = [
     ("budget round without a budget", lambda d: open_round(d).pop("budget"), "a budget round needs `budget`"),
     (
         "impact out of range",
-        lambda d: decided(d)["candidates"][0]["impact"].update(cost=60000),
+        lambda d: decided(d)["candidates"][0]["impact"].update(cost=70000),
         "cost is outside cost_low..cost_high",
     ),
     ("no open round", lambda d: d["rounds.yaml"]["rounds"].pop(), "needs a round left open for voting"),
@@ -310,13 +272,12 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
 def test_a_key_given_twice_is_refused_not_silently_dropped(tmp_path):
     shipped_copy(tmp_path)
     ideas = tmp_path / "ideas.yaml"
-    ideas.write_text(
-        ideas.read_text(encoding="utf-8").replace("ratings: {customer: 5,", "ratings: {customer: 5, customer: 1,", 1),
-        encoding="utf-8",
-    )
+    text = ideas.read_text(encoding="utf-8")
+    line = text[: text.index("ratings: {customer: 5,")].count("\n") + 1  # the first idea's ratings
+    ideas.write_text(text.replace("ratings: {customer: 5,", "ratings: {customer: 5, customer: 1,", 1), encoding="utf-8")
     with pytest.raises(
         DemoDataError,
-        match="ideas.yaml: line 38, column 28: found duplicate key 'customer' "
+        match=f"ideas.yaml: line {line}, column 28: found duplicate key 'customer' "
         r"\(while constructing a mapping\)",
     ):
         load_content(tmp_path)

@@ -7,6 +7,7 @@ from innovation.decisions.models import Ballot, Outcome, Round
 from innovation.decisions.outcomes import IDEA_STATUS_AFTER
 from innovation.demo.files import load_content
 from innovation.demo.seed import DEMO_DOMAIN, seed
+from innovation.demo.timeline import posted
 from innovation.extensions import db
 from innovation.ideas.models import Comment, Idea, StatusChange
 from innovation.voting.models import Rating, Support
@@ -48,31 +49,40 @@ def check_people_and_ideas(content, created: dict) -> None:
         assert sorted(t.tag for t in user.expertise) == sorted(person.expertise)
         assert (user.company or None, user.department or None) == (person.company, person.department)
     by_id = {user.id: user.email for user in users.values()}
-    ideas = list(db.session.scalars(select(Idea).order_by(Idea.id)))
-    assert [idea.title for idea in ideas] == [spec.title for spec in content.ideas.ideas]
+    # Posted in the order of their dates, so the ids follow age, not the file's order.
+    ideas = {idea.title: idea for idea in db.session.scalars(select(Idea).order_by(Idea.id))}
+    assert list(ideas) == [spec.title for spec in sorted(content.ideas.ideas, key=lambda spec: -posted(spec))]
     statuses = expected_statuses(content)
-    for idea, spec in zip(ideas, content.ideas.ideas, strict=True):
+    for spec in content.ideas.ideas:
+        idea = ideas[spec.title]
         assert (by_id[idea.author_id], idea.visibility, idea.body) == (email(spec.author), spec.visibility, spec.body)
         assert sorted(t.tag for t in idea.tags) == sorted(spec.tags)
         assert idea.status == statuses[spec.title], spec.title
-        supporters = db.session.scalars(select(Support.user_id).where(Support.idea_id == idea.id).order_by(Support.id))
-        assert [by_id[uid] for uid in supporters] == [email(local) for local in spec.supporters]
-        assert idea.support_total == len(spec.supporters)
+        query = select(Support.user_id).where(Support.idea_id == idea.id).order_by(Support.id)
+        supporters = [by_id[uid] for uid in db.session.scalars(query)]
+        # The author supports from the start; the others in the order the timeline gives them.
+        assert supporters[0] == email(spec.author)
+        assert sorted(supporters) == sorted(email(local) for local in [spec.author, *spec.supporters])
+        assert idea.support_total == len(spec.supporters) + 1
         ratings = db.session.execute(select(Rating.user_id, Rating.value).where(Rating.idea_id == idea.id))
         assert {by_id[uid]: value for uid, value in ratings} == {email(k): v for k, v in spec.ratings.items()}
-        comments = db.session.scalars(select(Comment).where(Comment.idea_id == idea.id).order_by(Comment.id))
+        comments = {c.id: c for c in db.session.scalars(select(Comment).where(Comment.idea_id == idea.id))}
         expected = [
-            (email(entry.author), entry.body, entry is not thread)
+            (email(entry.author), entry.body, None if entry is thread else thread.body)
             for thread in spec.comments
             for entry in (thread, *thread.replies)
         ]
-        assert [(by_id[c.author_id], c.body, c.parent_id is not None) for c in comments] == expected
-        if spec.status != "new":
-            change = db.session.scalars(
-                select(StatusChange).where(StatusChange.idea_id == idea.id).order_by(StatusChange.id)
-            ).first()
-            assert (change.new_status, change.note) == (spec.status, spec.status_note)
-            assert by_id[change.actor_id] == email(content.ideas.status_changer(spec))
+        found = [
+            (by_id[c.author_id], c.body, comments[c.parent_id].body if c.parent_id else None) for c in comments.values()
+        ]
+        assert sorted(found) == sorted(expected)
+        changes = list(
+            db.session.scalars(select(StatusChange).where(StatusChange.idea_id == idea.id).order_by(StatusChange.id))
+        )
+        steps = [(step.status, step.note) for step in spec.history]
+        steps += [(spec.status, spec.status_note)] if spec.status != "new" else []
+        assert [(c.new_status, c.note) for c in changes[: len(steps)]] == steps  # then a round's outcome, if any
+        assert {by_id[c.actor_id] for c in changes[: len(steps)]} <= {email(content.ideas.status_changer(spec))}
 
 
 def check_rounds(content) -> None:
