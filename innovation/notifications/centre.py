@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import String, case, cast, desc, distinct, func, literal, select
+from sqlalchemy.orm import joinedload
 
 from ..decisions.models import Outcome, Round
 from ..decisions.permissions import visible_rounds_clause
@@ -32,7 +33,8 @@ UNAVAILABLE_ITEM = "An update about something that is no longer available to you
 class NotificationItem:
     id: int
     kind: str
-    title: str
+    title: str  # the whole sentence, subject included: "Ana commented on “Photos on jobs”"
+    headline: str  # under its subject's heading: "Ana commented"
     url: str
     read_at: datetime | None
     created_at: datetime  # when the row was written (the API's `created_at`)
@@ -139,28 +141,64 @@ class _Subjects:
         return self.rounds[number].title, f"/rounds/{number}"
 
 
-def _previews(reader, rows, subjects: _Subjects) -> dict[int, str]:
-    """Notification id → preview line, for (notification, event payload) rows whose subject the
-    reader may see; comments also answer to their own visibility and deletion."""
-    comment_ids = {payload.get("comment_id") for n, payload in rows if n.kind in COMMENT_KINDS}
+def _comment_headline(kind: str, comment: Comment | None, reader) -> str:
+    if comment is None or comment.deleted_at is not None:
+        return "A comment that has since been deleted"
+    if not can_see_comment(reader, comment):
+        return "A comment that is no longer available to you"
+    name = comment.author.name
+    return {"reply": f"{name} replied to your comment", "mention": f"{name} mentioned you"}.get(
+        kind, f"{name} commented"
+    )
+
+
+def _headline(notification: Notification, payload: dict, comment: Comment | None, reader) -> str:
+    """What happened, in words that need not repeat the subject (its group's heading says it)."""
+    kind = notification.kind
+    if kind in COMMENT_KINDS:
+        return _comment_headline(kind, comment, reader)
+    if kind == "status_change" and payload.get("new"):
+        return f"Now {str(payload['new']).replace('_', ' ')}"
+    return HEADLINES.get(kind, notification.title)
+
+
+HEADLINES = {
+    "outcome_published": "Outcome published",
+    "round_opened": "Voting is open",
+    "round_closing": "Voting closes within 24 hours, and you have not voted yet",
+}
+
+
+def _lines(reader, rows, subjects: _Subjects) -> dict[int, tuple[str, str]]:
+    """Notification id → (headline, preview line) for (notification, event payload) rows whose
+    subject the reader may see; comments also answer to their own visibility and deletion."""
+    comment_ids = {payload.get("comment_id") for n, payload in rows if n.kind in COMMENT_KINDS} - {None}
     comments = (
-        {c.id: c for c in db.session.scalars(select(Comment).where(Comment.id.in_(comment_ids - {None})))}
-        if comment_ids - {None}
+        {
+            c.id: c
+            for c in db.session.scalars(
+                select(Comment).options(joinedload(Comment.author)).where(Comment.id.in_(comment_ids))
+            )
+        }
+        if comment_ids
         else {}
     )
     round_ids = {payload.get("round_id") for n, payload in rows if n.kind == "outcome_published"} - {None}
     summaries = (
-        dict(db.session.execute(select(Outcome.round_id, Outcome.summary_html).where(Outcome.round_id.in_(round_ids))))
+        dict(
+            db.session.execute(select(Outcome.round_id, Outcome.summary_html).where(Outcome.round_id.in_(round_ids)))
+            .tuples()
+            .all()
+        )
         if round_ids
         else {}
     )
-    previews = {}
+    lines = {}
     for notification, payload in rows:
         if not subjects.visible(notification.subject):
             continue
-        text = ""
+        text, comment = "", comments.get(payload.get("comment_id"))
         if notification.kind in COMMENT_KINDS:
-            comment = comments.get(payload.get("comment_id"))
             if comment is not None and comment.deleted_at is None and can_see_comment(reader, comment):
                 text = plain_text(comment.body_html)
         elif notification.kind == "status_change":
@@ -170,24 +208,25 @@ def _previews(reader, rows, subjects: _Subjects) -> dict[int, str]:
         elif notification.kind == "round_opened":
             round_ = subjects.rounds.get(payload.get("round_id"))
             text = plain_text(round_.description_html) if round_ is not None else ""
-        if text.strip():
-            previews[notification.id] = preview_line(text)
-    return previews
+        headline = _headline(notification, payload, comment, reader)
+        lines[notification.id] = (headline, preview_line(text) if text.strip() else "")
+    return lines
 
 
 def _items(reader, rows, subjects: _Subjects) -> list[NotificationItem]:
-    previews = _previews(reader, rows, subjects)
+    lines = _lines(reader, rows, subjects)
     return [
         NotificationItem(
             id=n.id,
             kind=n.kind,
-            title=n.title if subjects.visible(n.subject) else UNAVAILABLE_ITEM,
+            title=n.title if n.id in lines else UNAVAILABLE_ITEM,
+            headline=lines[n.id][0] if n.id in lines else UNAVAILABLE_ITEM,
             url=n.url,
             read_at=n.read_at,
             created_at=n.created_at,
             happened_at=n.happened_at,
             subject=n.subject,
-            preview=previews.get(n.id, ""),
+            preview=lines[n.id][1] if n.id in lines else "",
         )
         for n, _payload in rows
     ]
