@@ -85,7 +85,7 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _own_vote(content: dict, candidate_id: int) -> str:
+def vote_line(content: dict, candidate_id: int) -> str:
     """What the reader's own ballot says about one candidate, in their words ("" if nothing)."""
     if "approvals" in content:
         return "You voted for it" if candidate_id in content["approvals"] else ""
@@ -142,7 +142,7 @@ def _outcome_news(event: OutboxEvent, user_ids: list[int], base: str) -> dict[in
                 why.append("You wrote this idea")
             if (user_id, item.idea_id) in follows:
                 why.append("You follow it")
-            if vote := _own_vote(ballot, item.candidate_id):
+            if vote := vote_line(ballot, item.candidate_id):
                 why.append(vote)
             if why:
                 mine.append(
