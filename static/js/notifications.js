@@ -54,7 +54,15 @@
         : "You are all caught up. Grouped by idea and round, newest first.";
     }
     if (unread === 0) {
-      each(document, "form[data-mark-all]", function (form) { form.hidden = true; });
+      // Nothing left to mark: the button goes, as it would after a reload; focus moves to the message.
+      each(document, "form[data-mark-all]", function (form) {
+        var hadFocus = form.contains(document.activeElement);
+        form.parentNode.removeChild(form);
+        if (hadFocus) {
+          status.setAttribute("tabindex", "-1");
+          status.focus();
+        }
+      });
     }
   }
 
@@ -113,7 +121,9 @@
         form.querySelector("button").disabled = true;
         post(form, { ids: [id] }).then(function (data) {
           var group = item.closest("[data-group]");
+          var link = item.querySelector(".notification-title");
           markItemRead(item);
+          if (link) { link.focus(); }  // its button is gone: keep the reader's place
           if (group) { recountGroup(group); }
           showBell(status, data.unread);
           done(status, "Marked as read.");
