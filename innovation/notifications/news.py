@@ -4,8 +4,9 @@ voted for), or an idea's new status with the product manager's note.
 
 Who may read it is decided again at send time by the audience helpers of ideas/permissions.py
 and decisions/permissions.py. Ballots are secret: a reader's own ballot is read by its keyed
-hash, as `GET /rounds/<id>/ballot` reads it, only while that reader's e-mail is written; it is
-never stored, logged or put into anyone else's e-mail. Jobs hand over ids only."""
+hash, as `GET /rounds/<id>/ballot` reads it, while the e-mails of a batch are written, and
+shapes only that reader's e-mail; it is never stored, logged or put into anyone else's e-mail.
+Jobs hand over ids only."""
 
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..decisions.ballots import voter_key
-from ..decisions.models import Ballot, Outcome, Round
+from ..decisions.models import Ballot, Candidate, Outcome, OutcomeDecision, Round
 from ..decisions.permissions import round_audience_clause
 from ..extensions import db
 from ..ideas.models import Follow, Idea, StatusChange
@@ -96,12 +97,15 @@ def vote_line(content: dict, candidate_id: int) -> str:
     return f"You gave it {score} out of 5" if score else ""
 
 
-def _own_ballot(round_id: int, user_id: int) -> dict:
-    """The reader's own ballot content, found by the keyed hash of reader and round (or {})."""
-    content = db.session.scalar(
-        select(Ballot.content).where(Ballot.round_id == round_id, Ballot.voter_key == voter_key(round_id, user_id))
-    )
-    return content or {}
+def _own_ballots(round_id: int, user_ids: set[int]) -> dict[int, dict]:
+    """Each reader's own ballot content (reader → content), found by the keyed hash of reader
+    and round as `GET /rounds/<id>/ballot` finds it; one lookup for the readers of a batch, and
+    each content only ever goes into its own reader's e-mail."""
+    keys = {voter_key(round_id, user_id): user_id for user_id in user_ids}
+    found = db.session.execute(
+        select(Ballot.voter_key, Ballot.content).where(Ballot.round_id == round_id, Ballot.voter_key.in_(keys))
+    ).tuples()
+    return {keys[key]: content or {} for key, content in found}
 
 
 def _outcome_news(event: OutboxEvent, user_ids: list[int], base: str) -> dict[int, OutcomeNews]:
@@ -110,16 +114,22 @@ def _outcome_news(event: OutboxEvent, user_ids: list[int], base: str) -> dict[in
     if round_ is None or outcome is None:
         return {}
     decided = [
-        _Decided(
-            d.candidate_id,
-            d.candidate.idea_id,
-            d.candidate.idea.title,
-            d.candidate.idea.author_id,
-            d.decision,
-            d.rationale,
-            d.followed_vote,
-        )
-        for d in outcome.decisions
+        _Decided(*row)
+        for row in db.session.execute(
+            select(
+                OutcomeDecision.candidate_id,
+                Candidate.idea_id,
+                Idea.title,
+                Idea.author_id,
+                OutcomeDecision.decision,
+                OutcomeDecision.rationale,
+                OutcomeDecision.followed_vote,
+            )
+            .join(Candidate, Candidate.id == OutcomeDecision.candidate_id)
+            .join(Idea, Idea.id == Candidate.idea_id)
+            .where(OutcomeDecision.outcome_id == outcome.id)
+            .order_by(OutcomeDecision.candidate_id)
+        ).tuples()
     ]
     round_id, round_title = round_.id, round_.title
     summary_html = Markup(sanitize_html(outcome.summary_html))  # noqa: S704 - sanitized here
@@ -132,9 +142,10 @@ def _outcome_news(event: OutboxEvent, user_ids: list[int], base: str) -> dict[in
             )
         ).tuples()
     )
+    ballots = _own_ballots(round_id, readers)
     news = {}
     for user_id in sorted(readers):
-        ballot = _own_ballot(round_id, user_id)
+        ballot = ballots.get(user_id, {})
         mine = []
         for item in decided:
             why = []
