@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import String, case, cast, desc, distinct, func, literal, select
+from sqlalchemy import String, case, cast, desc, distinct, func, literal_column, select
 from sqlalchemy.orm import joinedload
 
 from ..decisions.models import Outcome, Round
@@ -98,7 +98,9 @@ def _happened():
 
 def _group_key():
     # A notification about nothing in particular is a group of its own.
-    return func.coalesce(Notification.subject, literal("notification:") + cast(Notification.id, String))
+    # Inline, not a bound parameter: PostgreSQL must see the same GROUP BY and SELECT expression.
+    alone = literal_column("'notification:'", String) + cast(Notification.id, String)
+    return func.coalesce(Notification.subject, alone)
 
 
 def _split(subject: str | None) -> tuple[str, int] | None:
