@@ -27,23 +27,17 @@
     });
   }
 
-  // The bell in the header: its count, or none when nothing is unread.
+  // The bell in the header: its count goes down (marking only ever lowers it), or away at zero.
   function showBell(status, unread) {
     var url = status.getAttribute("data-centre-url");
-    each(document, "a[href='" + url + "']", function (link) {
-      var count = link.querySelector(".count");
+    each(document, "a[href='" + url + "'] .count", function (count) {
       if (unread > 0) {
-        if (!count) {
-          count = document.createElement("span");
-          count.className = "count";
-          link.appendChild(count);
-        }
         count.textContent = String(unread);
         var hidden = document.createElement("span");
         hidden.className = "visually-hidden";
         hidden.textContent = " unread";
         count.appendChild(hidden);
-      } else if (count) {
+      } else {
         count.parentNode.removeChild(count);
       }
     });

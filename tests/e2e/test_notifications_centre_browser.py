@@ -71,8 +71,16 @@ def test_groups_previews_and_mark_all_as_read(browser, live_server, followed_new
         expect(bell).to_have_text("3 unread")
         fits_and_passes_axe(page)
 
+        photos = page.locator("[data-group]").nth(1)
+        photos.get_by_role("button", name="Mark read").click()  # one, in place
+        expect(page.get_by_role("status")).to_have_text("Marked as read.")
+        expect(bell).to_have_text("2 unread")
+        expect(photos).to_contain_text("1 notification")
+        expect(photos).not_to_contain_text("unread")
+        expect(page.get_by_role("link", name="All", exact=True).locator(".count")).to_have_count(0)
+
         page.get_by_role("button", name="Mark all as read").click()
-        expect(page.get_by_role("status")).to_have_text("Marked 3 notifications as read.")
+        expect(page.get_by_role("status")).to_have_text("Marked 2 notifications as read.")
         expect(bell).to_have_count(0)  # the bell is cleared in place
         expect(page.locator(".notification.is-unread")).to_have_count(0)
         expect(page.get_by_role("button", name="Mark all as read")).to_be_hidden()
