@@ -94,6 +94,9 @@ class Config:
             d.strip().lower() for d in (os.environ.get("EMPLOYEE_EMAIL_DOMAINS") or "").split(",") if d.strip()
         ]
         self.BASE_URL = (os.environ.get("BASE_URL") or "http://127.0.0.1:5000").rstrip("/")
+        # `make run` serves on PORT; without an explicit BASE_URL its e-mail links point there.
+        self.BASE_URL_GIVEN = bool(os.environ.get("BASE_URL"))
+        self.PORT = int(os.environ.get("PORT") or 5000)
         secure = self.BASE_URL.startswith("https://")
         self.SESSION_COOKIE_SECURE = secure
         self.REMEMBER_COOKIE_SECURE = secure

@@ -3,6 +3,8 @@
 from flask import jsonify
 
 from ..notifications import services
+from ..notifications.centre import readable_items
+from ..platform.pagination import Page
 from ..platform.web import page_args
 from .operations import operation
 from .schemas.notifications import Marked, MarkRead, NotificationFilters, NotificationPage
@@ -22,7 +24,8 @@ def list_notifications(query: NotificationFilters):
     actor = current_actor()
     page, per_page = page_args(30)
     result = services.notifications_page(actor, unread_only=query.unread == "1", page=page, per_page=per_page)
-    body = result.as_json(notification_json)
+    shown = Page(result.page, result.per_page, readable_items(actor, result.items), result.total)
+    body = shown.as_json(notification_json)
     body["unread"] = services.unread_count(actor)
     return jsonify(body)
 

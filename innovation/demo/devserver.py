@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 
 from .. import create_app
 from ..extensions import db
@@ -43,6 +44,17 @@ def _print_banner(port: int, created: dict | None) -> None:
     del created
 
 
+def dev_base_url(config: Mapping) -> str:
+    """Where e-mail links point: BASE_URL when it is set, else this server's own port."""
+    return config["BASE_URL"] if config["BASE_URL_GIVEN"] else f"http://127.0.0.1:{config['PORT']}"
+
+
+def child_environment(environ: Mapping[str, str], config: Mapping) -> dict[str, str]:
+    """The environment of the worker and the web server this starts: the caller's, with the
+    app named and BASE_URL pointing at the port they serve on (unless BASE_URL was given)."""
+    return dict(environ, FLASK_APP="wsgi", BASE_URL=dev_base_url(config))
+
+
 def _stop(children: list[subprocess.Popen], redis_server: EmbeddedRedis | None) -> None:
     for child in children:
         if child.poll() is None:
@@ -59,8 +71,9 @@ def _stop(children: list[subprocess.Popen], redis_server: EmbeddedRedis | None) 
 
 
 def main() -> int:
-    port = int(os.environ.get("PORT", "5000"))
     app = create_app()
+    port = app.config["PORT"]
+    app.config["BASE_URL"] = dev_base_url(app.config)  # what the seeding process links to as well
     redis_server = None
     if app.config["EMBEDDED_REDIS"]:
         redis_server = EmbeddedRedis(app.config["EMBEDDED_REDIS_DIR"])
@@ -76,7 +89,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, on_signal)
     try:
         created = _prepare(app)
-        env = dict(os.environ, FLASK_APP="wsgi")
+        env = child_environment(os.environ, app.config)
         flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
         # Own process groups: a terminal's Ctrl-C reaches only this script, which then stops
         # each child once, in order (two signals at once make gunicorn kill its workers).

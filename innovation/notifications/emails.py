@@ -1,12 +1,16 @@
 """Rendering and sending the notification e-mails (HTML + text, List-Unsubscribe)."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask import current_app
 
 from ..platform.mail import deliver, render_message
 from .models import KINDS
 from .tokens import unsubscribe_token
+
+if TYPE_CHECKING:
+    from .news import OutcomeNews, StatusNews
 
 
 def unsubscribe_url(user_id: int, kind: str) -> str:
@@ -24,6 +28,7 @@ class OutgoingEmail:
     user_id: int
     name: str
     email: str
+    news: "OutcomeNews | StatusNews | None" = None  # the news itself, made for this reader
 
 
 def send_notification_email(delivery: OutgoingEmail, smtp=None) -> None:
@@ -44,6 +49,7 @@ def send_notification_email(delivery: OutgoingEmail, smtp=None) -> None:
         title=delivery.title,
         link=base + delivery.url,
         kind_label=label,
+        news=delivery.news,
         unsubscribe=unsubscribe,
         settings=f"{base}/settings/notifications",
     )

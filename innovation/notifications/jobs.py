@@ -21,6 +21,7 @@ from ..platform.periodic import periodic
 from ..platform.upsert import insert_many_or_ignore
 from .emails import OutgoingEmail
 from .models import Delivery, Notification, OutboxEvent
+from .news import news_for
 from .preferences import channels_for
 from .recipients import resolve
 
@@ -47,6 +48,7 @@ def fan_out(event_id: int) -> dict:
     user_ids = sorted(recipients)
     channels = channels_for(user_ids, set(recipients.values())) if user_ids else {}
     now = utcnow()
+    event_at = (message.event_at if message else None) or event.created_at
     written = 0
     batch = current_app.config["NOTIFICATION_BATCH_SIZE"]
     for start in range(0, len(user_ids), batch):  # commit per batch: a killed worker resumes here
@@ -64,6 +66,8 @@ def fan_out(event_id: int) -> dict:
                     "kind": kind,
                     "title": message.title[:300],
                     "url": message.url,
+                    "subject": message.subject,
+                    "event_at": event_at,
                     "created_at": now,
                 }
             )
@@ -156,15 +160,25 @@ def _send_claimed(claimed: list[int], smtp, send_notification_email) -> dict:
     # Plain values loaded once per batch: a commit per message must not reload ORM objects.
     rows = db.session.execute(
         select(
-            Delivery.id, Delivery.kind, Delivery.title, Delivery.url, Delivery.attempts, User.id, User.name, User.email
+            Delivery.id,
+            Delivery.kind,
+            Delivery.title,
+            Delivery.url,
+            Delivery.attempts,
+            Delivery.event_id,
+            User.id.label("user_id"),
+            User.name,
+            User.email,
         )
         .join(User, User.id == Delivery.user_id)
         .where(Delivery.id.in_(claimed))
     ).all()
+    # The news itself (outcome, new status), written per reader from the current data.
+    news = news_for([(row.event_id, row.user_id) for row in rows], current_app.config["BASE_URL"])
     db.session.commit()
     sent, failed = 0, []
-    for delivery_id, kind, title, url, attempts, user_id, name, address in rows:
-        outgoing = OutgoingEmail(delivery_id, kind, title, url, user_id, name, address)
+    for delivery_id, kind, title, url, attempts, event_id, user_id, name, address in rows:
+        outgoing = OutgoingEmail(delivery_id, kind, title, url, user_id, name, address, news.get((event_id, user_id)))
         try:
             send_notification_email(outgoing, smtp)
         except Exception as exc:  # SMTP refusal, connection loss: recorded, retried

@@ -46,6 +46,8 @@ class Notification(Model):
     __table_args__ = (
         UniqueConstraint("event_id", "user_id"),
         Index("ix_notifications_user_unread", "user_id", "read_at", "id"),
+        # The centre groups a person's notifications by what they are about.
+        Index("ix_notifications_user_subject", "user_id", "subject", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,8 +56,17 @@ class Notification(Model):
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(String(300))
     url: Mapped[str] = mapped_column(String(300))
+    # What it is about, "idea:<id>" or "round:<id>" (the centre's groups); None: on its own.
+    subject: Mapped[str | None] = mapped_column(String(40))
+    # When the news happened (the comment was written, the outcome published); `created_at` is
+    # only when this row was written, which can be much later (a queue, a back-dated import).
+    event_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    @property
+    def happened_at(self) -> datetime:
+        return self.event_at or self.created_at
 
 
 class Delivery(Model):

@@ -1,9 +1,12 @@
 """Domain events → outbox rows, in the same transaction as the change; a dispatch job is
 queued for after the commit. If Redis is down the row waits for the sweeper."""
 
+from sqlalchemy import select
+
 from .. import events
 from ..accounts.actors import Actor
 from ..extensions import db
+from ..ideas.models import StatusChange
 from ..platform.jobs import enqueue_after_commit
 from .models import OutboxEvent
 
@@ -38,7 +41,19 @@ def on_user_mentioned(comment, actor=None, user=None, **_):
 
 
 def on_status_changed(idea, actor=None, old=None, new=None, note="", **_):
-    record("status_change", idea_id=idea.id, actor_id=_actor_id(actor), old=old, new=new, note=note)
+    # The history row just written: its time is the event's, whatever the queue's delay.
+    change_id = db.session.scalar(
+        select(StatusChange.id).where(StatusChange.idea_id == idea.id).order_by(StatusChange.id.desc()).limit(1)
+    )
+    record(
+        "status_change",
+        idea_id=idea.id,
+        actor_id=_actor_id(actor),
+        old=old,
+        new=new,
+        note=note,
+        status_change_id=change_id,
+    )
 
 
 def on_round_opened(round_, actor=None, **_):

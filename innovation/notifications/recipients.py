@@ -3,15 +3,16 @@ decided by the audience helpers of ideas/permissions.py and decisions/permission
 same rules as every page: nothing about an internal idea or round reaches a customer."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
 from ..accounts.models import User
 from ..decisions.ballots import voter_key
-from ..decisions.models import Ballot, Candidate, Round
+from ..decisions.models import Ballot, Candidate, ImpactRevision, Outcome, Round
 from ..decisions.permissions import eligible_clause, round_audience_clause
 from ..extensions import db
-from ..ideas.models import Comment, Follow, Idea, Mention
+from ..ideas.models import Comment, Follow, Idea, Mention, StatusChange
 from ..ideas.permissions import audience_clause, comment_audience_clause, in_audience, in_comment_audience
 from ..voting.models import Support
 
@@ -21,6 +22,8 @@ class Message:
     title: str
     url: str
     recipients: dict[int, str]  # user id → notification kind
+    subject: str | None = None  # "idea:<id>" or "round:<id>": what the centre groups it under
+    event_at: datetime | None = None  # when it happened (None: when the outbox row was written)
 
 
 def _ids(query) -> list[int]:
@@ -50,7 +53,11 @@ def _comment(payload) -> Message | None:
         recipients[parent_author] = "reply"
     recipients.pop(payload.get("actor_id"), None)
     return Message(
-        f"{comment.author.name} commented on “{idea.title}”", f"/ideas/{idea.id}#comment-{comment.id}", recipients
+        f"{comment.author.name} commented on “{idea.title}”",
+        f"/ideas/{idea.id}#comment-{comment.id}",
+        recipients,
+        f"idea:{idea.id}",
+        comment.created_at,
     )
 
 
@@ -65,6 +72,8 @@ def _mention(payload) -> Message | None:
         f"{comment.author.name} mentioned you on “{idea.title}”",
         f"/ideas/{idea.id}#comment-{comment.id}",
         {user.id: "mention"},
+        f"idea:{idea.id}",
+        comment.created_at,
     )
 
 
@@ -75,7 +84,14 @@ def _status_change(payload) -> Message | None:
     recipients = dict.fromkeys(_idea_watchers(idea, supporters=True), "status_change")
     recipients.pop(payload.get("actor_id"), None)
     label = (payload.get("new") or idea.status).replace("_", " ")
-    return Message(f"“{idea.title}” is now {label}", f"/ideas/{idea.id}", recipients)
+    change = db.session.get(StatusChange, payload["status_change_id"]) if payload.get("status_change_id") else None
+    return Message(
+        f"“{idea.title}” is now {label}",
+        f"/ideas/{idea.id}",
+        recipients,
+        f"idea:{idea.id}",
+        change.created_at if change is not None else None,
+    )
 
 
 def _eligible(round_: Round) -> list[int]:
@@ -99,6 +115,8 @@ def _round_opened(payload) -> Message | None:
         f"Voting is open: “{round_.title}”",
         f"/rounds/{round_.id}#ballot",
         dict.fromkeys(_eligible(round_), "round_opened"),
+        f"round:{round_.id}",
+        round_.opened_at,
     )
 
 
@@ -112,6 +130,7 @@ def _round_closing(payload) -> Message | None:
         f"Closing within 24 hours: “{round_.title}” — you have not voted yet",
         f"/rounds/{round_.id}#ballot",
         {uid: "round_closing" for uid in eligible if uid not in voted},
+        f"round:{round_.id}",
     )
 
 
@@ -133,7 +152,14 @@ def _outcome_published(payload) -> Message | None:
     voters = _voters(round_, _ids(select(User.id).where(audience)))
     recipients = dict.fromkeys(set(followers) | set(voters), "outcome_published")
     recipients.pop(payload.get("actor_id"), None)
-    return Message(f"Outcome published: “{round_.title}”", f"/rounds/{round_.id}#outcome", recipients)
+    outcome = db.session.scalar(select(Outcome).where(Outcome.round_id == round_.id))
+    return Message(
+        f"Outcome published: “{round_.title}”",
+        f"/rounds/{round_.id}#outcome",
+        recipients,
+        f"round:{round_.id}",
+        outcome.published_at if outcome is not None else None,
+    )
 
 
 def _impact_changed(payload) -> Message | None:
@@ -154,6 +180,12 @@ def _impact_changed(payload) -> Message | None:
         f"The numbers changed for “{candidate.idea.title}” since you voted",
         f"/rounds/{candidate.round_id}#impact",
         recipients,
+        f"round:{candidate.round_id}",
+        db.session.scalar(
+            select(ImpactRevision.changed_at).where(
+                ImpactRevision.candidate_id == candidate.id, ImpactRevision.version == payload["version"]
+            )
+        ),
     )
 
 

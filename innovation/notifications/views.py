@@ -8,6 +8,7 @@ from ..accounts.permissions import role_required
 from ..extensions import csrf
 from ..platform.web import page_args, safe_next
 from . import bp, services
+from .centre import notification_groups
 from .email_verification import verify_email
 from .models import CHANNELS, DIGEST_FREQUENCIES, KINDS
 from .preferences import digest_frequency, preferences_of, set_preferences
@@ -17,10 +18,10 @@ from .tokens import read_unsubscribe_token, read_verification_token
 @bp.route("/notifications")
 @login_required
 def index():
-    page, per_page = page_args(30)
+    page, per_page = page_args(15)
     unread_only = request.args.get("unread") == "1"
-    items = services.notifications_page(current_user, unread_only=unread_only, page=page, per_page=per_page)
-    return render_template("notifications/index.html", notifications=items, unread_only=unread_only)
+    groups = notification_groups(current_user, unread_only=unread_only, page=page, per_page=per_page)
+    return render_template("notifications/index.html", groups=groups, unread_only=unread_only)
 
 
 @bp.route("/notifications/read", methods=["POST"])

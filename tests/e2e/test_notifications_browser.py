@@ -47,7 +47,9 @@ def test_bell_count_rises_and_opens_the_outcome(app, client, live_server, new_pa
     page.reload()
     expect(bell.locator(".count")).to_have_text("1 unread")
     bell.click()
-    page.get_by_role("link", name="Outcome published: “Which should we build next?”").click()
+    # Under its round's heading, the notification says what happened without repeating the title.
+    group = page.locator("[data-group]", has=page.get_by_role("heading", name="Which should we build next?"))
+    group.get_by_role("link", name="Outcome published").click()
     expect(page).to_have_url(f"{live_server.url}/rounds/{round_id}#outcome")
     expect(page.get_by_text("We adopt photos on jobs.")).to_be_visible()
     expect(page.get_by_role("link", name="Notifications").locator(".count")).to_have_count(0)

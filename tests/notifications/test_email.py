@@ -146,3 +146,19 @@ def test_unreachable_smtp_server_ends_as_failed_not_stuck(app, users):
     run_worker(app, burst=True, fork=False)
     delivery = db.session.scalar(select(Delivery).where(Delivery.user_id == author.id))
     assert delivery.status == "failed" and "Connection" in delivery.last_error
+
+
+def test_status_mail_says_the_new_status_and_the_pms_note_in_both_parts(app, users, smtp):
+    from innovation.accounts.models import User
+
+    author, idea = status_change_for(users)
+    event = db.session.scalar(select(OutboxEvent).where(OutboxEvent.kind == "status_change"))
+    pm_name = db.session.get(User, event.payload["actor_id"]).name
+    run_worker(app, burst=True, fork=False)
+    [message] = smtp.to(author.email)
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "New status: Planned" in text and "New status: <strong>Planned</strong>" in html
+    for part in (text, html):
+        assert f"Note from {pm_name}" in part and "Next quarter" in part
+        assert f"http://127.0.0.1:5000/ideas/{idea.id}" in part

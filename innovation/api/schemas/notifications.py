@@ -1,6 +1,6 @@
 """The caller's notifications."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -44,6 +44,9 @@ class Notification(TypedDict):
     url: str
     created_at: Timestamp
     read_at: Timestamp | None
+    event_at: Annotated[Timestamp, Field(description="When the news happened (the comment, the outcome, …)")]
+    subject: Annotated[str | None, Field(description='What it is about: "idea:<id>", "round:<id>", or null')]
+    preview: Annotated[str, Field(description="A plain-text line of the news (empty when there is none to show)")]
 
 
 NotificationPage = page_of(Notification, "NotificationPage", "The caller's notifications, newest first.", unread=int)

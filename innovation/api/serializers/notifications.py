@@ -1,10 +1,11 @@
 """The caller's notifications."""
 
+from ...notifications.centre import NotificationItem
 from ...platform.db import iso
 from ..schemas.notifications import Marked, Notification
 
 
-def notification_json(item) -> Notification:
+def notification_json(item: NotificationItem) -> Notification:
     return {
         "id": item.id,
         "kind": item.kind,
@@ -12,6 +13,9 @@ def notification_json(item) -> Notification:
         "url": item.url,
         "created_at": iso(item.created_at),
         "read_at": iso(item.read_at),
+        "event_at": iso(item.happened_at),
+        "subject": item.subject,
+        "preview": item.preview,
     }
 
 
