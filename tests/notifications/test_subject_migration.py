@@ -1,4 +1,4 @@
-"""Migration 0008 gives notifications written before it their subject (from their outbox
+"""Migration 0009 gives notifications written before it their subject (from their outbox
 event) and a time, so the centre groups old and new notifications alike."""
 
 from flask_migrate import upgrade
@@ -10,7 +10,7 @@ from innovation.extensions import db
 
 
 def user_insert(connection) -> str:
-    """An INSERT of user 1 that fills every required column of the table as it is at 0007."""
+    """An INSERT of user 1 that fills every required column of the table as it is at 0008."""
     values = {}
     for column in inspect(connection).get_columns("users"):
         if column["nullable"] or column.get("default") is not None:
@@ -29,7 +29,7 @@ def user_insert(connection) -> str:
 def test_existing_notifications_get_their_subject_and_time(tmp_path, redis_url):
     app = create_app(TestConfig(str(tmp_path / "instance"), f"sqlite:///{tmp_path / 'old.db'}", redis_url))
     with app.app_context():
-        upgrade(revision="0007_credentials")
+        upgrade(revision="0008_round_deliberation")
         with db.engine.begin() as connection:
             connection.execute(text(user_insert(connection)))
             events = [

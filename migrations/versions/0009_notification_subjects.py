@@ -1,7 +1,7 @@
 """notifications: what each one is about (the centre groups by it) and when its news happened
 
-Revision ID: 0008_notification_subjects
-Revises: 0007_credentials
+Revision ID: 0009_notification_subjects
+Revises: 0008_round_deliberation
 Create Date: 2026-12-08 10:00:00
 
 """
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0008_notification_subjects'
-down_revision = '0007_credentials'
+revision = '0009_notification_subjects'
+down_revision = '0008_round_deliberation'
 branch_labels = None
 depends_on = None
 
