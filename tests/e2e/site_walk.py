@@ -171,11 +171,7 @@ PATHS: dict[str, Callable[[Facts], list[str]]] = {
         f"/rounds/{f.editable_candidate.round_id}/candidates/{f.editable_candidate.id}/impact"
     ],
     "decisions.outcome": lambda f: [f"/rounds/{f.rounds['closed'].id}/outcome"],
-    "decisions.receipt": lambda f: [
-        f"/rounds/{f.rounds['decided'].id}/receipt",
-        f"/rounds/{f.rounds['decided'].id}/receipt?code={f.receipt}",
-    ],
-    "decisions.index": lambda f: ["/rounds", "/rounds?status=decided"],
+    "decisions.receipt": lambda f: [f"/rounds/{f.rounds['decided'].id}/receipt?code={f.receipt}"],
     "people.profile": lambda f: [f"/people/{f.customer.id}", f"/people/{f.employee.id}"],
     "people.common_contacts": lambda f: [f"/people/{f.customer.id}/common/{f.employee.id}"],
     "people.experts": lambda f: ["/experts", "/experts?q=invoicing"],

@@ -1,7 +1,11 @@
 """Every page of the product, for each role, at 1280 and 390 px, in Debian's Chromium over the
-demo data: the page is never wider than the window, no visible table cell is narrower than
-64 px, axe finds no violation and no script fails. The list of pages is the app's GET routes
-(site_walk.py), so a new page is walked, or named as skipped with a reason, or this fails."""
+demo data: the page is never wider than the window, no visible table cell is narrower than 64 px,
+every table fits its box, no word is broken mid-word, axe finds no violation and no script fails.
+The list of pages is the app's GET routes (site_walk.py), so a new page is walked, or named as
+skipped with a reason, or this fails.
+
+Slow by nature (about 40 pages × 5 roles × 2 widths, axe on each): one seeded app and one browser
+for the module, all of it on one xdist worker."""
 
 import shutil
 from dataclasses import dataclass
@@ -27,8 +31,11 @@ WIDTHS = (1280, 390)
 NARROWEST_CELL = 64  # px: a cell any narrower breaks its words letter by letter
 AXE = Axe()
 
-# What the page measures of itself: overflow, and the visible table cells that are too narrow
-# (a cell inside a clipped box, such as a stacked table's hidden header, is not visible).
+# What the page measures of itself: its overflow; the visible table cells that are too narrow
+# (not those in a clipped box, such as a stacked table's hidden header); tables that scroll
+# sideways in their box instead of fitting or stacking; and words broken inside
+# although they would fit on one line of their box, the "letter by letter" breaking of a squeezed
+# column (e-mail addresses, hashes and code may break anywhere).
 MEASURE = """(narrowest) => {
   const shown = (el) => {
     if (!el.checkVisibility({visibilityProperty: true})) return false;
@@ -41,7 +48,34 @@ MEASURE = """(narrowest) => {
   const narrow = [...document.querySelectorAll('td, th')]
     .filter((cell) => shown(cell) && cell.getBoundingClientRect().width < narrowest)
     .map((cell) => `${Math.round(cell.getBoundingClientRect().width)} px "${cell.textContent.trim().slice(0, 30)}"`);
-  return {overflow: document.documentElement.scrollWidth - window.innerWidth, narrow: narrow.slice(0, 5)};
+  const scrolling = [...document.querySelectorAll('table')]
+    .filter((table) => shown(table) && table.parentElement.scrollWidth > table.parentElement.clientWidth + 1)
+    .map((table) => `"${(table.caption ? table.caption.textContent : table.className).trim().slice(0, 40)}" `
+      + `${table.parentElement.scrollWidth - table.parentElement.clientWidth} px`);
+  const broken = [];
+  const range = document.createRange();
+  const blockOf = (el) => {
+    while (el && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    return el;
+  };
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) {
+    const node = texts.currentNode, parent = node.parentElement;
+    if (!parent || parent.closest('code, pre, kbd, samp, .email, .hash, svg, .visually-hidden')) continue;
+    if (!parent.checkVisibility({visibilityProperty: true})) continue;
+    for (const word of node.data.matchAll(/[\\p{L}\\p{M}\\p{N}]{2,}/gu)) {
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      if (new Set(rects.map((rect) => Math.round(rect.bottom))).size < 2) continue;
+      const box = blockOf(parent);
+      if (box && rects.reduce((sum, rect) => sum + rect.width, 0) <= box.clientWidth) {
+        broken.push(`"${word[0]}" in <${box.tagName.toLowerCase()}>`);
+      }
+    }
+  }
+  return {overflow: document.documentElement.scrollWidth - window.innerWidth,
+          narrow: narrow.slice(0, 5), scrolling, broken: broken.slice(0, 5)};
 }"""
 
 
@@ -127,6 +161,10 @@ def _check(page, path: str, status: int, console: list[str]) -> list[str]:
         problems.append(f"{numbers['overflow']} px wider than the window")
     if numbers["narrow"]:
         problems.append(f"table cells narrower than {NARROWEST_CELL} px: {', '.join(numbers['narrow'])}")
+    if numbers["scrolling"]:
+        problems.append(f"tables wider than their box (fit them, or stack them): {', '.join(numbers['scrolling'])}")
+    if numbers["broken"]:
+        problems.append(f"words broken mid-word: {', '.join(numbers['broken'])}")
     for violation in AXE.run(page).response["violations"]:
         targets = [node["target"] for node in violation["nodes"]][:3]
         problems.append(f"axe {violation['id']} ({violation['impact']}) at {targets}: {violation['help']}")
