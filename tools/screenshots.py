@@ -39,11 +39,19 @@ PAGES = [
     ("impact-form", "round:draft:@a[href*='/impact']", ("pm",)),
     ("outcome-form", "round:closed:/outcome", ("pm",)),
     ("search", "/search?q=offline", ("customer",)),
+    ("search-comments", "/search?q=invoice&type=comments", ("customer",)),
+    ("search-people", "/search?q=a&type=people", ("customer",)),
+    ("search-empty", "/search", ("visitor",)),
     ("notifications", "/notifications", ("customer",)),
     ("settings", "/settings", ("customer",)),
     ("notification-settings", "/settings/notifications", ("customer",)),
     ("experts", "/experts", ("employee",)),
     ("profile", "first:/experts:a[href^='/people/']", ("employee",)),
+    ("own-profile", "first:/settings:a[href^='/people/']", ("customer",)),
+    ("common-contacts", "first:/people/1:a[href*='/common/']", ("employee",)),
+    ("sign-out", "/logout", ("customer",)),
+    ("not-found", "/no-such-page", ("visitor",)),
+    ("forbidden", "/admin/", ("customer",)),
     ("admin", "/admin", ("admin",)),
     ("audit", "/admin/audit", ("admin",)),
     ("deliveries", "/admin/deliveries", ("admin",)),
@@ -54,10 +62,16 @@ PAGES = [
 ]
 
 MEASURE = """() => {
-  // Cells inside a 1-px clipped box (a stacked table's visually hidden thead) are not seen.
-  const clipped = c => { for (let e = c; e; e = e.parentElement) { const s = getComputedStyle(e);
-    if (s.overflow === 'hidden' && e.getBoundingClientRect().width <= 1) return true; } return false; };
-  const cells = [...document.querySelectorAll('td, th')].filter(c => c.offsetParent !== null && !clipped(c));
+  // Visible cells only: not those of a clipped box (such as a stacked table's hidden header).
+  const shown = (el) => {
+    if (!el.checkVisibility({visibilityProperty: true})) return false;
+    for (let box = el; box && box !== document.body; box = box.parentElement) {
+      const rect = box.getBoundingClientRect();
+      if (rect.width <= 1 || rect.height <= 1) return false;
+    }
+    return true;
+  };
+  const cells = [...document.querySelectorAll('td, th')].filter(shown);
   const widths = cells.map(c => c.getBoundingClientRect().width).filter(w => w > 0);
   return {over: document.documentElement.scrollWidth - window.innerWidth,
           narrowest: widths.length ? Math.round(Math.min(...widths)) : null};

@@ -51,8 +51,20 @@ def violations(page, url: str) -> list[str]:
     ]
 
 
+WIDTHS = (1280, 390)  # a laptop and a phone: the header folds into a menu at the second
+
+
 def audit(page, base: str, paths: list[str]) -> None:
-    problems = [problem for path in paths for problem in violations(page, base + path)]
+    """Every path at each width (the phone's with its header menu open once, too)."""
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        problems += [f"{width} px {problem}" for path in paths for problem in violations(page, base + path)]
+    menu = page.get_by_role("banner").locator("summary", has_text="Menu")
+    menu.click()
+    expect(page.get_by_role("banner").get_by_role("navigation", name="Main")).to_be_visible()
+    found = AXE.run(page).response["violations"]
+    problems += [f"390 px, menu open: {v['id']} ({v['impact']}): {v['help']}" for v in found]
     assert problems == [], "\n".join(problems)
     assert page.errors == []
 
