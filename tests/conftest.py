@@ -8,11 +8,14 @@ database number given minus N (CI's /15 gives 15, 14, …), otherwise its own em
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pytest
 import redis
+from flask import Flask
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
@@ -121,23 +124,36 @@ def truncate_all() -> None:
         db.session.commit()
 
 
-@pytest.fixture
-def app(tmp_path, database_template, redis_url):
-    instance = tmp_path / "instance"
-    instance.mkdir()
+@contextmanager
+def fresh_app(folder: Path, database_template, redis_url: str, prepare=None) -> Iterator[Flask]:
+    """An app on an empty migrated database (a copy of the template on SQLite, this worker's
+    database on PostgreSQL, emptied afterwards) and an empty Redis, inside its app context.
+    `prepare(app)` runs before the app context (to add routes, for instance)."""
+    instance = folder / "instance"
+    instance.mkdir(exist_ok=True)
     if TEST_DATABASE_URL:
         database_url = TEST_DATABASE_URL
     else:
-        shutil.copy(database_template, tmp_path / "test.db")
-        database_url = f"sqlite:///{tmp_path / 'test.db'}"
+        shutil.copy(database_template, folder / "test.db")
+        database_url = f"sqlite:///{folder / 'test.db'}"
     redis.Redis.from_url(redis_url).flushdb()
     app = create_app(TestConfig(str(instance), database_url, redis_url))
+    if prepare:
+        prepare(app)
     with app.app_context():
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            if TEST_DATABASE_URL:
+                truncate_all()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(tmp_path, database_template, redis_url):
+    with fresh_app(tmp_path, database_template, redis_url) as app:
         yield app
-        db.session.remove()
-        if TEST_DATABASE_URL:
-            truncate_all()
-        db.engine.dispose()
 
 
 class IsolatedClient(FlaskClient):

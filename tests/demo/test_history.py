@@ -6,17 +6,13 @@ handful of recent ones, and to a round waiting for her vote).
 One seed for the module (it takes a while); the tests only read it."""
 
 import json
-import shutil
 from collections import defaultdict
 from datetime import timedelta
 
 import pytest
-import redis
 from sqlalchemy import func, select
 
-from innovation import create_app
 from innovation.accounts.models import User
-from innovation.config import TestConfig
 from innovation.decisions.ballots import has_voted, voter_key
 from innovation.decisions.impact import derived
 from innovation.decisions.models import Ballot, Candidate, ImpactRevision, Outcome, Round
@@ -27,7 +23,7 @@ from innovation.notifications.models import Notification, OutboxEvent
 from innovation.platform.db import utcnow
 from innovation.voting.models import Rating, Support
 
-from ..conftest import TEST_DATABASE_URL, AuthActions, IsolatedClient, truncate_all
+from ..conftest import AuthActions, IsolatedClient, fresh_app
 
 CUSTOMER = f"customer@{DEMO_DOMAIN}"
 
@@ -35,21 +31,9 @@ CUSTOMER = f"customer@{DEMO_DOMAIN}"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, database_template, redis_url):
     """An app whose database holds the whole demo, seeded once for this module."""
-    instance = tmp_path_factory.mktemp("demo-instance")
-    if TEST_DATABASE_URL:
-        database_url = TEST_DATABASE_URL
-    else:
-        shutil.copy(database_template, instance / "demo.db")
-        database_url = f"sqlite:///{instance / 'demo.db'}"
-    redis.Redis.from_url(redis_url).flushdb()
-    app = create_app(TestConfig(str(instance), database_url, redis_url))
-    with app.app_context():
+    with fresh_app(tmp_path_factory.mktemp("demo"), database_template, redis_url) as app:
         seed()
         yield app
-        db.session.remove()
-        if TEST_DATABASE_URL:
-            truncate_all()
-        db.engine.dispose()
 
 
 def users() -> dict[int, User]:

@@ -7,20 +7,15 @@ skipped with a reason, or this fails.
 Slow by nature (about 40 pages × 5 roles × 2 widths, axe on each): one seeded app and one browser
 for the module, all of it on one xdist worker."""
 
-import shutil
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-import redis
 from axe_playwright_python.sync_playwright import Axe
 
-from innovation import create_app
-from innovation.config import TestConfig
 from innovation.demo.seed import DEMO_DOMAIN, DEMO_PASSWORD
-from innovation.extensions import db
 
-from ..conftest import TEST_DATABASE_URL, truncate_all
+from ..conftest import fresh_app
 from .conftest import LiveServer
 from .site_walk import Facts, add_server_error_page, pages, seed_demo_site, unfilled_routes
 
@@ -89,25 +84,12 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, database_template, redis_url):
     """The demo data seeded once for the module, served by one live server."""
-    instance = tmp_path_factory.mktemp("walk-instance")
-    if TEST_DATABASE_URL:
-        database_url = TEST_DATABASE_URL
-    else:
-        shutil.copy(database_template, instance / "walk.db")
-        database_url = f"sqlite:///{instance / 'walk.db'}"
-    redis.Redis.from_url(redis_url).flushdb()
-    app = create_app(TestConfig(str(instance), database_url, redis_url))
-    add_server_error_page(app)
-    with app.app_context():
+    with fresh_app(tmp_path_factory.mktemp("walk"), database_template, redis_url, add_server_error_page) as app:
         facts = seed_demo_site()
         server = LiveServer(app)
         server.start()
         yield Site(server.url, pages(app, facts), facts)
         server.stop()
-        db.session.remove()
-        if TEST_DATABASE_URL:
-            truncate_all()
-        db.engine.dispose()
 
 
 @pytest.fixture(scope="module")
