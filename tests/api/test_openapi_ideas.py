@@ -128,7 +128,8 @@ def support(s: Session):
     idea = s.idea()
     for _ in range(2):
         body = s.call("employee", "post", "/ideas/{id}/vote", 200, id=idea)
-        assert body["my_vote"] is True and body["support"] == {"customer": 0, "employee": 1, "total": 1}
+        # The customer who wrote it supports it from the start; the employee counts once.
+        assert body["my_vote"] is True and body["support"] == {"customer": 1, "employee": 1, "total": 2}
     s.call("anon", "post", "/ideas/{id}/vote", 401, id=idea)
     s.call("employee", "post", "/ideas/{id}/vote", 404, id=MISSING)
 
@@ -138,7 +139,7 @@ def retract_support(s: Session):
     idea = s.idea()
     s.call("employee", "post", "/ideas/{id}/vote", 200, id=idea)
     body = s.call("employee", "delete", "/ideas/{id}/vote", 200, id=idea)
-    assert body["my_vote"] is False and body["support"]["total"] == 0
+    assert body["my_vote"] is False and body["support"]["total"] == 1  # the author's support stays
     s.call("anon", "delete", "/ideas/{id}/vote", 401, id=idea)
     s.call("employee", "delete", "/ideas/{id}/vote", 404, id=MISSING)
 

@@ -56,8 +56,10 @@ def check_people_and_ideas(content, created: dict) -> None:
         assert sorted(t.tag for t in idea.tags) == sorted(spec.tags)
         assert idea.status == statuses[spec.title], spec.title
         supporters = db.session.scalars(select(Support.user_id).where(Support.idea_id == idea.id).order_by(Support.id))
-        assert [by_id[uid] for uid in supporters] == [email(local) for local in spec.supporters]
-        assert idea.support_total == len(spec.supporters)
+        # The author supports their idea when they submit it, then the listed supporters.
+        expected_supporters = [spec.author, *(local for local in spec.supporters if local != spec.author)]
+        assert [by_id[uid] for uid in supporters] == [email(local) for local in expected_supporters]
+        assert idea.support_total == len(expected_supporters)
         ratings = db.session.execute(select(Rating.user_id, Rating.value).where(Rating.idea_id == idea.id))
         assert {by_id[uid]: value for uid, value in ratings} == {email(k): v for k, v in spec.ratings.items()}
         comments = db.session.scalars(select(Comment).where(Comment.idea_id == idea.id).order_by(Comment.id))
