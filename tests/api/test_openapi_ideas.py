@@ -258,7 +258,8 @@ def merge(s: Session):
     internal = s.idea("employee", title="Internal twin idea", visibility="internal")
     s.call("pm", "post", "/ideas/{id}/merge", 409, id=source, json={"into": internal})
     merged = s.call("pm", "post", "/ideas/{id}/merge", 200, id=source, json={"into": target})
-    assert merged["id"] == target and merged["support"]["total"] == 1
+    # The author supports both ideas and counts once; the employee's support moves over.
+    assert merged["id"] == target and merged["support"]["total"] == 2
     s.call("pm", "post", "/ideas/{id}/merge", 409, id=source, json={"into": target})
     s.call("employee", "post", "/ideas/{id}/vote", 409, id=source)  # a merged idea takes no votes
 
