@@ -195,3 +195,13 @@ def test_one_sort_control_keeps_the_filters_and_explains_common_ground(client, i
     assert "Common ground: ideas both customers and employees support" in html
     chosen = client.get("/ideas?sort=common_ground").get_data(as_text=True)
     assert "Common ground: ideas both customers and employees support, first." in chosen
+
+
+def test_a_page_shown_in_answer_to_a_post_sends_support_back_to_the_idea_page(app, people, idea):
+    employee = signed_in(app, people["employee"])
+    token = csrf_from(employee.get(f"/ideas/{idea.id}").get_data(as_text=True))
+    refused = employee.post(f"/ideas/{idea.id}/comments", data={"csrf_token": token, "body": " "})
+    assert refused.status_code == 422  # the idea page again, with the comment's error
+    html = refused.get_data(as_text=True)
+    assert f'name="next" value="/ideas/{idea.id}#support"' in html  # not the POST-only comments URL
+    assert f'value="/ideas/{idea.id}/comments' not in html
