@@ -25,6 +25,7 @@ PAGES = [
     ("ideas", "/ideas", ("visitor", "customer")),
     ("idea", "first:/ideas:a[href^='/ideas/']:not([href$='new'])", ("customer",)),
     ("new-idea", "/ideas/new", ("customer",)),
+    ("edit-idea", "first:/ideas/1:a[href$='/edit']", ("pm",)),
     ("roadmap", "/roadmap", ("visitor",)),
     ("rounds", "/rounds", ("visitor", "pm")),
     ("round-decided", "round:decided", ("visitor", "customer", "pm")),

@@ -16,6 +16,7 @@ from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, StatusChange
 from ..ideas.permissions import comment_in_audience_clause, is_signed_in, visible_ideas_clause
 from ..ideas.queries import idea_page
+from ..voting.services import my_votes
 
 FOLLOWED_SHOWN = 8
 # The followed ideas looked at for news: the most recent ones (someone following hundreds of
@@ -53,11 +54,14 @@ def home_page(viewer: Viewer) -> dict:
         }
     assert viewer is not None
     followed = followed_ideas(viewer)
+    shown = [idea.id for idea in trending] + [item.idea.id for item in followed]
+    supported, _ratings = my_votes(viewer, shown)
     return {
         "waiting_rounds": rounds_waiting_for(viewer),
         "followed_ideas": followed,
         "trending_ideas": trending,
-        "round_links": round_links(viewer, [idea.id for idea in trending] + [item.idea.id for item in followed]),
+        "round_links": round_links(viewer, shown),
+        "supported": supported,
     }
 
 

@@ -9,6 +9,7 @@ bp = Blueprint("ideas", __name__)
 
 
 def init_app(app: Flask) -> None:
+    from ..voting.services import takes_support
     from . import models, views, views_discussion  # noqa: F401
     from .permissions import is_moderator
 
@@ -16,3 +17,4 @@ def init_app(app: Flask) -> None:
     add_nav_item(app, "Ideas", "ideas.index", order=10)
     add_nav_item(app, "Roadmap", "ideas.roadmap", order=20)
     app.jinja_env.globals["can_moderate"] = is_moderator
+    app.jinja_env.globals["takes_support"] = takes_support

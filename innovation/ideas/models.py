@@ -1,7 +1,9 @@
 """Ideas, their tags, edit and status history, comments, mentions, flags and follows."""
 
+import re
 from datetime import datetime
 
+from markupsafe import Markup
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -19,6 +21,10 @@ SORT_COLUMNS = {
     "rated": "bayes_score",
     "common_ground": "common_ground_score",
 }
+# Cards show two lines of the description (CSS clamps them); the server sends no more than this.
+EXCERPT_MAX = 240
+# Block ends become spaces, so "<p>One</p><p>Two</p>" reads "One Two", not "OneTwo".
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|td|th|tr|div)>|<br\s*/?>", re.IGNORECASE)
 
 
 def _list_indexes():
@@ -78,6 +84,17 @@ class Idea(Model):
     @property
     def tag_names(self) -> list[str]:
         return [item.tag for item in self.tags]
+
+    @property
+    def excerpt(self) -> str:
+        """The description as plain text (markdown rendered, tags stripped), cut at a word
+        boundary to at most EXCERPT_MAX characters with an ellipsis."""
+        # Markup here only strips tags and unescapes: the result is plain text, escaped where shown.
+        text = Markup(_BLOCK_END.sub(" ", self.body_html or "")).striptags()  # noqa: S704
+        if len(text) <= EXCERPT_MAX:
+            return text
+        cut = text[: EXCERPT_MAX - 1]
+        return cut[: cut.rfind(" ")].rstrip(" ,.;:") + "…" if " " in cut else cut + "…"
 
     @property
     def rating_count(self) -> int:

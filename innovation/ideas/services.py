@@ -17,7 +17,7 @@ from ..platform.tags import parse_tags
 from ..platform.upsert import insert_from_select_or_ignore, insert_or_ignore
 from ..voting.models import Rating, Support
 from ..voting.ranking import hot_score
-from ..voting.services import refresh_counters
+from ..voting.services import cast_support, refresh_counters
 from .models import STATUSES, VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
 from .permissions import audience_of, can_edit_idea, get_visible_idea, is_signed_in, sees_internal
 
@@ -67,7 +67,8 @@ def _set_tags(idea: Idea, tags: list[str]) -> None:
 
 
 def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") -> Idea:
-    """A new idea from a signed-in customer or employee; its author follows it."""
+    """A new idea from a signed-in customer or employee; its author follows it and supports it
+    (quietly, and retractable like any support: most people back what they propose)."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to submit ideas.")
     now = utcnow()
@@ -86,6 +87,7 @@ def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") 
     db.session.add(idea)
     db.session.flush()
     follow_idea(actor, idea.id, quiet=True)
+    cast_support(actor, idea.id, quiet=True)
     events.idea_submitted.send(idea, actor=actor)
     log.info("user %s submitted idea %s (%s)", actor.id, idea.id, idea.visibility)
     return idea

@@ -152,7 +152,10 @@ def edit(idea_id: int):
 
 @bp.route("/roadmap")
 def roadmap():
-    return render_template("ideas/roadmap.html", columns=queries.roadmap(current_viewer()))
+    viewer = current_viewer()
+    columns = queries.roadmap(viewer)
+    supported, _ratings = my_votes(viewer, [idea.id for _status, _label, ideas in columns for idea in ideas])
+    return render_template("ideas/roadmap.html", columns=columns, supported=supported)
 
 
 @bp.route("/ideas/<int:idea_id>/status", methods=["POST"])

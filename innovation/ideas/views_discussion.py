@@ -1,6 +1,6 @@
 """Form actions on an idea page: support, rate, follow, comment, flag, moderate."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..extensions import limiter
@@ -9,7 +9,7 @@ from ..platform.web import attempt, safe_next
 from ..voting import services as voting
 from . import bp, comments, moderation, services
 from .forms import CommentForm, RatingForm, ReasonForm
-from .permissions import get_visible_idea
+from .permissions import get_visible_idea, is_moderator
 from .views import POST_LIMIT, render_detail
 
 
@@ -24,12 +24,18 @@ def _require_form(form_class=ReasonForm):
     return form
 
 
+def _back_to_list_or(idea_id: int):
+    """Back where the support form was (a list keeps its filters, page and the card's place via
+    `next`), else to the idea page's support box."""
+    return redirect(safe_next(url_for("ideas.detail", idea_id=idea_id) + "#support"))
+
+
 @bp.route("/ideas/<int:idea_id>/support", methods=["POST"])
 @login_required
 def support(idea_id: int):
     _require_form()
     voting.cast_support(current_user, idea_id)
-    return _back(idea_id, "support")
+    return _back_to_list_or(idea_id)
 
 
 @bp.route("/ideas/<int:idea_id>/unsupport", methods=["POST"])
@@ -37,7 +43,7 @@ def support(idea_id: int):
 def unsupport(idea_id: int):
     _require_form()
     voting.retract_support(current_user, idea_id)
-    return _back(idea_id, "support")
+    return _back_to_list_or(idea_id)
 
 
 @bp.route("/ideas/<int:idea_id>/rate", methods=["POST"])
@@ -81,9 +87,28 @@ def add_comment(idea_id: int):
             show=(422,),
         )
         if refusal is None:
+            if _wants_json():
+                return _posted_comment(comment)
             return _back(idea.id, f"comment-{comment.id}")
         (form.form_errors if refusal.fields.get("parent_id") else form.body.errors).append(refusal.message)
+    if _wants_json():
+        message = next(iter(form.form_errors or form.body.errors or ["Please check the comment and try again."]))
+        return jsonify(error={"code": "validation_failed", "message": message, "fields": form.errors}), 422
     return render_detail(idea, comment_form=form, status=422)
+
+
+def _wants_json() -> bool:
+    """ideas.js posts the comment form itself and asks for JSON; a plain form post gets pages."""
+    return request.accept_mimetypes.best == "application/json"
+
+
+def _posted_comment(comment):
+    """The new comment as the idea page renders it (its Reply, Edit and Delete included), for
+    ideas.js to insert: the same markup a reload would show."""
+    html = render_template(
+        "ideas/comment_fragment.html", comment=comment, depth=0, is_moderator=is_moderator(current_user)
+    ).strip()
+    return jsonify(comment={"id": comment.id, "idea_id": comment.idea_id}, html=html), 201
 
 
 @bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])

@@ -43,9 +43,15 @@ def _votable_idea(actor: User, idea_id: int) -> Idea:
     idea = db.session.scalars(statement).first()
     if idea is None or not can_see_idea(actor, idea):
         raise NotFound("No such idea.")
-    if idea.status == "merged" or not idea.listed:
+    if not takes_support(idea):
         raise Conflict("This idea no longer takes votes.", code="idea_closed")
     return idea
+
+
+def takes_support(idea: Idea) -> bool:
+    """Whether an idea takes supports and ratings: not merged away, not hidden from lists.
+    Pages show the button only where this holds; the services refuse the rest (409)."""
+    return idea.status != "merged" and idea.listed
 
 
 def _support_of(actor: User, idea_id: int) -> bool:
@@ -98,8 +104,9 @@ def _rating_subquery(actor: User, idea_id: int):
     return select(Rating.value).where(Rating.idea_id == idea_id, Rating.user_id == actor.id).scalar_subquery()
 
 
-def cast_support(actor: User, idea_id: int) -> Idea:
-    """Support an idea; a second call changes nothing (unique key, insert-or-ignore)."""
+def cast_support(actor: User, idea_id: int, *, quiet: bool = False) -> Idea:
+    """Support an idea; a second call changes nothing (unique key, insert-or-ignore).
+    `quiet`: no `support_cast` event (the author's own support, cast when they submit it)."""
     _require_voter(actor)
     idea = _votable_idea(actor, idea_id)
     inserted = insert_or_ignore(
@@ -111,7 +118,8 @@ def cast_support(actor: User, idea_id: int) -> Idea:
     if inserted:
         rating = inserted[1]
         _apply(idea, actor.constituency, support=1, before=_engagement(False, rating), after=_engagement(True, rating))
-        events.support_cast.send(idea, actor=actor)
+        if not quiet:
+            events.support_cast.send(idea, actor=actor)
         log.info("user %s supports idea %s", actor.id, idea.id)
     return idea
 

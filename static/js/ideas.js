@@ -1,5 +1,7 @@
-/* Innovation Commons: idea page enhancements (support, rate, comment without a reload).
-   Every form works without this file; on any unexpected failure we fall back to a normal submit. */
+/* Innovation Commons: support, rate and comment without a reload, on idea cards and idea pages.
+   Every form works without this file; on any unexpected failure we fall back to a normal submit.
+   Numbers shown for an idea live inside elements marked data-idea-stats="<id>" (a card, the idea
+   page), so an answer about one idea updates that idea wherever it appears, and nothing else. */
 (function () {
   "use strict";
 
@@ -23,15 +25,29 @@
     region.textContent = message;
   }
 
-  // fetch JSON with the page's CSRF token; rejects with {status, data} when not ok or not JSON.
-  function api(form, url, method, body) {
-    var tokenInput = form.querySelector("input[name=csrf_token]");
-    var headers = { "X-CSRFToken": tokenInput ? tokenInput.value : "", "Accept": "application/json" };
-    var options = { method: method, headers: headers, credentials: "same-origin" };
-    if (body !== undefined) {
-      headers["Content-Type"] = "application/json";
-      options.body = JSON.stringify(body);
+  // One polite live region for the whole page: cards have no room for a status line each.
+  function announce(message) {
+    var region = document.getElementById("ideas-live");
+    if (!region) {
+      region = document.createElement("p");
+      region.id = "ideas-live";
+      region.className = "visually-hidden";
+      region.setAttribute("aria-live", "polite");
+      document.body.appendChild(region);
     }
+    region.textContent = message;
+  }
+
+  function csrfToken(form) {
+    var input = form.querySelector("input[name=csrf_token]");
+    return input ? input.value : "";
+  }
+
+  // fetch JSON with the page's CSRF token; rejects with {status, data} when not ok or not JSON.
+  function request(url, method, headers, body) {
+    headers.Accept = "application/json";
+    var options = { method: method, headers: headers, credentials: "same-origin" };
+    if (body !== undefined) { options.body = body; }
     return fetch(url, options).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
       if (type.indexOf("application/json") === -1) {
@@ -44,121 +60,165 @@
     });
   }
 
-  function busy(form, on) { each(form, "button", function (b) { b.disabled = on; }); }
+  function api(form, url, method, body) {
+    var headers = { "X-CSRFToken": csrfToken(form) };
+    if (body === undefined) { return request(url, method, headers); }
+    headers["Content-Type"] = "application/json";
+    return request(url, method, headers, JSON.stringify(body));
+  }
 
-  // Support box, split bar and common-ground box from an idea JSON object.
+  function splitBar(svg, customer, total) {
+    var pct = total ? (100 * customer) / total : 0;
+    svg.querySelector(".bar-customer").setAttribute("width", pct.toFixed(1));
+    var emp = svg.querySelector(".bar-employee");
+    emp.setAttribute("x", pct.toFixed(1));
+    emp.setAttribute("width", total ? (100 - pct).toFixed(1) : "0");
+    svg.setAttribute("aria-label", total ? "Supports: " + customer + " from customers, " +
+      (total - customer) + " from employees" : "No supports yet");
+  }
+
+  // Each side's share in favour stands next to how many of that side took part; a side where
+  // nobody took part shows words and no bar (never "100 %" beside "0 took part").
+  function favourRow(root, side, part) {
+    each(root, "[data-favour-row=" + side + "]", function (row) {
+      var share = percent(part.favourable, part.engaged);
+      setText(row, "[data-favour-text]", part.engaged ? share + " % in favour \u00b7 " + part.engaged + " took part"
+        : "nobody has supported or rated it yet");
+      each(row, "[data-favour-bar]", function (svg) {
+        svg.hidden = !part.engaged;
+        svg.querySelector(".bar-" + side).setAttribute("width", String(share || 0));
+      });
+    });
+  }
+
+  // Update every place that shows this idea's numbers from an idea JSON object.
   function showIdea(idea) {
     if (!idea || !idea.support) { throw new Error("Unexpected response"); }
     var s = idea.support;
-    setText(document, "[data-support-total]", String(s.total));
-    setText(document, "[data-support-customer]", String(s.customer));
-    setText(document, "[data-support-employee]", String(s.employee));
-    each(document, "#support [data-split-bar]", function (svg) {
-      var pct = s.total ? (100 * s.customer) / s.total : 0;
-      svg.querySelector(".bar-customer").setAttribute("width", pct.toFixed(1));
-      var emp = svg.querySelector(".bar-employee");
-      emp.setAttribute("x", pct.toFixed(1));
-      emp.setAttribute("width", s.total ? (100 - pct).toFixed(1) : "0");
-      svg.setAttribute("aria-label", s.total ? "Supports: " + s.customer + " from customers, " +
-        s.employee + " from employees" : "No supports yet");
+    each(document, "[data-idea-stats='" + idea.id + "']", function (root) {
+      setText(root, "[data-support-total]", String(s.total));
+      setText(root, "[data-support-noun]", s.total === 1 ? "support" : "supports");
+      setText(root, "[data-support-customer]", String(s.customer));
+      setText(root, "[data-support-employee]", String(s.employee));
+      each(root, "[data-split-bar]", function (svg) { splitBar(svg, s.customer, s.total); });
+      var cg = idea.common_ground;
+      if (cg) {
+        favourRow(root, "customer", cg.customer);
+        favourRow(root, "employee", cg.employee);
+      }
+      var r = idea.rating;
+      if (r) {
+        setText(root, "[data-rating-mean]", fmtMean(r.mean, r.count));
+        setText(root, "[data-rating-count]", String(r.count));
+        ["customer", "employee"].forEach(function (side) {
+          var part = (r.by_constituency || {})[side] || { count: 0, mean: null };
+          setText(root, "[data-rating-" + side + "-mean]", fmtMean(part.mean, part.count));
+          setText(root, "[data-rating-" + side + "-count]", String(part.count));
+        });
+      }
     });
-    var cg = idea.common_ground;
-    if (cg) {
-      var c = percent(cg.customer.favourable, cg.customer.engaged);
-      var e = percent(cg.employee.favourable, cg.employee.engaged);
-      setText(document, "[data-favour-customer]", c === null ? "\u2014" : c + " %");
-      setText(document, "[data-favour-employee]", e === null ? "\u2014" : e + " %");
-      each(document, "[data-favour-bars]", function (svg) {
-        svg.querySelector(".bar-customer").setAttribute("width", String(c || 0));
-        svg.querySelector(".bar-employee").setAttribute("width", String(e || 0));
-        svg.setAttribute("aria-label", "In favour: customers " + (c === null ? "\u2014" : c + " %") +
-          ", employees " + (e === null ? "\u2014" : e + " %"));
-      });
-    }
-    var r = idea.rating;
-    if (r) {
-      setText(document, "[data-rating-mean]", fmtMean(r.mean, r.count));
-      setText(document, "[data-rating-count]", String(r.count));
-      ["customer", "employee"].forEach(function (side) {
-        var part = (r.by_constituency || {})[side] || { count: 0, mean: null };
-        setText(document, "[data-rating-" + side + "-mean]", fmtMean(part.mean, part.count));
-        setText(document, "[data-rating-" + side + "-count]", String(part.count));
-      });
-    }
+  }
+
+  // Every Support button of this idea on the page shows the new state and posts the opposite next.
+  function showSupported(ideaId, now) {
+    each(document, "form[data-enhance=support][data-idea='" + ideaId + "']", function (form) {
+      form.setAttribute("data-supported", now ? "true" : "false");
+      form.action = form.getAttribute(now ? "data-unsupport-url" : "data-support-url") || form.action;
+      var button = form.querySelector("button[type=submit]");
+      button.setAttribute("aria-pressed", now ? "true" : "false");
+      setText(button, "[data-support-label]", now ? "Supported" : "Support");
+    });
   }
 
   function enhanceSupport(form) {
+    var pending = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      if (pending) { return; }
+      pending = true;
       var supported = form.getAttribute("data-supported") === "true";
       var url = "/api/v1/ideas/" + encodeURIComponent(form.getAttribute("data-idea")) + "/vote";
-      busy(form, true);
+      form.setAttribute("aria-busy", "true");
       api(form, url, supported ? "DELETE" : "POST").then(function (idea) {
         showIdea(idea);
         var now = !!idea.my_vote;
-        var button = form.querySelector("button[type=submit]");
-        form.setAttribute("data-supported", now ? "true" : "false");
-        form.action = form.getAttribute(now ? "data-unsupport-url" : "data-support-url") || form.action;
-        button.textContent = now ? "Withdraw support" : "Support this idea";
-        button.classList.toggle("btn-primary", !now);
-        button.classList.toggle("btn-secondary", now);
-        status(form, now ? "Thanks, your support is counted." : "Your support is withdrawn.");
-        busy(form, false);
+        showSupported(idea.id, now);
+        var total = idea.support.total + (idea.support.total === 1 ? " support" : " supports");
+        announce((now ? "You support \u201c" : "Support withdrawn from \u201c") + idea.title + "\u201d: " + total + ".");
+        form.removeAttribute("aria-busy");
+        pending = false;
       }).catch(function () { form.submit(); });
     });
+  }
+
+  // Five star buttons, one radio group: one click (or Enter/Space) rates; arrows move between stars.
+  function showRating(form, value) {
+    each(form, ".star-button", function (button) {
+      var n = parseInt(button.value, 10);
+      button.setAttribute("aria-checked", n === value ? "true" : "false");
+      button.classList.toggle("is-filled", n <= value);
+    });
+    rovingStops(form);
+  }
+
+  function rovingStops(form) {
+    var buttons = form.querySelectorAll(".star-button");
+    var current = form.querySelector(".star-button[aria-checked=true]") || buttons[0];
+    Array.prototype.forEach.call(buttons, function (button) { button.tabIndex = button === current ? 0 : -1; });
   }
 
   function enhanceRate(form) {
-    form.addEventListener("submit", function (event) {
-      var checked = form.querySelector("input[name=value]:checked");
-      if (!checked) { return; } // let the browser / server explain
+    var pending = false;
+    var buttons = Array.prototype.slice.call(form.querySelectorAll(".star-button"));
+    rovingStops(form);
+    form.addEventListener("keydown", function (event) {
+      var index = buttons.indexOf(event.target);
+      if (index === -1) { return; }
+      var next = { ArrowRight: index + 1, ArrowUp: index + 1, ArrowLeft: index - 1, ArrowDown: index - 1,
+        Home: 0, End: buttons.length - 1 }[event.key];
+      if (next === undefined) { return; }
       event.preventDefault();
+      var target = buttons[Math.max(0, Math.min(buttons.length - 1, next))];
+      buttons.forEach(function (button) { button.tabIndex = button === target ? 0 : -1; });
+      target.focus();
+    });
+    form.addEventListener("submit", function (event) {
+      var star = event.submitter;
+      if (!star || star.name !== "value") { return; } // an old browser: the plain post carries the star
+      event.preventDefault();
+      if (pending) { return; }
+      pending = true;
       var url = "/api/v1/ideas/" + encodeURIComponent(form.getAttribute("data-idea")) + "/rating";
-      busy(form, true);
-      api(form, url, "PUT", { value: parseInt(checked.value, 10) }).then(function (idea) {
+      api(form, url, "PUT", { value: parseInt(star.value, 10) }).then(function (idea) {
         showIdea(idea);
+        showRating(form, idea.my_rating);
         status(form, "Saved: you rated it " + idea.my_rating + " of 5.");
-        busy(form, false);
-      }).catch(function () { form.submit(); });
+        pending = false;
+      }).catch(function () {
+        var value = document.createElement("input");
+        value.type = "hidden";
+        value.name = "value";
+        value.value = star.value;
+        form.appendChild(value);
+        form.submit();
+      });
     });
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  function commentArticle(comment) {
-    var author = comment.author || {};
-    var side = author.constituency === "customer" ? "customer" : "employee";
-    var article = el("article", "comment depth-0 comment-new");
-    article.id = "comment-" + comment.id;
-    article.setAttribute("aria-label", "Comment by " + (author.name || ""));
-    var header = article.appendChild(el("header", "comment-header"));
-    var who = header.appendChild(el("span", "person"));
-    var link = who.appendChild(el("a", "", author.name || ""));
-    link.href = "/people/" + encodeURIComponent(author.id);
-    who.appendChild(document.createTextNode(" "));
-    who.appendChild(el("span", "badge badge-" + side, side === "customer" ? "Customer" : "Employee"));
-    header.appendChild(el("span", "muted small", "just now"));
-    article.appendChild(el("div", "comment-body prose")).innerHTML = comment.body_html; // sanitized by the server
-    return article;
-  }
-
+  // A top-level comment is posted to the page's own route, which answers with the comment as
+  // the page renders it (Reply, Edit and Delete included). Replies post as plain forms.
   function enhanceComment(form) {
     form.addEventListener("submit", function (event) {
       var textarea = form.querySelector("textarea[name=body]");
       var parent = form.querySelector("input[name=parent_id]");
-      if (!textarea || (parent && parent.value)) { return; } // replies: plain submit
+      if (!textarea || (parent && parent.value)) { return; }
       event.preventDefault();
-      var url = "/api/v1/ideas/" + encodeURIComponent(form.getAttribute("data-idea")) + "/comments";
-      busy(form, true);
-      api(form, url, "POST", { body: textarea.value }).then(function (comment) {
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      request(form.action, "POST", { "X-CSRFToken": csrfToken(form) }, new FormData(form)).then(function (answer) {
         var list = document.querySelector("[data-comment-list]");
         each(document, "[data-comments-empty]", function (el) { el.parentNode.removeChild(el); });
-        list.appendChild(commentArticle(comment));
+        list.insertAdjacentHTML("beforeend", answer.html); // rendered and sanitized by the server
         each(document, "[data-comment-count]", function (el) {
           var n = parseInt(el.getAttribute("data-comment-count"), 10) + 1;
           el.setAttribute("data-comment-count", String(n));
@@ -166,11 +226,11 @@
         });
         textarea.value = "";
         status(form, "Your comment is posted.");
-        busy(form, false);
+        button.disabled = false;
       }).catch(function (error) {
         if (error && (error.status === 422 || error.status === 400) && error.data && error.data.error) {
           status(form, error.data.error.message, true);
-          busy(form, false);
+          button.disabled = false;
           textarea.focus();
         } else {
           form.submit();

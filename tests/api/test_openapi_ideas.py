@@ -128,7 +128,8 @@ def support(s: Session):
     idea = s.idea()
     for _ in range(2):
         body = s.call("employee", "post", "/ideas/{id}/vote", 200, id=idea)
-        assert body["my_vote"] is True and body["support"] == {"customer": 0, "employee": 1, "total": 1}
+        # The customer who wrote it supports it from the start; the employee counts once.
+        assert body["my_vote"] is True and body["support"] == {"customer": 1, "employee": 1, "total": 2}
     s.call("anon", "post", "/ideas/{id}/vote", 401, id=idea)
     s.call("employee", "post", "/ideas/{id}/vote", 404, id=MISSING)
 
@@ -138,7 +139,7 @@ def retract_support(s: Session):
     idea = s.idea()
     s.call("employee", "post", "/ideas/{id}/vote", 200, id=idea)
     body = s.call("employee", "delete", "/ideas/{id}/vote", 200, id=idea)
-    assert body["my_vote"] is False and body["support"]["total"] == 0
+    assert body["my_vote"] is False and body["support"]["total"] == 1  # the author's support stays
     s.call("anon", "delete", "/ideas/{id}/vote", 401, id=idea)
     s.call("employee", "delete", "/ideas/{id}/vote", 404, id=MISSING)
 
@@ -257,7 +258,8 @@ def merge(s: Session):
     internal = s.idea("employee", title="Internal twin idea", visibility="internal")
     s.call("pm", "post", "/ideas/{id}/merge", 409, id=source, json={"into": internal})
     merged = s.call("pm", "post", "/ideas/{id}/merge", 200, id=source, json={"into": target})
-    assert merged["id"] == target and merged["support"]["total"] == 1
+    # The author supports both ideas and counts once; the employee's support moves over.
+    assert merged["id"] == target and merged["support"]["total"] == 2
     s.call("pm", "post", "/ideas/{id}/merge", 409, id=source, json={"into": target})
     s.call("employee", "post", "/ideas/{id}/vote", 409, id=source)  # a merged idea takes no votes
 

@@ -149,8 +149,11 @@ def test_skip_link_and_keys_operate_search_and_support(live_server, new_page, si
     result.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/ideas/{site['idea'].id}")
-    support = page.get_by_role("button", name="Support this idea")
+    support = page.locator("#support").get_by_role("button", name="Support")
+    expect(support).to_have_attribute("aria-pressed", "false")
     support.focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Withdraw support")).to_be_visible()
+    expect(support).to_have_attribute("aria-pressed", "true")
+    expect(support).to_contain_text("Supported")
+    expect(support).to_be_focused()  # the button stays where the keyboard left it
     assert page.errors == []

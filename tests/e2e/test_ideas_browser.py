@@ -33,8 +33,11 @@ def test_customer_submits_employee_supports_and_replies(live_server, new_page, u
     grace = new_page()
     sign_in(grace, live_server.url, employee.email, PASSWORD)
     grace.goto(idea_url)
-    grace.get_by_role("button", name="Support this idea").click()
-    expect(grace.get_by_role("button", name="Withdraw support")).to_be_visible()
+    support_button = grace.locator("#support").get_by_role("button", name="Support")
+    expect(support_button).to_have_attribute("aria-pressed", "false")
+    support_button.click()
+    expect(support_button).to_have_attribute("aria-pressed", "true")
+    expect(support_button).to_contain_text("Supported")
     grace.get_by_text("Reply", exact=True).first.click()
     grace.get_by_label("Reply to Carla Mendes").fill("Yes! Half our tickets are 'was the job done?'")
     grace.get_by_role("button", name="Post reply").click()
@@ -43,8 +46,9 @@ def test_customer_submits_employee_supports_and_replies(live_server, new_page, u
     carla.reload()
     expect(carla.get_by_text("Half our tickets")).to_be_visible()
     support = carla.locator("#support")
-    expect(support.locator("[data-support-total]")).to_have_text("1")
-    expect(support).to_contain_text("Customers 0")
+    # Carla supports her own idea from the start; Grace's support adds the employees' one.
+    expect(support.locator("[data-support-total]")).to_have_text("2")
+    expect(support).to_contain_text("Customers 1")
     expect(support).to_contain_text("Employees 1")
     reply = carla.locator("article.comment", has_text="Half our tickets")
     expect(reply.get_by_text("Employee", exact=True)).to_be_visible()
@@ -60,12 +64,14 @@ def test_rating_and_support_work_without_javascript(browser, live_server, users)
         page = context.new_page()
         sign_in(page, live_server.url, customer.email, PASSWORD)
         page.goto(f"{live_server.url}/ideas/{idea.id}")
-        page.get_by_role("button", name="Support this idea").click()
-        expect(page.locator("#support [data-support-total]")).to_have_text("1")
-        page.locator(".stars label").nth(3).click()  # people click the star, not the hidden radio
-        expect(page.get_by_label("4 stars")).to_be_checked()
-        page.get_by_role("button", name="Rate").click()
+        page.locator("#support").get_by_role("button", name="Support").click()
+        expect(page.locator("#support [data-support-total]")).to_have_text("2")  # the author's and hers
+        expect(page.locator("#support").get_by_role("button", name="Supported")).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        page.get_by_role("radio", name="Rate 4 of 5").click()  # each star is a submit button: one click
         expect(page.get_by_text("your rating is saved")).to_be_visible()
+        expect(page.get_by_role("radio", name="Rate 4 of 5")).to_have_attribute("aria-checked", "true")
     finally:
         context.close()
 

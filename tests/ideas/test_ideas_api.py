@@ -26,8 +26,9 @@ def test_submit_and_read_an_idea(client, people):
     assert idea["author"]["constituency"] == "customer"
     assert idea["tags"] == ["mobile", "offline-sync"]
     assert "<strong>Bold</strong>" in idea["body_html"] and "<script>" not in idea["body_html"]
-    assert idea["support"] == {"customer": 0, "employee": 0, "total": 0}
-    assert idea["status"] == "new" and idea["my_vote"] is False and idea["my_rating"] is None
+    # The author supports their own idea from the start (and may withdraw it).
+    assert idea["support"] == {"customer": 1, "employee": 0, "total": 1}
+    assert idea["status"] == "new" and idea["my_vote"] is True and idea["my_rating"] is None
     fetched = Api(client).get(f"/ideas/{idea['id']}")
     assert fetched.status_code == 200 and fetched.get_json()["title"] == idea["title"]
 
@@ -73,11 +74,12 @@ def test_support_is_idempotent_and_retractable(client, people):
     first = employee.post(f"/ideas/{idea['id']}/vote")
     second = employee.post(f"/ideas/{idea['id']}/vote")
     assert first.status_code == second.status_code == 200
-    assert second.get_json()["support"] == {"customer": 0, "employee": 1, "total": 1}
+    # The customer who wrote it supports it already; the employee's support counts once.
+    assert second.get_json()["support"] == {"customer": 1, "employee": 1, "total": 2}
     assert second.get_json()["my_vote"] is True
     assert_matches_spec(client, "post", "/ideas/{id}/vote", second)
     retracted = employee.delete(f"/ideas/{idea['id']}/vote")
-    assert retracted.get_json()["support"]["total"] == 0 and retracted.get_json()["my_vote"] is False
+    assert retracted.get_json()["support"]["total"] == 1 and retracted.get_json()["my_vote"] is False
 
 
 def test_vote_for_a_missing_idea_is_404(client, people):
@@ -184,9 +186,10 @@ def test_merge_moves_everything_and_counts_people_once(client, people, users):
     merged = pm.post(f"/ideas/{source['id']}/merge", json={"into": target["id"]})
     assert merged.status_code == 200
     body = merged.get_json()
-    assert body["support"] == {"customer": 1, "employee": 1, "total": 2}
+    # The author supported both ideas, like `both`: each of the three people counts once.
+    assert body["support"] == {"customer": 2, "employee": 1, "total": 3}
     assert body["rating"]["count"] == 2 and body["comment_count"] == 1
-    assert db.session.scalar(select(func.count()).select_from(Support)) == 2
+    assert db.session.scalar(select(func.count()).select_from(Support)) == 3
     old = Api(client).get(f"/ideas/{source['id']}").get_json()
     assert old["status"] == "merged" and old["merged_into"] == target["id"]
     page = client.get(f"/ideas/{source['id']}")

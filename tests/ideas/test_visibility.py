@@ -45,11 +45,10 @@ def test_customer_gets_404_for_every_action_on_an_internal_idea(client, world):
         response = getattr(api, method)(path, json=body) if body is not None else getattr(api, method)(path)
         assert response.status_code == 404, (method, path, response.status_code)
         assert "internal" not in response.get_data(as_text=True).lower()
-    assert db.session.scalar(select(func.count()).select_from(Support)) == 0
+    customer_id = world["customer"].id
+    assert db.session.scalar(select(func.count()).select_from(Support).where(Support.user_id == customer_id)) == 0
     assert db.session.scalar(select(func.count()).select_from(Rating)) == 0
-    assert (
-        db.session.scalar(select(func.count()).select_from(Follow).where(Follow.user_id == world["customer"].id)) == 0
-    )
+    assert db.session.scalar(select(func.count()).select_from(Follow).where(Follow.user_id == customer_id)) == 0
 
 
 def test_anonymous_gets_404_too(client, world):
