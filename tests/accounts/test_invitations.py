@@ -1,6 +1,7 @@
 """Employee invitations: the e-mail job, the signed link, and every way a link can be bad."""
 
 import email
+import email.policy
 import os
 import re
 import subprocess
