@@ -113,6 +113,11 @@ def _info(row: Status) -> StatusInfo:
     return StatusInfo(row.key, row.label, row.color, row.base, row.lane, row.takes_support, row.position, row.builtin)
 
 
+def status_json(row: Status) -> dict:
+    """A status row as the API shows it."""
+    return _info(row).as_json()
+
+
 def builtin_default(key: str) -> StatusInfo:
     number, (key, label, color, lane, takes) = next(
         (n, item) for n, item in enumerate(BUILTIN_DEFAULTS) if item[0] == key
