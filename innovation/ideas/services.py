@@ -20,7 +20,7 @@ from ..voting.ranking import hot_score
 from ..voting.services import cast_support, refresh_counters, takes_support
 from .models import VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
 from .permissions import audience_of, can_edit_idea, get_visible_idea, is_signed_in, sees_internal
-from .statuses import SYSTEM_BASES, status_info
+from .statuses import SYSTEM_BASES, all_statuses, status_info
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +129,9 @@ def change_status(actor: User, idea_id: int, status, note="") -> Idea:
     idea = get_visible_idea(actor, idea_id)
     chosen = status_info(status) if isinstance(status, str) else None
     if chosen is None or chosen.base in SYSTEM_BASES:
+        allowed = ", ".join(s.key for s in all_statuses().values() if s.base not in SYSTEM_BASES)
         raise ValidationFailed(
-            "Unknown status; use one of the statuses listed (rounds and merges set the others).",
+            f"`status` must be one of {allowed} (rounds and merges set the others).",
             fields={"status": ["Unknown status."]},
         )
     if not isinstance(note, str) or len(note) > 2000:
