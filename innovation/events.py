@@ -74,8 +74,19 @@ is then not made). Sender: the `Idea` (still public). `actor`: who edits it.""",
 )
 status_changed = domain.signal(
     "status_changed",
-    doc="""Sender: the `Idea`. `old`, `new`: status keys;
-`note`: the pm's note (may be ""); `actor`: the pm.""",
+    doc="""Sender: the `Idea`. `old`, `new`: base status keys;
+`note`: the pm's note (may be ""); `actor`: the pm; `label`: what the new status is called
+(a status the team defined, or the base's own label; absent from older senders).""",
+)
+status_defined = domain.signal(
+    "status_defined",
+    doc="""Sender: the `Status` row an admin added (`created` True) or changed
+(relabelled, recoloured, another lane or support rule). `actor`: the admin.""",
+)
+status_removed = domain.signal(
+    "status_removed",
+    doc="""Sender: the removed `Status` row. `moved`: how many ideas moved to
+`move_to` (a status key, or None when none had it). `actor`: the admin.""",
 )
 idea_merged = domain.signal(
     "idea_merged",

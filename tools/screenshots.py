@@ -56,6 +56,8 @@ PAGES = [
     ("admin", "/admin", ("admin",)),
     ("audit", "/admin/audit", ("admin",)),
     ("deliveries", "/admin/deliveries", ("admin",)),
+    ("statuses", "/admin/statuses", ("admin",)),
+    ("status-edit", "/admin/statuses/next-quarter", ("admin",)),
     ("moderation", "/moderation", ("pm",)),
     ("login", "/login", ("visitor",)),
     ("register", "/register", ("visitor",)),

@@ -39,6 +39,7 @@ def init_app(app: Flask) -> None:
         openapi,
         rounds,
         search,
+        statuses,
     )
 
     app.register_blueprint(bp)

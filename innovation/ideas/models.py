@@ -4,8 +4,9 @@ import re
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.attributes import NO_VALUE
 
 from ..accounts.models import User
 from ..extensions import Model
@@ -48,6 +49,10 @@ class Idea(Model):
     body_html: Mapped[str] = mapped_column(Text, default="")
     visibility: Mapped[str] = mapped_column(String(16), default="public")
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    # A status the team defined (`Status.key`) whose base is `status`; None: the base's own
+    # built-in status. Kept consistent by `_status_moved` below: any change of the base (a
+    # round, an outcome, a merge) drops the custom status, which belonged to the old base.
+    status_key: Mapped[str | None] = mapped_column(ForeignKey("statuses.key", ondelete="SET NULL"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     author_constituency: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -105,6 +110,29 @@ class Idea(Model):
         return self.rating_sum_customer + self.rating_sum_employee
 
 
+@event.listens_for(Idea.status, "set")
+def _status_moved(idea: Idea, value, old, _initiator) -> None:
+    if old is not NO_VALUE and value != old:
+        idea.status_key = None
+
+
+class Status(Model):
+    """A status ideas can have: the eight built-in ones (seeded, relabelled at will) and the
+    ones the team defines, each mapped to a built-in `base` (what the API's `status` says)."""
+
+    __tablename__ = "statuses"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    label: Mapped[str] = mapped_column(String(40))
+    color: Mapped[str] = mapped_column(String(7))
+    base: Mapped[str] = mapped_column(String(16))
+    # The roadmap lane its ideas appear in ("planned", "in_progress", "shipped"), or None: not shown.
+    lane: Mapped[str | None] = mapped_column(String(16))
+    takes_support: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(default=0)
+    builtin: Mapped[bool] = mapped_column(default=False)
+
+
 class IdeaTag(Model):
     __tablename__ = "idea_tags"
     __table_args__ = (UniqueConstraint("idea_id", "tag"), Index("ix_idea_tags_tag_idea", "tag", "idea_id"))
@@ -139,6 +167,8 @@ class StatusChange(Model):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     old_status: Mapped[str] = mapped_column(String(16))
     new_status: Mapped[str] = mapped_column(String(16))
+    # The team's own status chosen, if any (no foreign key: the history outlives a deleted status).
+    new_key: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -10,21 +10,22 @@ from ..platform.cache import cached_json
 from ..platform.errors import ValidationFailed
 from ..platform.pagination import Page, paginate
 from ..voting.ranking import share
-from .models import SORT_COLUMNS, STATUSES, Idea, IdeaRevision, IdeaTag, StatusChange
+from .models import SORT_COLUMNS, Idea, IdeaRevision, IdeaTag, StatusChange
 from .permissions import audience_of, listed_ideas_clause, sees_internal, visible_ideas_clause
+from .statuses import ROADMAP_LANES, lane_clause, status_clause
 
 SORTS = tuple(SORT_COLUMNS)
 # What an idea card shows besides the row itself, loaded in one query per list.
 CARD_LOADS = (selectinload(Idea.author), selectinload(Idea.tags))
-ROADMAP_COLUMNS = (("planned", "Planned"), ("in_progress", "In progress"), ("shipped", "Shipped"))
 
 
 def _filters(viewer: Viewer, *, q="", status="", tag="", constituency=""):
     conditions = [listed_ideas_clause(viewer)]
     if status:
-        if status not in STATUSES:
+        clause = status_clause(status)
+        if clause is None:
             raise ValidationFailed("Unknown status.", fields={"status": ["Unknown status."]})
-        conditions.append(Idea.status == status)
+        conditions.append(clause)
     if tag:
         conditions.append(Idea.id.in_(select(IdeaTag.idea_id).where(IdeaTag.tag == tag.strip().lower()[:40])))
     if constituency:
@@ -84,18 +85,19 @@ def tag_cloud(viewer: Viewer, limit: int = 30) -> list[tuple[str, int]]:
 
 
 def roadmap(viewer: Viewer, per_column: int = 50) -> list[tuple[str, str, list[Idea]]]:
+    """(lane, heading, ideas) per roadmap lane: the ideas whose status an admin put in it."""
     columns = []
-    for status, label in ROADMAP_COLUMNS:
+    for lane, heading in ROADMAP_LANES:
         ideas = list(
             db.session.scalars(
                 select(Idea)
                 .options(*CARD_LOADS)
-                .where(listed_ideas_clause(viewer), Idea.status == status)
+                .where(listed_ideas_clause(viewer), lane_clause(lane))
                 .order_by(Idea.support_total.desc(), Idea.id.desc())
                 .limit(per_column)
             )
         )
-        columns.append((status, label, ideas))
+        columns.append((lane, heading, ideas))
     return columns
 
 

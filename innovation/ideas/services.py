@@ -17,9 +17,10 @@ from ..platform.tags import parse_tags
 from ..platform.upsert import insert_from_select_or_ignore, insert_or_ignore
 from ..voting.models import Rating, Support
 from ..voting.ranking import hot_score
-from ..voting.services import cast_support, refresh_counters
-from .models import STATUSES, VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
+from ..voting.services import cast_support, refresh_counters, takes_support
+from .models import VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
 from .permissions import audience_of, can_edit_idea, get_visible_idea, is_signed_in, sees_internal
+from .statuses import SYSTEM_BASES, all_statuses, status_info
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,8 @@ def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") 
     db.session.add(idea)
     db.session.flush()
     follow_idea(actor, idea.id, quiet=True)
-    cast_support(actor, idea.id, quiet=True)
+    if takes_support(idea):  # an admin may have made new ideas take no supports
+        cast_support(actor, idea.id, quiet=True)
     events.idea_submitted.send(idea, actor=actor)
     log.info("user %s submitted idea %s (%s)", actor.id, idea.id, idea.visibility)
     return idea
@@ -121,28 +123,40 @@ def edit_idea(actor: User, idea_id: int, *, title=None, body=None, tags=None, vi
 
 
 def change_status(actor: User, idea_id: int, status, note="") -> Idea:
-    """Move an idea through the workflow (pms); the note is kept in the status history."""
+    """Move an idea through the workflow (pms): `status` is a built-in status or one the team
+    defined (the idea's base becomes that status's base); the note is kept in the history."""
     require_role(actor, *STAFF, action="change_status")
     idea = get_visible_idea(actor, idea_id)
-    if status not in STATUSES or status == "merged":
-        allowed = ", ".join(s for s in STATUSES if s != "merged")
+    chosen = status_info(status) if isinstance(status, str) else None
+    if chosen is None or chosen.base in SYSTEM_BASES:
+        allowed = ", ".join(s.key for s in all_statuses().values() if s.base not in SYSTEM_BASES)
         raise ValidationFailed(
-            f"Unknown status; use one of {allowed} (merging has its own action).",
+            f"`status` must be one of {allowed} (rounds and merges set the others).",
             fields={"status": ["Unknown status."]},
         )
     if not isinstance(note, str) or len(note) > 2000:
         raise ValidationFailed("The note is text of at most 2,000 characters.", fields={"note": ["Too long."]})
     if idea.status == "merged":
         raise Conflict("This idea was merged into another one; change that one instead.")
-    if status == idea.status:
+    new_key = None if chosen.builtin else chosen.key
+    if chosen.base == idea.status and new_key == idea.status_key:
         return idea
     db.session.add(
-        StatusChange(idea_id=idea.id, actor_id=actor.id, old_status=idea.status, new_status=status, note=note.strip())
+        StatusChange(
+            idea_id=idea.id,
+            actor_id=actor.id,
+            old_status=idea.status,
+            new_status=chosen.base,
+            new_key=new_key,
+            note=note.strip(),
+        )
     )
-    old, idea.status = idea.status, status
+    old = idea.status
+    idea.status = chosen.base  # drops a custom status of the old base (models._status_moved)
+    idea.status_key = new_key
     db.session.flush()
-    events.status_changed.send(idea, actor=actor, old=old, new=status, note=note.strip())
-    log.info("user %s moved idea %s %s -> %s", actor.id, idea.id, old, status)
+    events.status_changed.send(idea, actor=actor, old=old, new=chosen.base, note=note.strip(), label=chosen.label)
+    log.info("user %s moved idea %s %s -> %s (%s)", actor.id, idea.id, old, chosen.base, chosen.key)
     return idea
 
 

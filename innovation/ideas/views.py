@@ -12,6 +12,7 @@ from . import bp, queries, services
 from .comments import comment_thread
 from .forms import CommentForm, FilterForm, IdeaForm, MergeForm, RatingForm, ReasonForm, StatusForm
 from .permissions import can_edit_idea, get_visible_idea, is_moderator, sees_internal
+from .statuses import status_of
 
 POST_LIMIT = "30 per minute"
 
@@ -94,7 +95,7 @@ def render_detail(idea, *, comment_form=None, merge_form=None, status=200):
         "comment_form": comment_form or CommentForm(meta=meta),
         "rating_form": RatingForm(meta=meta),
         "reason_form": ReasonForm(meta=meta),
-        "status_form": StatusForm(status=idea.status, meta=meta),
+        "status_form": StatusForm(status=status_of(idea).key, meta=meta),
         "merge_form": merge_form or MergeForm(meta=meta),
         "merge_targets": queries.merge_targets(viewer, idea, 100) if is_moderator(viewer) else [],
         "related": queries.still_listed(

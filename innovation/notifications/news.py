@@ -20,21 +20,12 @@ from ..decisions.permissions import round_audience_clause
 from ..extensions import db
 from ..ideas.models import Follow, Idea, StatusChange
 from ..ideas.permissions import can_see_idea
+from ..ideas.statuses import label_of
 from ..platform.markdown import sanitize_html
 from ..search.documents import plain_text
 from .models import OutboxEvent
 
 DECISION_LABELS = {"adopt": "Adopted", "defer": "Deferred", "decline": "Declined"}
-STATUS_LABELS = {
-    "new": "New",
-    "under_review": "Under review",
-    "in_round": "In a decision round",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "shipped": "Shipped",
-    "declined": "Declined",
-    "merged": "Merged into another idea",
-}
 
 
 @dataclass
@@ -188,7 +179,7 @@ def _status_news(event: OutboxEvent, user_ids: list[int], base: str) -> dict[int
     noted_by = change.actor.name if change is not None and change.actor is not None else ""
     users = db.session.scalars(select(User).where(User.id.in_(user_ids)))
     readers = [user for user in users if can_see_idea(user, idea)]
-    item = StatusNews(idea.title, f"{base}/ideas/{idea.id}", STATUS_LABELS.get(status, status), note, noted_by)
+    item = StatusNews(idea.title, f"{base}/ideas/{idea.id}", payload.get("label") or label_of(status), note, noted_by)
     return {user.id: item for user in readers}
 
 

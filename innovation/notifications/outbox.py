@@ -40,7 +40,7 @@ def on_user_mentioned(comment, actor=None, user=None, **_):
     record("mention", comment_id=comment.id, idea_id=comment.idea_id, actor_id=_actor_id(actor), user_id=user.id)
 
 
-def on_status_changed(idea, actor=None, old=None, new=None, note="", **_):
+def on_status_changed(idea, actor=None, old=None, new=None, note="", label=None, **_):
     # The history row just written: its time is the event's, whatever the queue's delay.
     change_id = db.session.scalar(
         select(StatusChange.id).where(StatusChange.idea_id == idea.id).order_by(StatusChange.id.desc()).limit(1)
@@ -52,6 +52,7 @@ def on_status_changed(idea, actor=None, old=None, new=None, note="", **_):
         old=old,
         new=new,
         note=note,
+        label=label,
         status_change_id=change_id,
     )
 

@@ -14,6 +14,7 @@ from ..decisions.permissions import eligible_clause, round_audience_clause
 from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, Mention, StatusChange
 from ..ideas.permissions import audience_clause, comment_audience_clause, in_audience, in_comment_audience
+from ..ideas.statuses import label_of
 from ..voting.models import Support
 
 
@@ -83,7 +84,7 @@ def _status_change(payload) -> Message | None:
         return None
     recipients = dict.fromkeys(_idea_watchers(idea, supporters=True), "status_change")
     recipients.pop(payload.get("actor_id"), None)
-    label = (payload.get("new") or idea.status).replace("_", " ")
+    label = payload.get("label") or label_of(payload.get("new") or idea.status)
     change = db.session.get(StatusChange, payload["status_change_id"]) if payload.get("status_change_id") else None
     return Message(
         f"“{idea.title}” is now {label}",

@@ -17,6 +17,7 @@ from ..accounts.models import User
 from ..extensions import db
 from ..ideas.models import Idea
 from ..ideas.permissions import can_see_idea, is_signed_in
+from ..ideas.statuses import status_of
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotAuthenticated, NotFound, ValidationFailed
 from ..platform.upsert import insert_or_ignore, upsert
@@ -44,14 +45,17 @@ def _votable_idea(actor: User, idea_id: int) -> Idea:
     if idea is None or not can_see_idea(actor, idea):
         raise NotFound("No such idea.")
     if not takes_support(idea):
+        if idea.status != "merged" and idea.listed:
+            raise Conflict(f"Ideas that are “{status_of(idea).label}” take no supports or ratings.", code="idea_closed")
         raise Conflict("This idea no longer takes votes.", code="idea_closed")
     return idea
 
 
 def takes_support(idea: Idea) -> bool:
-    """Whether an idea takes supports and ratings: not merged away, not hidden from lists.
-    Pages show the button only where this holds; the services refuse the rest (409)."""
-    return idea.status != "merged" and idea.listed
+    """Whether an idea takes supports and ratings: not merged away, not hidden from lists, and
+    its status takes them (an admin's choice per status). Pages show the button only where
+    this holds; the services refuse the rest (409)."""
+    return idea.status != "merged" and idea.listed and status_of(idea).takes_support
 
 
 def _support_of(actor: User, idea_id: int) -> bool:

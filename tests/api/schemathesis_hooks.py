@@ -52,7 +52,10 @@ def _in_order(impact: dict) -> None:
 
 @schemathesis.hook
 def before_call(context, case, kwargs):
-    if case.meta is None or not case.meta.generation.mode.is_positive or not isinstance(case.body, dict):
+    if case.meta is None or not case.meta.generation.mode.is_positive:
+        return
+    _known_statuses(case)
+    if not isinstance(case.body, dict):
         return
     body = case.body
     if case.path == "/rounds" and case.method == "POST":
@@ -65,3 +68,22 @@ def before_call(context, case, kwargs):
         _in_order(body)
         if isinstance(body.get("impact"), dict):
             _in_order(body["impact"])
+
+
+# Statuses are data (`GET /statuses`): the document admits any key of the right form, and the
+# service names the known ones when it refuses another (422). Valid requests use known keys.
+KNOWN_STATUSES = ("new", "under_review", "planned", "in_progress", "shipped", "declined")
+ALL_BASES = (*KNOWN_STATUSES, "in_round", "merged")
+
+
+def _known_statuses(case) -> None:
+    body = case.body if isinstance(case.body, dict) else None
+    if case.path == "/ideas/{id}/status" and body is not None and body.get("status") not in KNOWN_STATUSES:
+        body["status"] = "under_review"
+    query = case.query or {}
+    if case.path == "/ideas" and case.method == "GET" and query.get("status", "") not in ("", *ALL_BASES):
+        query["status"] = ""
+    if case.path == "/statuses/{key}" and case.method == "PATCH" and body is not None:
+        body.pop("base", None)  # a built-in status keeps its base; a custom one in use too (409)
+    if case.path == "/statuses/{key}" and case.method == "DELETE" and case.query and case.query.get("move_to"):
+        case.query["move_to"] = "new"

@@ -30,7 +30,7 @@ def test_email_is_sent_once_even_if_jobs_run_twice(app, users, smtp):
     run_worker(app, burst=True, fork=False)
     assert len(smtp.to(author.email)) == 1
     message = smtp.to(author.email)[0]
-    assert "is now planned" in message["Subject"]
+    assert "is now Planned" in message["Subject"]  # the status's label
     assert message["List-Unsubscribe"].strip().startswith("<http://127.0.0.1:5000/unsubscribe/")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.get_body(preferencelist=("html",)) is not None

@@ -8,6 +8,7 @@ from typing_extensions import TypedDict
 from ...ideas.models import STATUSES, VISIBILITIES
 from ...ideas.queries import SORTS
 from ...ideas.services import BODY_MAX, MAX_TAGS, TITLE_MAX, TITLE_MIN
+from ...ideas.status_services import KEY_PATTERN
 from .accounts import Author
 from .base import INTEGRAL, Body, Id, Query, Timestamp, mirrors, one_error, text
 from .pages import page_of
@@ -43,10 +44,12 @@ Tags = Annotated[
 Note = Annotated[str, text(NOTE_MAX, multiline=True, description="kept in the history")]
 Sort = Literal["hot", "top", "new", "rated", "common_ground"]
 mirrors(Sort, SORTS)
-StatusFilter = Literal["", "new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged"]
-mirrors(StatusFilter, ("", *STATUSES))
-SettableStatus = Literal["new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined"]
-mirrors(SettableStatus, [s for s in STATUSES if s != "merged"])
+# A built-in status or one the team defined (`GET /statuses`); which exist is known at run time.
+StatusKey = Annotated[str, Field(pattern=KEY_PATTERN, max_length=32, description="a status key (`GET /statuses`)")]
+StatusFilter = Annotated[
+    Literal[""] | StatusKey,
+    Field(description="a built-in status finds every idea it is the base of; a custom one only its own ideas"),
+]
 AuthorConstituency = Literal["", "customer", "employee"]
 FilterText = Annotated[str, text(200)]
 
@@ -72,7 +75,10 @@ class IdeaEdit(Body):
 
 
 class StatusChange(Body):
-    status: SettableStatus
+    status: StatusKey = Field(
+        description="a built-in status or a custom one (`GET /statuses`); `in_round` and `merged` are set "
+        "by rounds and merges only (422)"
+    )
     note: Note | None = None
 
 
@@ -142,6 +148,7 @@ class Idea(TypedDict):
     body_html: str
     tags: list[str]
     status: Status
+    status_label: str
     visibility: Visibility
     author: Author
     created_at: Timestamp

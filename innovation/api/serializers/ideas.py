@@ -2,6 +2,7 @@
 
 from flask import current_app
 
+from ...ideas.statuses import status_of
 from ...platform.db import iso
 from ..schemas.ideas import Follow, Idea
 from .accounts import author_json
@@ -20,6 +21,7 @@ def idea_json(idea, supported: set, rated: dict) -> Idea:
         "body_html": idea.body_html,
         "tags": idea.tag_names,
         "status": idea.status,
+        "status_label": status_of(idea).label,
         "visibility": idea.visibility,
         "author": author_json(idea.author),
         "created_at": iso(idea.created_at),
