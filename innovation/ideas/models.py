@@ -13,6 +13,9 @@ from ..platform.db import UTCDateTime, utcnow
 
 STATUSES = ("new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged")
 VISIBILITIES = ("public", "internal")
+# Approval before publishing: "pending" and "rejected" content is seen by its author and the
+# moderators only (ideas/permissions.py); everything written before it existed is "approved".
+MODERATION_STATES = ("approved", "pending", "rejected")
 # The sort keys of the idea list; each has a column kept up to date on every vote.
 SORT_COLUMNS = {
     "hot": "hot_score",
@@ -40,7 +43,11 @@ def _list_indexes():
 class Idea(Model):
     __tablename__ = "ideas"
     # Anything but the two values would be read as one or the other somewhere: refuse it.
-    __table_args__ = (*_list_indexes(), CheckConstraint("visibility IN ('public', 'internal')", name="visibility"))
+    __table_args__ = (
+        *_list_indexes(),
+        CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
+        Index("ix_ideas_moderation_created", "moderation", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(140))
@@ -57,6 +64,11 @@ class Idea(Model):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     hidden_reason: Mapped[str] = mapped_column(String(500), default="")
+    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected".
+    moderation: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
+    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    moderation_reason: Mapped[str] = mapped_column(String(500), default="")
 
     # Counters kept on the row (lists sort by them); recomputed from the vote rows on every change.
     support_customer: Mapped[int] = mapped_column(default=0)
@@ -149,6 +161,7 @@ class Comment(Model):
     __tablename__ = "comments"
     __table_args__ = (
         Index("ix_comments_idea_created", "idea_id", "created_at", "id"),
+        Index("ix_comments_moderation_created", "moderation", "created_at"),
         CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
     )
 
@@ -166,8 +179,13 @@ class Comment(Model):
     # "internal": written for the employee side (moved here from an internal idea by a merge,
     # or a reply to such a comment); the idea's own audience applies on top.
     visibility: Mapped[str] = mapped_column(String(16), default="public", server_default="public")
+    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected".
+    moderation: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
+    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    moderation_reason: Mapped[str] = mapped_column(String(500), default="")
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
     idea: Mapped[Idea] = relationship()
 
 
