@@ -11,6 +11,7 @@ bp = Blueprint("ideas", __name__)
 def init_app(app: Flask) -> None:
     from ..voting.services import takes_support
     from . import models, views, views_discussion  # noqa: F401
+    from .approval import pending_count
     from .permissions import is_moderator
 
     app.register_blueprint(bp)
@@ -18,3 +19,4 @@ def init_app(app: Flask) -> None:
     add_nav_item(app, "Roadmap", "ideas.roadmap", order=20)
     app.jinja_env.globals["can_moderate"] = is_moderator
     app.jinja_env.globals["takes_support"] = takes_support
+    app.jinja_env.globals["approvals_waiting"] = pending_count  # the header's count, for moderators

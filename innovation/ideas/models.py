@@ -59,7 +59,7 @@ class Idea(Model):
     author_constituency: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # In lists: neither hidden by a moderator nor merged into another idea.
+    # In lists: published (approved), neither hidden by a moderator nor merged into another idea.
     listed: Mapped[bool] = mapped_column(default=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

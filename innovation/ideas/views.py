@@ -64,7 +64,9 @@ def new():
                 visibility=form.visibility.data,
             ),
         )
-        if saved:
+        if saved and idea.moderation == "pending":
+            flash("Thanks! A moderator will look at your idea before others can see it; you will hear when.", "info")
+        elif saved:
             flash("Your idea is published. You will hear about comments and status changes.", "success")
             return redirect(url_for("ideas.detail", idea_id=idea.id))
     status = FORM_ERROR_STATUS if form.is_submitted() and not duplicates else 200

@@ -21,6 +21,7 @@ def idea_json(idea, supported: set, rated: dict) -> Idea:
         "tags": idea.tag_names,
         "status": idea.status,
         "visibility": idea.visibility,
+        "moderation": idea.moderation,
         "author": author_json(idea.author),
         "created_at": iso(idea.created_at),
         "edited_at": iso(idea.edited_at),
