@@ -147,6 +147,12 @@ site_settings_changed = domain.signal(
 `changes`: {setting: new value}.""",
 )
 
+person_premoderation_changed = domain.signal(
+    "person_premoderation_changed",
+    doc="""An admin made one person's new ideas and comments wait for approval (`hold`
+True), or stopped it (False). Sender: the `User`. `actor`: the admin.""",
+)
+
 # --- decisions ---
 round_created = domain.signal("round_created", doc="Sender: the new draft `Round`. `actor`: the pm.")
 round_deliberation_started = domain.signal(

@@ -92,6 +92,17 @@ def _clean(key: str, raw) -> Any:
     return _clean_domains(raw)
 
 
+def set_person_premoderation(actor: User, user: User, hold: bool) -> User:
+    """Make one person's new ideas and comments wait for approval, or stop it (admins)."""
+    require_role(actor, "admin", action="set_person_premoderation")
+    if user.premoderate != hold:
+        user.premoderate = hold
+        db.session.flush()
+        events.person_premoderation_changed.send(user, actor=actor, hold=hold)
+        log.info("user %s %s premoderation of user %s", actor.id, "set" if hold else "cleared", user.id)
+    return user
+
+
 def update_site_settings(actor: User, changes: dict[str, Any]) -> dict[str, Any]:
     """Change some settings (admins); the ones left out (or None) stay. All or nothing."""
     require_role(actor, "admin", action="update_site_settings")

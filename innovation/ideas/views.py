@@ -14,6 +14,11 @@ from .forms import CommentForm, FilterForm, IdeaForm, MergeForm, RatingForm, Rea
 from .permissions import can_edit_idea, get_visible_idea, is_moderator, sees_internal
 
 POST_LIMIT = "30 per minute"
+# What the author is told once the idea is saved: published at once, or waiting for approval.
+SUBMITTED = {
+    "approved": ("Your idea is published. You will hear about comments and status changes.", "success"),
+    "pending": ("Thanks! A moderator will look at your idea before others can see it; you will hear when.", "info"),
+}
 
 
 @bp.route("/ideas")
@@ -64,10 +69,8 @@ def new():
                 visibility=form.visibility.data,
             ),
         )
-        if saved and idea.moderation == "pending":
-            flash("Thanks! A moderator will look at your idea before others can see it; you will hear when.", "info")
-        elif saved:
-            flash("Your idea is published. You will hear about comments and status changes.", "success")
+        if saved:
+            flash(*SUBMITTED.get(idea.moderation, SUBMITTED["approved"]))
             return redirect(url_for("ideas.detail", idea_id=idea.id))
     status = FORM_ERROR_STATUS if form.is_submitted() and not duplicates else 200
     return render_template("ideas/new.html", form=form, duplicates=duplicates), status
