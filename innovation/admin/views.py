@@ -135,8 +135,6 @@ def premoderate_user(user_id: int):
         flash("Please try again.", "error")
         return redirect(safe_next(url_for("admin.index")))
     set_person_premoderation(current_user, user, form.hold.data)
-    flash(
-        f"{user.name}'s new ideas and comments {'wait for approval' if user.premoderate else 'publish as the site setting says'}.",
-        "success",
-    )
+    what = "wait for approval" if user.premoderate else "publish as the site setting says"
+    flash(f"{user.name}'s new ideas and comments {what}.", "success")
     return redirect(safe_next(url_for("admin.index")))
