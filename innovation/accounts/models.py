@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Model
@@ -41,7 +41,7 @@ class User(UserMixin, Model):
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Set by an admin: this person's new ideas and comments wait for a moderator's approval
     # whatever the site's premoderation setting (ideas/approval.py).
-    premoderate: Mapped[bool] = mapped_column(default=False, server_default=false())
+    premoderate: Mapped[bool] = mapped_column(default=False, server_default="0")
     bio: Mapped[str] = mapped_column(Text, default="")
     department: Mapped[str] = mapped_column(String(80), default="")
     title: Mapped[str] = mapped_column(String(80), default="")

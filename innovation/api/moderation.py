@@ -58,7 +58,7 @@ def approval_queue():
 
 
 def _decision(kind: str, item) -> Decision:
-    return {"kind": kind, "id": item.id, "moderation": item.moderation, "reason": item.moderation_reason}  # type: ignore[typeddict-item]
+    return {"kind": kind, "id": item.id, "moderation": item.moderation, "reason": item.moderation_reason or ""}  # type: ignore[typeddict-item]
 
 
 @operation(

@@ -24,7 +24,7 @@ from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotFound, ValidationFailed
 from ..platform.locking import MAX_ID
-from .models import Comment, Idea
+from .models import Comment, Idea, ModerationAction
 from .permissions import is_moderator, listable
 
 log = logging.getLogger(__name__)
@@ -94,11 +94,15 @@ def _pending(actor: User, kind: str, item_id: int) -> Idea | Comment:
     return item
 
 
-def _decide(actor: User, item: Idea | Comment, state: str, reason: str) -> None:
-    item.moderation, item.moderated_by_id, item.moderated_at = state, actor.id, utcnow()
-    item.moderation_reason = reason
+def _decide(actor: User, kind: str, item: Idea | Comment, state: str, reason: str) -> None:
+    item.moderation, item.moderation_reason = state, reason or None
     if isinstance(item, Idea):
         item.listed = listable(item)
+    # Who decided and when: the moderation log every hide and restore is kept in too.
+    action = "approve" if state == "approved" else "reject"
+    db.session.add(
+        ModerationAction(target_type=kind, target_id=item.id, action=action, reason=reason, actor_id=actor.id)
+    )
     db.session.flush()
 
 
@@ -106,7 +110,7 @@ def approve_content(actor: User, kind: str, item_id: int) -> Idea | Comment:
     """Publish a waiting idea or comment (pms, admins): it appears everywhere, and the events
     its creation would have sent go out now, once."""
     item = _pending(actor, kind, item_id)
-    _decide(actor, item, "approved", "")
+    _decide(actor, kind, item, "approved", "")
     author = item.author
     if isinstance(item, Idea):
         events.idea_submitted.send(item, actor=author)
@@ -124,7 +128,7 @@ def reject_content(actor: User, kind: str, item_id: int, reason) -> Idea | Comme
     its author sees it marked "Not published" with the reason, and is told."""
     text = clean_reason(reason, required=True)
     item = _pending(actor, kind, item_id)
-    _decide(actor, item, "rejected", text)
+    _decide(actor, kind, item, "rejected", text)
     events.content_rejected.send(item, actor=actor, kind=kind, reason=text)
     log.info("user %s rejected %s %s", actor.id, kind, item.id)
     return item

@@ -64,11 +64,11 @@ class Idea(Model):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     hidden_reason: Mapped[str] = mapped_column(String(500), default="")
-    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected".
+    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected"; who
+    # decided and when is in `moderation_actions`. The reason is the rejection's, shown to the
+    # author. (Both columns are plain additions: SQLite adds them without rebuilding the table.)
     moderation: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
-    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    moderation_reason: Mapped[str] = mapped_column(String(500), default="")
+    moderation_reason: Mapped[str | None] = mapped_column(String(500))
 
     # Counters kept on the row (lists sort by them); recomputed from the vote rows on every change.
     support_customer: Mapped[int] = mapped_column(default=0)
@@ -179,13 +179,13 @@ class Comment(Model):
     # "internal": written for the employee side (moved here from an internal idea by a merge,
     # or a reply to such a comment); the idea's own audience applies on top.
     visibility: Mapped[str] = mapped_column(String(16), default="public", server_default="public")
-    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected".
+    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected"; who
+    # decided and when is in `moderation_actions`. The reason is the rejection's, shown to the
+    # author. (Both columns are plain additions: SQLite adds them without rebuilding the table.)
     moderation: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
-    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    moderation_reason: Mapped[str] = mapped_column(String(500), default="")
+    moderation_reason: Mapped[str | None] = mapped_column(String(500))
 
-    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    author: Mapped[User] = relationship()
     idea: Mapped[Idea] = relationship()
 
 

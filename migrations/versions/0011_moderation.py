@@ -17,14 +17,11 @@ depends_on = None
 
 
 def _moderation_columns(batch_op, table):
+    # Plain additions (no foreign key, a constant default): SQLite adds them in place. Rebuilding
+    # `ideas` or `comments` there would run the ON DELETE CASCADE of their children.
     batch_op.add_column(sa.Column('moderation', sa.String(length=16), server_default='approved', nullable=False))
-    batch_op.add_column(sa.Column('moderated_by_id', sa.Integer(), nullable=True))
-    batch_op.add_column(sa.Column('moderated_at', sa.DateTime(timezone=True), nullable=True))
-    batch_op.add_column(sa.Column('moderation_reason', sa.String(length=500), server_default='', nullable=False))
+    batch_op.add_column(sa.Column('moderation_reason', sa.String(length=500), nullable=True))
     batch_op.create_index(f'ix_{table}_moderation_created', ['moderation', 'created_at'], unique=False)
-    batch_op.create_foreign_key(
-        batch_op.f(f'fk_{table}_moderated_by_id_users'), 'users', ['moderated_by_id'], ['id'], ondelete='SET NULL'
-    )
 
 
 def upgrade():
@@ -40,26 +37,19 @@ def upgrade():
         sa.PrimaryKeyConstraint('key', name=op.f('pk_site_settings')),
     )
     with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('premoderate', sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column('premoderate', sa.Boolean(), server_default='0', nullable=False))
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         _moderation_columns(batch_op, 'ideas')
     with op.batch_alter_table('comments', schema=None) as batch_op:
         _moderation_columns(batch_op, 'comments')
-    # The empty reason filled the existing rows; new rows get theirs from the application.
-    for table in ('ideas', 'comments'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column('moderation_reason', server_default=None)
 
 
 def downgrade():
+    # Plain drops (SQLite 3.35+ drops columns in place), not a batch rebuild: see above.
     for table in ('comments', 'ideas'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(batch_op.f(f'fk_{table}_moderated_by_id_users'), type_='foreignkey')
-            batch_op.drop_index(f'ix_{table}_moderation_created')
-            batch_op.drop_column('moderation_reason')
-            batch_op.drop_column('moderated_at')
-            batch_op.drop_column('moderated_by_id')
-            batch_op.drop_column('moderation')
+        op.drop_index(f'ix_{table}_moderation_created', table_name=table)
+        op.drop_column(table, 'moderation_reason')
+        op.drop_column(table, 'moderation')
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_column('premoderate')
     op.drop_table('site_settings')
