@@ -131,7 +131,7 @@ def test_the_queue_page_shows_the_record_and_approves_and_rejects(people, browse
     pm = browser(people["pm"])
     html = pm.get("/moderation").get_data(as_text=True)
     assert html.index("A waiting comment") < html.index("First waiting idea")  # newest first
-    assert "Customer · joined" in html and "before: 0 published, 0 not published" in html
+    assert "· joined" in html and "before: 0 published, 0 not published" in html
     assert 'Moderation <span class="badge"' in html  # the header's count
     assert submit(pm, "/moderation", f"/moderation/idea/{first.id}/reject", reason="").status_code == 422
     assert submit(pm, "/moderation", f"/moderation/idea/{first.id}/reject", reason="Off topic").status_code == 302
