@@ -60,7 +60,12 @@ profile_updated = domain.signal(
 )
 
 # --- ideas ---
-idea_submitted = domain.signal("idea_submitted", doc="Sender: the new `Idea`. `actor`: its author.")
+idea_submitted = domain.signal(
+    "idea_submitted",
+    doc="""An idea is published. Sender: the `Idea`. `actor`: its author.
+Sent when it is submitted, or — when it waited for approval — when a moderator approves it
+(just before `content_approved`, still with the author as `actor`): once per idea.""",
+)
 idea_edited = domain.signal(
     "idea_edited",
     doc="""Sender: the `Idea` after the edit (title, body, tags or
@@ -96,8 +101,10 @@ it was merged into; `actor`: the pm.""",
 idea_followed = domain.signal("idea_followed", doc="Sender: the `Idea`. `actor`: the new follower.")
 comment_added = domain.signal(
     "comment_added",
-    doc="""Sender: the new `Comment`. `idea`: its `Idea`;
-`parent`: the `Comment` it replies to, or None; `actor`: its author.""",
+    doc="""A comment is published. Sender: the `Comment`. `idea`: its `Idea`;
+`parent`: the `Comment` it replies to, or None; `actor`: its author. Sent when it is written,
+or — when it waited for approval — when a moderator approves it: once per comment. Its
+`user_mentioned` events go out at the same moment.""",
 )
 comment_edited = domain.signal("comment_edited", doc="Sender: the `Comment`. `actor`: its author or a moderator.")
 comment_deleted = domain.signal("comment_deleted", doc="Sender: the `Comment` (soft-deleted). `actor`: who deleted it.")
@@ -117,6 +124,25 @@ content_moderated = domain.signal(
 `action`: "hide" or "restore"; `reason`: the moderator's reason; `actor`: the moderator.""",
 )
 
+content_held = domain.signal(
+    "content_held",
+    doc="""A new idea or comment waits for a moderator's approval (ideas/approval.py) instead
+of being published: `idea_submitted` / `comment_added` are not sent for it (yet).
+Sender: the `Idea` or `Comment`. `kind`: "idea" or "comment"; `actor`: its author.""",
+)
+content_approved = domain.signal(
+    "content_approved",
+    doc="""A moderator published a waiting idea or comment (its `idea_submitted` /
+`comment_added` was just sent). Sender: the `Idea` or `Comment`. `kind`: "idea" or "comment";
+`actor`: the moderator.""",
+)
+content_rejected = domain.signal(
+    "content_rejected",
+    doc="""A moderator refused a waiting idea or comment: it is never published.
+Sender: the `Idea` or `Comment`. `kind`: "idea" or "comment"; `reason`: shown to its author;
+`actor`: the moderator.""",
+)
+
 # --- voting ---
 support_cast = domain.signal(
     "support_cast",
@@ -124,6 +150,19 @@ support_cast = domain.signal(
 `actor`: the person who supported it (sent only when the support is new).""",
 )
 idea_rated = domain.signal("idea_rated", doc="Sender: the `Idea`. `value`: 1–5; `actor`: the rater.")
+
+# --- site ---
+site_settings_changed = domain.signal(
+    "site_settings_changed",
+    doc="""An admin changed site settings (admin/settings.py). Sender: the admin `User`.
+`changes`: {setting: new value}.""",
+)
+
+person_premoderation_changed = domain.signal(
+    "person_premoderation_changed",
+    doc="""An admin made one person's new ideas and comments wait for approval (`hold`
+True), or stopped it (False). Sender: the `User`. `actor`: the admin.""",
+)
 
 # --- decisions ---
 round_created = domain.signal("round_created", doc="Sender: the new draft `Round`. `actor`: the pm.")

@@ -109,10 +109,29 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+        # SQLite changes a table by rebuilding it (batch mode), and dropping the old copy runs
+        # every child's ON DELETE CASCADE while foreign keys are enforced: comments, supports and
+        # follows would vanish. Enforcement is switched off for the migration (it can only change
+        # outside a transaction), the result checked, and switched back on for the pool.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_foreign_keys(connection, "OFF")
+        try:
+            context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left rows pointing nowhere: {broken[:5]}")
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(connection, "ON")
 
-        with context.begin_transaction():
-            context.run_migrations()
+
+def _sqlite_foreign_keys(connection, state: str) -> None:
+    raw = connection.connection.dbapi_connection
+    raw.execute(f"PRAGMA foreign_keys={state}")
 
 
 if context.is_offline_mode():

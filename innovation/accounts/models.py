@@ -39,6 +39,9 @@ class User(UserMixin, Model):
     credentials_version: Mapped[int] = mapped_column(default=1, server_default="1")
     # Set by an admin: no sign-in, no session, no token counts while it is set.
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set by an admin: this person's new ideas and comments wait for a moderator's approval
+    # whatever the site's premoderation setting (ideas/approval.py).
+    premoderate: Mapped[bool] = mapped_column(default=False, server_default="0")
     bio: Mapped[str] = mapped_column(Text, default="")
     department: Mapped[str] = mapped_column(String(80), default="")
     title: Mapped[str] = mapped_column(String(80), default="")

@@ -8,6 +8,6 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 def init_app(app: Flask) -> None:
-    from . import views  # noqa: F401
+    from . import models, views  # noqa: F401
 
     app.register_blueprint(bp)

@@ -6,8 +6,10 @@ from flask_login import current_user, login_required
 from ..accounts import credentials, invitations, services
 from ..accounts.forms import RoleForm
 from ..accounts.permissions import STAFF, role_required
-from ..platform.web import attempt, page_args, safe_next
+from ..platform.web import FORM_ERROR_STATUS, attempt, page_args, safe_next, submit_form
 from . import bp, queries
+from .forms import PREMODERATION_CHOICES, PremoderateForm, SettingsForm
+from .settings import set_person_premoderation, site_settings, update_site_settings
 
 
 @bp.route("/")
@@ -105,3 +107,34 @@ def audit():
         action=action,
         actions=queries.audit_actions(),
     )
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+@role_required("admin")
+def settings():
+    form = SettingsForm(data={"premoderation": site_settings()["premoderation"]})
+    if form.validate_on_submit():
+        saved, _settings = submit_form(
+            form, lambda: update_site_settings(current_user, {"premoderation": form.premoderation.data})
+        )
+        if saved:
+            flash("Settings saved. They apply to ideas and comments posted from now on.", "success")
+            return redirect(url_for("admin.settings"))
+    status = FORM_ERROR_STATUS if form.is_submitted() else 200
+    return render_template("admin/settings.html", form=form, choices=PREMODERATION_CHOICES), status
+
+
+@bp.route("/users/<int:user_id>/premoderate", methods=["POST"])
+@login_required
+@role_required("admin")
+def premoderate_user(user_id: int):
+    user = services.get_user(user_id)
+    form = PremoderateForm()
+    if not form.validate_on_submit():
+        flash("Please try again.", "error")
+        return redirect(safe_next(url_for("admin.index")))
+    set_person_premoderation(current_user, user, form.hold.data)
+    what = "wait for approval" if user.premoderate else "publish as the site setting says"
+    flash(f"{user.name}'s new ideas and comments {what}.", "success")
+    return redirect(safe_next(url_for("admin.index")))

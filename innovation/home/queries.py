@@ -14,7 +14,12 @@ from ..accounts.services import count_by_constituency
 from ..decisions.queries import round_links, rounds_waiting_for
 from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, StatusChange
-from ..ideas.permissions import comment_in_audience_clause, is_signed_in, visible_ideas_clause
+from ..ideas.permissions import (
+    comment_in_audience_clause,
+    is_signed_in,
+    published_comments_clause,
+    visible_ideas_clause,
+)
 from ..ideas.queries import idea_page
 from ..voting.services import my_votes
 
@@ -140,8 +145,7 @@ def _comments_by_others_since(user: User, idea_ids: list[int]) -> dict[int, tupl
         .where(
             Comment.idea_id.in_(idea_ids),
             Comment.author_id != user.id,
-            Comment.deleted_at.is_(None),
-            Comment.hidden_at.is_(None),
+            published_comments_clause(),
             comment_in_audience_clause(user),
             or_(since.is_(None), Comment.created_at > since),
         )

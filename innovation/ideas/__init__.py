@@ -11,6 +11,7 @@ bp = Blueprint("ideas", __name__)
 def init_app(app: Flask) -> None:
     from ..voting.services import takes_support
     from . import models, views, views_discussion, views_statuses  # noqa: F401
+    from .approval import pending_count
     from .permissions import is_moderator
     from .statuses import all_statuses, status_display, status_of
 
@@ -23,3 +24,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["status_display"] = status_display
     app.jinja_env.globals["all_statuses"] = all_statuses
     app.jinja_env.globals["statuses_css_version"] = views_statuses.stylesheet_version
+    app.jinja_env.globals["approvals_waiting"] = pending_count  # the header's count, for moderators

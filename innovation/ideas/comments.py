@@ -17,6 +17,7 @@ from ..platform.errors import Conflict, NotAuthenticated, NotFound, PermissionDe
 from ..platform.locking import MAX_ID
 from ..platform.markdown import render_markdown, sanitize_html
 from ..platform.upsert import insert_or_ignore
+from .approval import hold_for_approval
 from .models import Comment, Idea, Mention
 from .permissions import (
     can_delete_comment,
@@ -25,6 +26,7 @@ from .permissions import (
     can_see_idea,
     comment_audience_clause,
     get_visible_idea,
+    is_published,
     is_signed_in,
     visible_comments_clause,
 )
@@ -125,14 +127,28 @@ def add_comment(actor: User, idea_id: int, body, parent_id=None) -> Comment:
     )
     mentions = find_mentions(text, comment)
     comment.body_html = render_with_mentions(text, mentions)
+    held = hold_for_approval(actor, comment)
     db.session.add(comment)
     db.session.flush()
-    _record_mentions(comment, mentions, actor)
-    recount_comments(idea.id)
     follow_idea(actor, idea.id, quiet=True)
-    events.comment_added.send(comment, actor=actor, idea=idea, parent=parent)
-    log.info("user %s commented %s on idea %s", actor.id, comment.id, idea.id)
+    if held:  # no mention, count or notification until a moderator approves it
+        events.content_held.send(comment, actor=actor, kind="comment")
+    else:
+        _record_mentions(comment, mentions, actor)
+        recount_comments(idea.id)
+        events.comment_added.send(comment, actor=actor, idea=idea, parent=parent)
+    log.info("user %s commented %s on idea %s (%s)", actor.id, comment.id, idea.id, comment.moderation)
     return comment
+
+
+def publish_comment(comment: Comment) -> None:
+    """What adding an approved comment does, done when a waiting one is approved: its mentions
+    are recorded, its idea's count moves and `comment_added` is sent, as by its author."""
+    author = comment.author
+    _record_mentions(comment, find_mentions(comment.body, comment), author)
+    recount_comments(comment.idea_id)
+    parent = db.session.get(Comment, comment.parent_id) if comment.parent_id else None
+    events.comment_added.send(comment, actor=author, idea=comment.idea, parent=parent)
 
 
 def get_visible_comment(actor: User, comment_id: int) -> Comment:
@@ -151,7 +167,8 @@ def edit_comment(actor: User, comment_id: int, body) -> Comment:
     mentions = find_mentions(text, comment)
     comment.body, comment.body_html, comment.edited_at = text, render_with_mentions(text, mentions), utcnow()
     db.session.flush()
-    _record_mentions(comment, mentions, actor)
+    if is_published(comment):  # a waiting comment's mentions are recorded when it is approved
+        _record_mentions(comment, mentions, actor)
     events.comment_edited.send(comment, actor=actor)
     return comment
 

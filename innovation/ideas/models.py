@@ -14,6 +14,9 @@ from ..platform.db import UTCDateTime, utcnow
 
 STATUSES = ("new", "under_review", "in_round", "planned", "in_progress", "shipped", "declined", "merged")
 VISIBILITIES = ("public", "internal")
+# Approval before publishing: "pending" and "rejected" content is seen by its author and the
+# moderators only (ideas/permissions.py); everything written before it existed is "approved".
+MODERATION_STATES = ("approved", "pending", "rejected")
 # The sort keys of the idea list; each has a column kept up to date on every vote.
 SORT_COLUMNS = {
     "hot": "hot_score",
@@ -41,7 +44,11 @@ def _list_indexes():
 class Idea(Model):
     __tablename__ = "ideas"
     # Anything but the two values would be read as one or the other somewhere: refuse it.
-    __table_args__ = (*_list_indexes(), CheckConstraint("visibility IN ('public', 'internal')", name="visibility"))
+    __table_args__ = (
+        *_list_indexes(),
+        CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
+        Index("ix_ideas_moderation_created", "moderation", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(140))
@@ -57,11 +64,16 @@ class Idea(Model):
     author_constituency: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # In lists: neither hidden by a moderator nor merged into another idea.
+    # In lists: published (approved), neither hidden by a moderator nor merged into another idea.
     listed: Mapped[bool] = mapped_column(default=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     hidden_reason: Mapped[str] = mapped_column(String(500), default="")
+    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected"; who
+    # decided and when is in `moderation_actions`. The reason is the rejection's, shown to the
+    # author. (Both columns are plain additions: SQLite adds them without rebuilding the table.)
+    moderation: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
+    moderation_reason: Mapped[str | None] = mapped_column(String(500))
 
     # Counters kept on the row (lists sort by them); recomputed from the vote rows on every change.
     support_customer: Mapped[int] = mapped_column(default=0)
@@ -179,6 +191,7 @@ class Comment(Model):
     __tablename__ = "comments"
     __table_args__ = (
         Index("ix_comments_idea_created", "idea_id", "created_at", "id"),
+        Index("ix_comments_moderation_created", "moderation", "created_at"),
         CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
     )
 
@@ -196,6 +209,11 @@ class Comment(Model):
     # "internal": written for the employee side (moved here from an internal idea by a merge,
     # or a reply to such a comment); the idea's own audience applies on top.
     visibility: Mapped[str] = mapped_column(String(16), default="public", server_default="public")
+    # "approved" (published), "pending" (waiting in the moderation queue) or "rejected"; who
+    # decided and when is in `moderation_actions`. The reason is the rejection's, shown to the
+    # author. (Both columns are plain additions: SQLite adds them without rebuilding the table.)
+    moderation: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
+    moderation_reason: Mapped[str | None] = mapped_column(String(500))
 
     author: Mapped[User] = relationship()
     idea: Mapped[Idea] = relationship()

@@ -11,15 +11,15 @@ from ..extensions import db
 from ..platform.db import utcnow
 from ..platform.errors import NotAuthenticated, ValidationFailed
 from ..platform.upsert import insert_or_ignore
+from .approval import clean_reason
 from .comments import get_visible_comment
 from .models import Comment, Flag, Idea, ModerationAction
-from .permissions import get_visible_idea, is_signed_in
+from .permissions import get_visible_idea, is_signed_in, listable
 from .services import recount_comments
 
 log = logging.getLogger(__name__)
 
 TARGET_TYPES = ("idea", "comment")
-REASON_MAX = 500
 
 
 def _target(actor: User, target_type: str, target_id: int) -> Idea | Comment:
@@ -28,17 +28,6 @@ def _target(actor: User, target_type: str, target_id: int) -> Idea | Comment:
     if target_type == "comment":
         return get_visible_comment(actor, target_id)
     raise ValidationFailed("Only ideas and comments can be flagged.")
-
-
-def _reason(raw, *, required: bool) -> str:
-    reason = " ".join(raw.split()) if isinstance(raw, str) else ""
-    if required and not reason:
-        raise ValidationFailed(
-            "Give a reason; the author and other moderators will see it.", fields={"reason": ["Required."]}
-        )
-    if len(reason) > REASON_MAX:
-        raise ValidationFailed(f"Reasons have at most {REASON_MAX} characters.", fields={"reason": ["Too long."]})
-    return reason
 
 
 def flag_content(actor: User, target_type: str, target_id: int, reason="") -> bool:
@@ -52,7 +41,7 @@ def flag_content(actor: User, target_type: str, target_id: int, reason="") -> bo
             "target_type": target_type,
             "target_id": target.id,
             "reporter_id": actor.id,
-            "reason": _reason(reason, required=False),
+            "reason": clean_reason(reason, required=False),
             "created_at": utcnow(),
         },
         ["reporter_id", "target_type", "target_id"],
@@ -66,11 +55,11 @@ def flag_content(actor: User, target_type: str, target_id: int, reason="") -> bo
 def _set_hidden(actor: User, target_type: str, target_id: int, reason, hide: bool):
     require_role(actor, *STAFF, action=f"{'hide' if hide else 'restore'}_{target_type}")
     target = _target(actor, target_type, target_id)
-    text = _reason(reason, required=True)
+    text = clean_reason(reason, required=True)
     target.hidden_at = utcnow() if hide else None
     target.hidden_reason = text if hide else ""
     if isinstance(target, Idea):
-        target.listed = not hide and target.status != "merged"
+        target.listed = listable(target)
     db.session.add(
         ModerationAction(
             target_type=target_type,

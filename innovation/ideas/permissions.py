@@ -1,5 +1,8 @@
 """Who may see and do what with ideas and comments. Every page, API call, count, search and
-notification goes through these helpers; visibility is never re-implemented elsewhere."""
+notification goes through these helpers; visibility is never re-implemented elsewhere.
+
+Hidden (by a moderator) and unpublished (waiting for approval, or rejected) content is seen by
+its author and the moderators only; it is in no list, count, search or notification."""
 
 from datetime import timedelta
 
@@ -59,10 +62,21 @@ def audience_clause(idea: Idea, user_model=None):
     return employee_side_clause(user_model) if audience_of(idea) == "internal" else true()
 
 
+def is_published(item: Idea | Comment) -> bool:
+    """Approved, or never held for approval. Fails closed: only "approved" is published."""
+    return item.moderation == "approved"
+
+
 def is_listed(idea: Idea) -> bool:
-    """What lists, search and topic clouds show of an idea: listed, not hidden, not merged away
-    (the Python twin of `listed_ideas_clause`, audience aside)."""
-    return idea.listed and idea.hidden_at is None and idea.status != "merged"
+    """What lists, search and topic clouds show of an idea: listed, published, not hidden, not
+    merged away (the Python twin of `listed_ideas_clause`, audience aside)."""
+    return idea.listed and is_published(idea) and idea.hidden_at is None and idea.status != "merged"
+
+
+def listable(idea: Idea) -> bool:
+    """What `Idea.listed` should be: published, not hidden, not merged. `listed` is kept on the
+    row (every list filters and sorts on it through an index), so each change of these sets it."""
+    return is_published(idea) and idea.hidden_at is None and idea.status != "merged"
 
 
 def visible_ideas_clause(user):
@@ -70,7 +84,7 @@ def visible_ideas_clause(user):
     clause = true() if sees_internal(user) else Idea.visibility == "public"
     if is_moderator(user):
         return clause
-    not_hidden = Idea.hidden_at.is_(None)
+    not_hidden = and_(Idea.hidden_at.is_(None), Idea.moderation == "approved")
     if is_signed_in(user):
         not_hidden = or_(not_hidden, Idea.author_id == user.id)
     return and_(clause, not_hidden)
@@ -86,7 +100,8 @@ def listed_ideas_clause(user):
 def can_see_idea(user, idea: Idea) -> bool:
     if not in_audience(user, idea):
         return False
-    return idea.hidden_at is None or is_moderator(user) or (is_signed_in(user) and idea.author_id == user.id)
+    shown = idea.hidden_at is None and is_published(idea)
+    return shown or is_moderator(user) or (is_signed_in(user) and idea.author_id == user.id)
 
 
 def get_visible_idea(user, idea_id) -> Idea:
@@ -106,10 +121,10 @@ def can_edit_idea(user, idea: Idea) -> bool:
 
 def can_see_comment(user, comment: Comment) -> bool:
     """The comment itself (its idea is checked by `get_visible_idea`): its own audience, and
-    hidden ones only for moderators and their author."""
+    hidden or unpublished ones only for moderators and their author."""
     if comment.visibility != "public" and not sees_internal(user):
         return False
-    if comment.hidden_at is None:
+    if comment.hidden_at is None and is_published(comment):
         return True
     return is_moderator(user) or (is_signed_in(user) and comment.author_id == user.id)
 
@@ -124,9 +139,21 @@ def visible_comments_clause(user):
     if is_moderator(user):
         return true()
     audience = comment_in_audience_clause(user)
+    shown = and_(Comment.hidden_at.is_(None), Comment.moderation == "approved")
     if is_signed_in(user):
-        return and_(audience, or_(Comment.hidden_at.is_(None), Comment.author_id == user.id))
-    return and_(audience, Comment.hidden_at.is_(None))
+        return and_(audience, or_(shown, Comment.author_id == user.id))
+    return and_(audience, shown)
+
+
+def published_comments_clause():
+    """SQL condition on comments: those that count — in counters, lists of news, topics and
+    search — for everyone (audience aside): not deleted, not hidden, published."""
+    return and_(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None), Comment.moderation == "approved")
+
+
+def is_published_comment(comment: Comment) -> bool:
+    """The Python twin of `published_comments_clause`."""
+    return comment.deleted_at is None and comment.hidden_at is None and is_published(comment)
 
 
 def in_comment_audience(user, comment: Comment) -> bool:

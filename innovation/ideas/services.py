@@ -18,8 +18,16 @@ from ..platform.upsert import insert_from_select_or_ignore, insert_or_ignore
 from ..voting.models import Rating, Support
 from ..voting.ranking import hot_score
 from ..voting.services import cast_support, refresh_counters, takes_support
+from .approval import hold_for_approval
 from .models import VISIBILITIES, Comment, Follow, Idea, IdeaRevision, IdeaTag, StatusChange
-from .permissions import audience_of, can_edit_idea, get_visible_idea, is_signed_in, sees_internal
+from .permissions import (
+    audience_of,
+    can_edit_idea,
+    get_visible_idea,
+    is_signed_in,
+    published_comments_clause,
+    sees_internal,
+)
 from .statuses import SYSTEM_BASES, all_statuses, status_info
 
 log = logging.getLogger(__name__)
@@ -69,7 +77,8 @@ def _set_tags(idea: Idea, tags: list[str]) -> None:
 
 def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") -> Idea:
     """A new idea from a signed-in customer or employee; its author follows it and supports it
-    (quietly, and retractable like any support: most people back what they propose)."""
+    (quietly, and retractable like any support: most people back what they propose). It waits
+    for a moderator's approval when its author must (ideas/approval.py)."""
     if not is_signed_in(actor):
         raise NotAuthenticated("Sign in to submit ideas.")
     now = utcnow()
@@ -90,8 +99,14 @@ def submit_idea(actor: User, *, title, body="", tags=None, visibility="public") 
     follow_idea(actor, idea.id, quiet=True)
     if takes_support(idea):  # an admin may have made new ideas take no supports
         cast_support(actor, idea.id, quiet=True)
-    events.idea_submitted.send(idea, actor=actor)
-    log.info("user %s submitted idea %s (%s)", actor.id, idea.id, idea.visibility)
+    # Held after the author's own support (a waiting idea takes no other): it is published,
+    # and `idea_submitted` sent, when a moderator approves it (ideas/approval.py).
+    if hold_for_approval(actor, idea):
+        db.session.flush()
+        events.content_held.send(idea, actor=actor, kind="idea")
+    else:
+        events.idea_submitted.send(idea, actor=actor)
+    log.info("user %s submitted idea %s (%s, %s)", actor.id, idea.id, idea.visibility, idea.moderation)
     return idea
 
 
@@ -250,14 +265,14 @@ def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comment
 
 
 def recount_comments(idea_id: int) -> None:
-    """The visible-comment counter: not deleted, not hidden, and in the idea's own audience
-    (the count everyone sees leaves out internal comments moved into a public idea)."""
+    """The visible-comment counter: published (not deleted, hidden or waiting for approval), and
+    in the idea's own audience (the count everyone sees leaves out internal comments moved into
+    a public idea)."""
     count = (
         select(func.count())
         .where(
             Comment.idea_id == idea_id,
-            Comment.deleted_at.is_(None),
-            Comment.hidden_at.is_(None),
+            published_comments_clause(),
             or_(Comment.visibility == "public", Idea.visibility != "public"),
         )
         .correlate(Idea)

@@ -15,6 +15,11 @@ from .permissions import can_edit_idea, get_visible_idea, is_moderator, sees_int
 from .statuses import status_of
 
 POST_LIMIT = "30 per minute"
+# What the author is told once the idea is saved: published at once, or waiting for approval.
+SUBMITTED = {
+    "approved": ("Your idea is published. You will hear about comments and status changes.", "success"),
+    "pending": ("Thanks! A moderator will look at your idea before others can see it; you will hear when.", "info"),
+}
 
 
 @bp.route("/ideas")
@@ -66,7 +71,7 @@ def new():
             ),
         )
         if saved:
-            flash("Your idea is published. You will hear about comments and status changes.", "success")
+            flash(*SUBMITTED.get(idea.moderation, SUBMITTED["approved"]))
             return redirect(url_for("ideas.detail", idea_id=idea.id))
     status = FORM_ERROR_STATUS if form.is_submitted() and not duplicates else 200
     return render_template("ideas/new.html", form=form, duplicates=duplicates), status

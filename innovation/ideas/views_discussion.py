@@ -7,7 +7,7 @@ from ..extensions import limiter
 from ..platform.errors import ValidationFailed
 from ..platform.web import attempt, safe_next
 from ..voting import services as voting
-from . import bp, comments, moderation, services
+from . import approval, bp, comments, moderation, services
 from .forms import CommentForm, RatingForm, ReasonForm
 from .permissions import get_visible_idea, is_moderator
 from .views import POST_LIMIT, render_detail
@@ -147,7 +147,24 @@ def flag(target_type: str, target_id: int):
 @login_required
 def moderation_queue():
     queue = moderation.moderation_queue(current_user)
-    return render_template("ideas/moderation.html", queue=queue, reason_form=ReasonForm())
+    approvals = approval.approval_queue(current_user)
+    history = approval.author_history({entry["item"].author_id for entry in approvals})
+    return render_template(
+        "ideas/moderation.html", queue=queue, approvals=approvals, history=history, reason_form=ReasonForm()
+    )
+
+
+@bp.route("/moderation/<any(idea, comment):kind>/<int:item_id>/<any(approve, reject):decision>", methods=["POST"])
+@login_required
+def decide(kind: str, item_id: int, decision: str):
+    form = _require_form()
+    if decision == "approve":
+        approval.approve_content(current_user, kind, item_id)
+        flash(f"Approved: the {kind} is published, and its author is told.", "success")
+    else:
+        approval.reject_content(current_user, kind, item_id, form.reason.data or "")
+        flash(f"Rejected: the {kind} stays unpublished; its author sees your reason.", "success")
+    return redirect(safe_next(url_for("ideas.moderation_queue")))
 
 
 @bp.route(

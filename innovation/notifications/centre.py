@@ -161,6 +161,11 @@ def _headline(notification: Notification, payload: dict, comment: Comment | None
         return _comment_headline(kind, comment, reader)
     if kind == "status_change" and payload.get("new"):
         return f"Now {str(payload['new']).replace('_', ' ')}"
+    if kind == "moderation":
+        what = "Your idea" if payload.get("item_kind") == "idea" else "Your comment"
+        if payload.get("decision") == "approved":
+            return f"{what} is published"
+        return f"{what} was not published: {payload.get('reason') or 'no reason given'}"
     return HEADLINES.get(kind, notification.title)
 
 

@@ -18,6 +18,7 @@ KINDS = {
     "round_closing": ("A round closes within 24 hours and I have not voted", "in_app"),
     "outcome_published": ("Outcomes of rounds I voted in or ideas I follow", "email"),
     "impact_changed": ("Impact numbers change after I voted", "in_app"),
+    "moderation": ("A moderator approves or declines my idea or comment", "in_app"),
 }
 # Sent whatever the preferences: the person asked for them.
 TRANSACTIONAL = ("invitation", "email_verification")

@@ -75,6 +75,20 @@ def on_impact_changed(candidate, actor=None, round=None, changes=None, **_):  # 
     )
 
 
+def on_content_decided(item, actor=None, kind="", reason="", **_):
+    # One listener for approvals and rejections: the author is told either way.
+    record(
+        "moderation",
+        item_kind=kind,
+        item_id=item.id,
+        idea_id=item.id if kind == "idea" else item.idea_id,
+        decision=item.moderation,
+        reason=reason,
+        author_id=item.author_id,
+        actor_id=_actor_id(actor),
+    )
+
+
 def on_user_registered(user, via="", **_):
     if via == "registration":
         record("email_verification", user_id=user.id)
@@ -89,3 +103,5 @@ def connect_listeners() -> None:
     events.outcome_published.connect(on_outcome_published)
     events.impact_changed.connect(on_impact_changed)
     events.user_registered.connect(on_user_registered)
+    events.content_approved.connect(on_content_decided)
+    events.content_rejected.connect(on_content_decided)

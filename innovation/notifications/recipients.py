@@ -13,7 +13,13 @@ from ..decisions.models import Ballot, Candidate, ImpactRevision, Outcome, Round
 from ..decisions.permissions import eligible_clause, round_audience_clause
 from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, Mention, StatusChange
-from ..ideas.permissions import audience_clause, comment_audience_clause, in_audience, in_comment_audience
+from ..ideas.permissions import (
+    audience_clause,
+    comment_audience_clause,
+    in_audience,
+    in_comment_audience,
+    is_published_comment,
+)
 from ..ideas.statuses import label_of
 from ..voting.models import Support
 
@@ -43,7 +49,7 @@ def _idea_watchers(idea: Idea, *, supporters: bool, audience=None) -> list[int]:
 
 def _comment(payload) -> Message | None:
     comment, idea = db.session.get(Comment, payload["comment_id"]), db.session.get(Idea, payload["idea_id"])
-    if comment is None or idea is None or comment.hidden_at or comment.deleted_at:
+    if comment is None or idea is None or not is_published_comment(comment):
         return None
     mentioned = set(db.session.scalars(select(Mention.user_id).where(Mention.comment_id == comment.id)))
     audience = comment_audience_clause(comment)  # the idea's audience, narrowed for an internal comment
@@ -65,7 +71,7 @@ def _comment(payload) -> Message | None:
 def _mention(payload) -> Message | None:
     comment, idea = db.session.get(Comment, payload["comment_id"]), db.session.get(Idea, payload["idea_id"])
     user = db.session.get(User, payload["user_id"])
-    if comment is None or idea is None or user is None or comment.hidden_at or comment.deleted_at:
+    if comment is None or idea is None or user is None or not is_published_comment(comment):
         return None
     if not in_audience(user, idea) or not in_comment_audience(user, comment):
         return None
@@ -76,6 +82,21 @@ def _mention(payload) -> Message | None:
         f"idea:{idea.id}",
         comment.created_at,
     )
+
+
+def _moderation(payload) -> Message | None:
+    """The author of a waiting idea or comment hears the moderator's decision (and its reason)."""
+    idea = db.session.get(Idea, payload["idea_id"])
+    if idea is None or not payload.get("author_id"):
+        return None
+    is_idea = payload.get("item_kind") == "idea"
+    what = "Your idea" if is_idea else f"Your comment on “{idea.title}”"
+    if payload.get("decision") == "approved":
+        title = f"{what} is published" + (f": “{idea.title}”" if is_idea else "")
+    else:
+        title = f"{what} was not published: {payload.get('reason') or 'no reason given'}"
+    anchor = "" if is_idea else f"#comment-{payload['item_id']}"
+    return Message(title, f"/ideas/{idea.id}{anchor}", {payload["author_id"]: "moderation"}, f"idea:{idea.id}")
 
 
 def _status_change(payload) -> Message | None:
@@ -194,6 +215,7 @@ RESOLVERS = {
     "comment": _comment,
     "mention": _mention,
     "status_change": _status_change,
+    "moderation": _moderation,
     "round_opened": _round_opened,
     "round_closing": _round_closing,
     "outcome_published": _outcome_published,

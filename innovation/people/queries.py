@@ -11,7 +11,7 @@ from ..accounts.actors import Viewer
 from ..accounts.models import ExpertiseTag, User
 from ..extensions import db
 from ..ideas.models import Comment, Idea, IdeaTag
-from ..ideas.permissions import comment_in_audience_clause, listed_ideas_clause
+from ..ideas.permissions import comment_in_audience_clause, listed_ideas_clause, published_comments_clause
 from ..platform.errors import ValidationFailed
 from ..platform.tags import parse_tags
 from ..search.text import QUERY_MAX
@@ -62,7 +62,7 @@ class Expert:
 def _visible_comment(viewer: Viewer):
     # Deleted and moderated comments are nobody's contribution, whoever looks; internal ones
     # (moved into a public idea by a merge) count only for the employee side.
-    return and_(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None), comment_in_audience_clause(viewer))
+    return and_(published_comments_clause(), comment_in_audience_clause(viewer))
 
 
 def _is_adopted():

@@ -19,7 +19,9 @@ from ..ideas.permissions import (
     comment_audience,
     comment_in_audience_clause,
     is_listed,
+    is_published_comment,
     listed_ideas_clause,
+    published_comments_clause,
 )
 
 KINDS = ("ideas", "comments", "people")
@@ -103,8 +105,7 @@ def public_topics(user_ids: list[int]) -> dict[int, list[str]]:
         .join(IdeaTag, IdeaTag.idea_id == Idea.id)
         .where(
             Comment.author_id.in_(user_ids),
-            Comment.deleted_at.is_(None),
-            Comment.hidden_at.is_(None),
+            published_comments_clause(),
             comment_in_audience_clause(None),
             *public,
         )
@@ -128,9 +129,7 @@ def load_documents(kind: str, ids: list[int]) -> tuple[list[Document], list[int]
             .where(Comment.id.in_(ids))
             .options(selectinload(Comment.author), selectinload(Comment.idea).selectinload(Idea.tags))
         ).all()
-        docs = [
-            comment_document(c) for c in comments if c.deleted_at is None and c.hidden_at is None and is_listed(c.idea)
-        ]
+        docs = [comment_document(c) for c in comments if is_published_comment(c) and is_listed(c.idea)]
     elif kind == "people":
         people = db.session.scalars(select(User).where(User.id.in_(ids)).options(selectinload(User.expertise))).all()
         topics = public_topics([user.id for user in people]) if people else {}

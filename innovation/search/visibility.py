@@ -7,15 +7,14 @@ from sqlalchemy import Select, and_, select
 
 from ..accounts.actors import Viewer
 from ..ideas.models import Comment, Idea
-from ..ideas.permissions import listed_ideas_clause, visible_comments_clause
+from ..ideas.permissions import listed_ideas_clause, published_comments_clause, visible_comments_clause
 
 
 def live_comments_clause(viewer: Viewer):
     """SQL condition on comments joined to their idea: the comments search may show `viewer`
-    (live, not deleted, not hidden, and on an idea `viewer`'s lists show)."""
+    (published: not deleted, not hidden, approved; and on an idea `viewer`'s lists show)."""
     return and_(
-        Comment.deleted_at.is_(None),
-        Comment.hidden_at.is_(None),
+        published_comments_clause(),
         visible_comments_clause(viewer),
         listed_ideas_clause(viewer),
     )

@@ -2,7 +2,7 @@
 custom status an idea has (`ideas.status_key`) and the one a status change chose
 
 Revision ID: 0012_custom_statuses
-Revises: 0009_notification_subjects
+Revises: 0011_moderation
 Create Date: 2026-12-09 10:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = "0012_custom_statuses"
-down_revision = "0009_notification_subjects"
+down_revision = "0011_moderation"
 branch_labels = None
 depends_on = None
 

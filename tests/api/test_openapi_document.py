@@ -20,7 +20,8 @@ def test_bodies_and_answers_come_from_the_schemas(client):
 
 def test_every_declaration_is_in_the_document(client):
     spec = client.get("/api/v1/openapi.json").get_json()
-    operation_ids = {op["operationId"] for item in spec["paths"].values() for op in item.values()}
+    # One view behind several paths (`any(idea, comment)`) has its later ids suffixed with "_".
+    operation_ids = {op["operationId"].rstrip("_") for item in spec["paths"].values() for op in item.values()}
     assert operation_ids == {endpoint.split(".", 1)[1] for endpoint, _method in OPERATIONS}
 
 

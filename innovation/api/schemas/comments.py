@@ -8,6 +8,7 @@ from typing_extensions import TypedDict
 from ...ideas.comments import COMMENT_MAX
 from .accounts import Author
 from .base import Body, Id, Timestamp, text
+from .ideas import Moderation
 from .pages import page_of
 
 CommentBody = Annotated[str, text(COMMENT_MAX, multiline=True, min_visible=1, description="markdown; @Name mentions")]
@@ -35,6 +36,7 @@ class Comment(TypedDict):
     edited_at: Timestamp | None
     deleted: bool
     hidden: bool
+    moderation: Moderation
 
 
 CommentPage = page_of(Comment, "CommentPage", "A page of an idea's discussion, oldest first.")

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from ...ideas.models import STATUSES, VISIBILITIES
+from ...ideas.models import MODERATION_STATES, STATUSES, VISIBILITIES
 from ...ideas.queries import SORTS
 from ...ideas.services import BODY_MAX, MAX_TAGS, TITLE_MAX, TITLE_MIN
 from ...ideas.status_services import KEY_PATTERN
@@ -17,6 +17,9 @@ Status = Literal["new", "under_review", "in_round", "planned", "in_progress", "s
 mirrors(Status, STATUSES)
 Visibility = Literal["public", "internal"]
 mirrors(Visibility, VISIBILITIES)
+# Anyone but the author and the moderators only ever sees "approved": the rest is 404 to them.
+Moderation = Literal["approved", "pending", "rejected"]
+mirrors(Moderation, MODERATION_STATES)
 NOTE_MAX = 2000
 Title = Annotated[
     str, text(TITLE_MAX, min_visible=TITLE_MIN, description="at least 5 visible characters; spaces are collapsed")
@@ -150,6 +153,7 @@ class Idea(TypedDict):
     status: Status
     status_label: str
     visibility: Visibility
+    moderation: Moderation
     author: Author
     created_at: Timestamp
     edited_at: Timestamp | None

@@ -18,4 +18,5 @@ def comment_json(comment) -> Comment:
         "edited_at": iso(comment.edited_at),
         "deleted": deleted,
         "hidden": comment.hidden_at is not None,
+        "moderation": comment.moderation,
     }

@@ -23,6 +23,7 @@ def idea_json(idea, supported: set, rated: dict) -> Idea:
         "status": idea.status,
         "status_label": status_of(idea).label,
         "visibility": idea.visibility,
+        "moderation": idea.moderation,
         "author": author_json(idea.author),
         "created_at": iso(idea.created_at),
         "edited_at": iso(idea.edited_at),
