@@ -51,19 +51,27 @@ class RoundForm(FlaskForm):
     closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40), CleanText()])
 
 
+UNKNOWN_HINT = "Leave empty if not known yet."
+
+
 class ImpactForm(FlaskForm):
-    cost = DecimalField("Cost", validators=[DataRequired(), NumberRange(min=0)])
+    """Every figure may be left empty ("not known yet"); cost and annual benefit are needed
+    before voting opens, which the round page's checklist says."""
+
+    cost = DecimalField("Cost", validators=[Optional(), NumberRange(min=0)], description=UNKNOWN_HINT)
     cost_low = DecimalField("Cost, low estimate", validators=[Optional(), NumberRange(min=0)])
     cost_high = DecimalField("Cost, high estimate", validators=[Optional(), NumberRange(min=0)])
-    annual_benefit = DecimalField("Annual benefit", validators=[DataRequired(), NumberRange(min=0)])
+    annual_benefit = DecimalField(
+        "Annual benefit", validators=[Optional(), NumberRange(min=0)], description=UNKNOWN_HINT
+    )
     benefit_low = DecimalField("Benefit, low estimate", validators=[Optional(), NumberRange(min=0)])
     benefit_high = DecimalField("Benefit, high estimate", validators=[Optional(), NumberRange(min=0)])
-    effort_weeks = DecimalField("Effort (weeks)", validators=[DataRequired(), NumberRange(min=0)])
+    effort_weeks = DecimalField("Effort (weeks)", validators=[Optional(), NumberRange(min=0)])
     reach = IntegerField(
-        "Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0, max=DB_INT_MAX)]
+        "Reach (people or accounts per year)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
     )
-    confidence = DecimalField("Confidence (%)", validators=[DataRequired(), NumberRange(min=0, max=100)])
-    risk = SelectField("Risk", choices=[(r, r.capitalize()) for r in RISKS])
+    confidence = DecimalField("Confidence (%)", validators=[Optional(), NumberRange(min=0, max=100)])
+    risk = SelectField("Risk", choices=[("", "Not known yet")] + [(r, r.capitalize()) for r in RISKS])
     sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000), CleanText(multiline=True)])
 
     def impact(self) -> dict:
@@ -71,7 +79,7 @@ class ImpactForm(FlaskForm):
         for name in NUMBER_FIELDS:
             value = getattr(self, name).data
             values[name] = float(value) if value is not None else None
-        values.update(reach=self.reach.data, risk=self.risk.data, sources=self.sources.data or "")
+        values.update(reach=self.reach.data, risk=self.risk.data or None, sources=self.sources.data or "")
         return values
 
 
