@@ -101,6 +101,20 @@ def _text(value: str, name: str, *, multiline: bool) -> str:
     return value
 
 
+def ideas_from_form(form) -> tuple[int, list[int]]:
+    """The round and the ticked ideas of an "Add to round" form."""
+    round_id = form.get("round_id", "")
+    if not _digits(round_id):
+        raise ValidationFailed("Choose a round.", fields={"round_id": ["Choose a round."]})
+    chosen = form.getlist("idea_ids")
+    if not chosen:
+        raise ValidationFailed("Tick at least one idea to add.", fields={"idea_ids": ["Tick an idea."]})
+    if not all(_digits(value) for value in chosen):
+        raise ValidationFailed("Choose among the listed ideas.", fields={"idea_ids": ["Unknown idea."]})
+    # A page that shows an idea twice (a card and a search hit) may send it twice: once is meant.
+    return int(round_id), list(dict.fromkeys(int(value) for value in chosen))
+
+
 def ballot_from_form(round_, form) -> dict:
     """The API-shaped ballot from the no-JavaScript form fields."""
     ids = [c.id for c in round_.candidates]

@@ -161,6 +161,8 @@ def add_candidate(actor: User, round_id, idea_id, impact=None) -> Candidate:
     if round_.status == "voting":
         raise Conflict("Candidates cannot be added once voting has started.", code="round_voting")
     idea = get_visible_idea(actor, idea_id)
+    if idea.hidden_at is not None:  # moderators see hidden ideas; voters would not
+        raise NotFound(f"Idea #{idea.id} is hidden; restore it before it can be a candidate.")
     if idea.status in ("merged", "declined", "shipped"):
         raise Conflict(f"A {idea.status} idea cannot be a candidate.")
     if audience_of(idea) == "internal" and round_.eligibility != "employees":

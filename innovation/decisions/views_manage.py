@@ -4,10 +4,9 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, role_required
-from ..ideas.queries import idea_page
 from ..platform.web import FORM_ERROR_STATUS, attempt, submit_form
 from . import bp, export, outcomes, services
-from .forms import CandidateForm, ImpactForm, RoundForm, outcome_from_form
+from .forms import ImpactForm, RoundForm, outcome_from_form
 from .permissions import get_visible_round
 from .summary import result_sentences
 
@@ -40,26 +39,6 @@ def new():
             return redirect(url_for("decisions.detail", round_id=round_.id))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
     return render_template("decisions/new.html", form=form), status
-
-
-@bp.route("/rounds/<int:round_id>/candidates/new", methods=["GET", "POST"])
-@login_required
-@role_required(*STAFF)
-def add_candidate(round_id: int):
-    round_ = get_visible_round(current_user, round_id)
-    form = CandidateForm(idea_id=request.args.get("idea_id", type=int))
-    if form.validate_on_submit():
-        saved, _result = submit_form(
-            form, lambda: services.add_candidate(current_user, round_.id, form.idea_id.data, form.impact())
-        )
-        if saved:
-            flash("Candidate added with its impact data.", "success")
-            return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
-    status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    suggestions = idea_page(current_user, sort="top", page=1, per_page=30).items
-    return render_template(
-        "decisions/candidate_form.html", form=form, round=round_, candidate=None, suggestions=suggestions
-    ), status
 
 
 @bp.route("/rounds/<int:round_id>/candidates/<int:candidate_id>/impact", methods=["GET", "POST"])

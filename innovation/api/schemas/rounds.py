@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, NotRequired
 
-from pydantic import AfterValidator, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
@@ -114,9 +114,45 @@ class ImpactValues(Body):
     sources: Annotated[str, text(5000, multiline=True)] = absent()
 
 
+def _one_way(model: "NewCandidate") -> "NewCandidate":
+    if (model.idea_id is None) == (model.idea_ids is None):
+        raise PydanticCustomError("invalid_value", "Send either `idea_id` (one idea) or `idea_ids` (several).")
+    if model.idea_ids is not None and "impact" in model.model_fields_set:
+        raise PydanticCustomError("invalid_value", "Ideas added together start with unknown figures; omit `impact`.")
+    return model
+
+
+def _unique_ideas(values: list[int]) -> list[int]:
+    if len(set(values)) != len(values):
+        raise PydanticCustomError("invalid_value", "An idea appears twice in the list.")
+    return values
+
+
+IdeaIds = Annotated[
+    list[Id],
+    Field(min_length=1, max_length=100),
+    AfterValidator(_unique_ideas),
+]
+
+
 class NewCandidate(Body):
-    idea_id: Id
-    impact: ImpactValues | None = None
+    """One idea with its impact data (`idea_id`, `impact`), or several at once (`idea_ids`, all
+    or nothing, each with its figures not known yet)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["idea_id"], "not": {"required": ["idea_ids"]}},
+                {"required": ["idea_ids"], "not": {"anyOf": [{"required": ["idea_id"]}, {"required": ["impact"]}]}},
+            ]
+        }
+    )
+
+    idea_id: Id = absent()
+    idea_ids: IdeaIds = absent(uniqueItems=True, description="several ideas at once, all or nothing")
+    impact: ImpactValues | None = absent(description="with `idea_id` only; null or left out: not known yet")
+
+    _checked = model_validator(mode="after")(_one_way)
 
 
 class CandidateEdit(ImpactValues):
@@ -216,6 +252,12 @@ class Candidate(TypedDict):
     impact_version: int
     derived: Derived
     impact_history: list[ImpactRevision]
+
+
+class CandidateList(TypedDict):
+    """The candidates added together, in the order their ideas were given."""
+
+    items: list[Candidate]
 
 
 class Quorum(TypedDict):
