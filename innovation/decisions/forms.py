@@ -1,13 +1,24 @@
 """Round forms; ballots and outcomes are parsed from plain form fields (one per candidate)."""
 
 import re
+from datetime import datetime
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import (
+    DateTimeLocalField,
+    DecimalField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..platform.errors import ValidationFailed
 from ..platform.input import DB_INT_MAX, CleanText, text_problem
+from ..platform.templating import viewer_time_zone
 from .impact import NUMBER_FIELDS
 from .models import ELIGIBILITY, METHODS, RISKS
 
@@ -19,6 +30,14 @@ METHOD_LABELS = {
 }
 
 
+ELIGIBILITY_LABELS = {
+    "everyone": "Everyone signed in — customers and employees, each side counted with its weight",
+    "customers": "Customers only — employees can read and discuss but not vote",
+    "employees": "Employees only — needed when a candidate is internal; customers cannot see the round",
+    "invited": "Invited people only — a list you choose (through the API); nobody else may vote",
+}
+
+
 class RoundForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired(), Length(min=5, max=140), CleanText(min_visible=5)])
     description = TextAreaField(
@@ -26,14 +45,16 @@ class RoundForm(FlaskForm):
     )
     method = SelectField("Ballot method", choices=[(m, METHOD_LABELS[m]) for m in METHODS])
     budget = DecimalField("Budget (budget rounds only)", validators=[Optional(), NumberRange(min=0)])
+    # Percentages here (as every other screen shows them); the service and the API keep shares of 1.
     weight_customer = DecimalField(
-        "Customers' weight",
-        default=0.5,
-        places=2,
-        validators=[DataRequired(), NumberRange(min=0, max=1)],
-        description="Employees get the rest; the two always add up to 1.",
+        "Customers (%)", default=50, places=0, validators=[InputRequired(), NumberRange(min=0, max=100)]
     )
-    eligibility = SelectField("Who may vote", choices=[(e, e.capitalize()) for e in ELIGIBILITY])
+    weight_employee = DecimalField(
+        "Employees (%)", default=50, places=0, validators=[InputRequired(), NumberRange(min=0, max=100)]
+    )
+    eligibility = RadioField(
+        "Who may vote", choices=[(e, ELIGIBILITY_LABELS[e]) for e in ELIGIBILITY], default="everyone"
+    )
     results_visibility = SelectField(
         "Results", choices=[("after_close", "Hidden until the round closes"), ("live", "Live while voting")]
     )
@@ -43,12 +64,20 @@ class RoundForm(FlaskForm):
     quorum_employee = IntegerField(
         "Quorum: employee ballots (optional)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
     )
-    voting_opens_at = StringField(
-        "Voting opens at (UTC, optional)",
-        validators=[Optional(), Length(max=40), CleanText()],
-        description="e.g. 2026-12-01T09:00Z — the scheduler opens it on time.",
-    )
-    closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40), CleanText()])
+    voting_opens_at = DateTimeLocalField("Voting opens (optional)", validators=[Optional()])
+    closes_at = DateTimeLocalField("Voting closes (optional)", validators=[Optional()])
+
+    def validate_weight_employee(self, field) -> None:
+        customer = self.weight_customer.data
+        if customer is not None and field.data is not None and customer + field.data != 100:
+            raise ValidationError("The two weights must add up to 100 %.")
+
+    def weights(self) -> dict[str, float]:
+        return {"customer": float(self.weight_customer.data) / 100, "employee": float(self.weight_employee.data) / 100}
+
+    def moment(self, field) -> datetime | None:
+        """A picker's wall-clock time read in the pm's own zone, as an aware time (stored UTC)."""
+        return field.data.replace(tzinfo=viewer_time_zone()) if field.data else None
 
 
 UNKNOWN_HINT = "Leave empty if not known yet."

@@ -3,12 +3,15 @@ search results, the picker that finds any visible idea by title, the readiness c
 disabled "Open voting", and the ballot preview."""
 
 import re
+from datetime import UTC
 
 from bs4 import BeautifulSoup
+from flask import g
 from sqlalchemy import select
 
 from innovation.decisions import services as rounds
-from innovation.decisions.models import Candidate
+from innovation.decisions.forms import RoundForm
+from innovation.decisions.models import Candidate, Round
 from innovation.extensions import db
 from innovation.search.jobs import index_pending
 
@@ -155,3 +158,47 @@ def test_the_ballot_preview_is_the_customers_ballot_that_cannot_be_sent(client, 
     figures = [re.sub(r"\s+", " ", f.get_text(" ", strip=True)) for f in ballot.select(".choice-figures")]
     assert figures[0].endswith("3 weeks of work") and figures[1].endswith("effort not known yet")
     assert not page.find("button", string="Open voting").has_attr("disabled")
+
+
+def new_round_form(client, auth, **fields):
+    data = {
+        "csrf_token": auth.csrf("/rounds/new"),
+        "title": "Autumn planning round",
+        "method": "approval",
+        "eligibility": "customers",
+        "results_visibility": "after_close",
+        "weight_customer": "70",
+        "weight_employee": "30",
+        **fields,
+    }
+    return client.post("/rounds/new", data=data)
+
+
+def test_the_round_form_takes_percentages_and_local_times(client, auth, users):
+    pm = users("pm")
+    auth.login(pm.email)
+    form = soup(client, "/rounds/new")
+    assert form.select_one("#voting_opens_at")["type"] == "datetime-local"
+    labels = [label.get_text() for label in form.select("input[name=eligibility] + label")]
+    assert len(labels) == 4 and all(" — " in label for label in labels)  # each option explained
+
+    refused = new_round_form(client, auth, weight_employee="40")
+    assert refused.status_code == 422 and "must add up to 100 %" in refused.get_data(as_text=True)
+
+    made = new_round_form(client, auth, voting_opens_at="2031-03-02T09:00", closes_at="2031-03-09T17:30")
+    assert made.status_code == 302, made.get_data(as_text=True)
+    round_id = int(made.headers["Location"].rstrip("/").split("/")[-1])
+    db.session.expire_all()
+    round_ = db.session.get(Round, round_id)
+    assert (round_.weight_customer, round_.weight_employee) == (0.7, 0.3)
+    assert round_.eligibility == "customers"
+    # Nobody has a zone setting yet: the pm's zone is UTC (platform.templating.viewer_time_zone).
+    assert round_.voting_opens_at.isoformat() == "2031-03-02T09:00:00+00:00"
+    assert round_.closes_at.isoformat() == "2031-03-09T17:30:00+00:00"
+
+
+def test_a_picked_time_is_read_in_the_pms_own_zone(app):
+    with app.test_request_context("/rounds/new", method="POST", data={"closes_at": "2031-07-01T09:00"}):
+        g.viewer_time_zone = "Europe/Berlin"  # what a person's zone setting will put there
+        form = RoundForm(meta={"csrf": False})
+        assert form.moment(form.closes_at).astimezone(UTC).isoformat() == "2031-07-01T07:00:00+00:00"  # CEST
