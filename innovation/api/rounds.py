@@ -129,6 +129,32 @@ def open_voting(round_id: int):
 
 
 @operation(
+    ONE_ROUND + "/remind",
+    "POST",
+    summary="Remind the eligible people who have not voted (at most once a day)",
+    roles=STAFF,
+    responses={200: Round},
+    errors=(409,),
+    description="409 `reminded_recently` within 24 hours of the last reminder; 409 when the round is not open.",
+)
+def remind(round_id: int):
+    return jsonify(round_json(building.remind_non_voters(current_actor(), round_id)))
+
+
+@operation(
+    ONE_ROUND + "/duplicate",
+    "POST",
+    summary="Copy a round as a new draft, with its settings and candidates",
+    roles=STAFF,
+    responses={201: Round},
+    description="Impact data is copied; the schedule is not. Ideas that can no longer be candidates are left out.",
+)
+def duplicate(round_id: int):
+    copy, _left_out = building.duplicate_round(current_actor(), round_id)
+    return jsonify(round_json(copy)), 201
+
+
+@operation(
     ONE_ROUND + "/close",
     "POST",
     summary="Close voting and freeze the ballot export",

@@ -1,18 +1,23 @@
-"""Building a round quickly (pms): many ideas in one go, the rounds that still take
-candidates, and the ideas a pm finds by title for the round's picker."""
+"""Building and running a round quickly (pms): many ideas in one go, the rounds that still
+take candidates, the ideas a pm finds by title for the picker, and reminding non-voters."""
 
 import logging
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from .. import events
 from ..accounts.actors import Viewer
 from ..accounts.models import User
-from ..accounts.permissions import STAFF, has_role
+from ..accounts.permissions import STAFF, has_role, require_role
 from ..extensions import db
-from ..platform.errors import ValidationFailed
+from ..platform.db import utcnow
+from ..platform.errors import Conflict, NotFound, ValidationFailed
+from ..platform.templating import local_time
 from ..search.services import search_content
-from .models import Candidate, Round
-from .services import add_candidate
+from .models import Candidate, Round, RoundInvitee
+from .permissions import get_visible_round
+from .services import add_candidate, create_round
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +64,67 @@ def find_candidates(viewer: Viewer, round_: Round, q: str) -> list[dict]:
     result = search_content(viewer, q[:200], kind="ideas", per_page=PICKER_RESULTS)
     taken = {c.idea_id for c in round_.candidates}
     return [{**item, "in_round": item["id"] in taken} for item in result.items]
+
+
+REMIND_EVERY = timedelta(hours=24)
+
+
+def remind_again_at(round_: Round) -> datetime | None:
+    """When the next reminder is allowed, while the last one is less than a day old; else None."""
+    if round_.reminded_at is None or utcnow() - round_.reminded_at >= REMIND_EVERY:
+        return None
+    return round_.reminded_at + REMIND_EVERY
+
+
+def remind_non_voters(actor: User, round_id) -> Round:
+    """Remind the eligible people who have not voted (the closing-soon reminder's message and
+    recipients), at most once a day per round: 409 `reminded_recently` otherwise."""
+    require_role(actor, *STAFF, action="remind_voters")
+    round_ = get_visible_round(actor, round_id, for_update=True)
+    if round_.status != "voting":
+        raise Conflict("Only a round open for voting has people to remind.", code="invalid_transition")
+    again = remind_again_at(round_)
+    if again is not None:
+        raise Conflict(
+            "Those who have not voted were reminded less than a day ago; "
+            f"you can remind them again from {local_time(again)}.",
+            code="reminded_recently",
+        )
+    round_.reminded_at = utcnow()
+    db.session.flush()
+    events.round_reminder_requested.send(round_, actor=actor)
+    log.info("user %s reminded the non-voters of round %s", actor.id, round_.id)
+    return round_
+
+
+COPY_PREFIX = "Copy of "
+
+
+def duplicate_round(actor: User, round_id) -> tuple[Round, list[str]]:
+    """A new draft with the same settings and candidates (their impact data copied, its
+    history starting afresh). The schedule is left empty: the old times have likely passed.
+    Ideas that can no longer be candidates (shipped, declined, merged, hidden) are left out;
+    their titles are returned so the pm is told."""
+    require_role(actor, *STAFF, action="duplicate_round")
+    source = get_visible_round(actor, round_id)
+    invitees = list(db.session.scalars(select(RoundInvitee.user_id).where(RoundInvitee.round_id == source.id)))
+    copy = create_round(
+        actor,
+        title=(COPY_PREFIX + source.title)[:140],
+        description=source.description,
+        method=source.method,
+        budget=source.budget,
+        weights=source.weights,
+        results_visibility=source.results_visibility,
+        eligibility=source.eligibility,
+        quorum={"customer": source.quorum_customer, "employee": source.quorum_employee},
+        invitees=invitees,
+    )
+    left_out = []
+    for candidate in source.candidates:
+        try:
+            add_candidate(actor, copy.id, candidate.idea_id, candidate.impact)
+        except (Conflict, NotFound):  # refused before anything was written for this idea
+            left_out.append(candidate.idea.title)
+    log.info("user %s duplicated round %s as %s", actor.id, source.id, copy.id)
+    return copy, left_out

@@ -58,6 +58,8 @@ class Round(Model):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closing_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When a pm last reminded those who have not voted (at most once a day, building.py).
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Frozen at close: the canonical export, its digest and the result it contains.

@@ -75,3 +75,25 @@ def preview(round_id: int):
         titles={c.id: c.idea.title for c in round_.candidates},
         missing=round_readiness(round_) if round_.status in ("draft", "deliberation") else [],
     )
+
+
+@bp.route("/rounds/<int:round_id>/remind", methods=["POST"])
+@login_required
+@role_required(*STAFF)
+def remind(round_id: int):
+    _round, refusal = attempt(lambda: building.remind_non_voters(current_user, round_id), show=(409,))
+    message = "Everyone eligible who has not voted yet will get a reminder."
+    flash(refusal.message if refusal else message, "error" if refusal else "success")
+    return redirect(url_for("decisions.detail", round_id=round_id, _anchor="manage"))
+
+
+@bp.route("/rounds/<int:round_id>/duplicate", methods=["POST"])
+@login_required
+@role_required(*STAFF)
+def duplicate(round_id: int):
+    copy, left_out = building.duplicate_round(current_user, round_id)
+    message = "A new draft with the same settings and candidates; set its schedule when you are ready."
+    if left_out:
+        message += " Left out (they can no longer be candidates): " + ", ".join(f"“{t}”" for t in left_out) + "."
+    flash(message, "success")
+    return redirect(url_for("decisions.detail", round_id=copy.id))

@@ -161,6 +161,8 @@ def _headline(notification: Notification, payload: dict, comment: Comment | None
         return _comment_headline(kind, comment, reader)
     if kind == "status_change" and payload.get("new"):
         return f"Now {str(payload['new']).replace('_', ' ')}"
+    if kind == "round_closing" and payload.get("manual"):  # a pm's reminder, maybe days before the close
+        return "Reminder: voting is open, and you have not voted yet"
     return HEADLINES.get(kind, notification.title)
 
 

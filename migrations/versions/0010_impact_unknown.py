@@ -1,5 +1,6 @@
 """candidates: impact figures may be unknown (NULL) until the pm knows them; only cost and
-annual benefit are needed before voting opens (checked by the round's readiness, not here)
+annual benefit are needed before voting opens (checked by the round's readiness, not here).
+rounds: when a pm last reminded those who have not voted (at most once a day)
 
 Revision ID: 0010_impact_unknown
 Revises: 0009_notification_subjects
@@ -38,9 +39,13 @@ def upgrade():
     with op.batch_alter_table('candidates', schema=None) as batch_op:
         for name, type_ in TYPES.items():
             batch_op.alter_column(name, existing_type=type_, nullable=True)
+    with op.batch_alter_table('rounds', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('reminded_at', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table('rounds', schema=None) as batch_op:
+        batch_op.drop_column('reminded_at')
     candidates = sa.table('candidates', *(sa.column(name, type_) for name, type_ in TYPES.items()))
     for name, value in OLD_DEFAULTS.items():
         op.execute(candidates.update().where(candidates.c[name].is_(None)).values({name: value}))
