@@ -49,7 +49,7 @@ def test_the_manage_box_shows_turnout_per_side_and_day_and_the_reminder(client, 
     auth.login(pm.email)
     page = BeautifulSoup(client.get(f"/rounds/{round_id}").data, "html.parser")
     turnout = page.select_one("#manage [aria-labelledby=turnout-title]")
-    assert "3 ballots so far: 2 from customers, 1 from employees." in " ".join(turnout.get_text(" ").split())
+    assert "3 ballots so far — customers: 2, employees: 1." in " ".join(turnout.get_text(" ").split())
     (row,) = turnout.select("tbody tr")
     assert [td.get_text(strip=True) for td in row.select("td")][:2] == ["2", "1"]
     assert "Candidate idea" not in turnout.get_text()  # counts only, never what a ballot says

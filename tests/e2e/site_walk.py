@@ -172,7 +172,11 @@ PATHS: dict[str, Callable[[Facts], list[str]]] = {
     "ideas.edit": lambda f: [f"/ideas/{f.own_idea.id}/edit"],
     "ideas.edit_comment": lambda f: [f"/comments/{f.own_comment.id}/edit"],
     "decisions.detail": _round_pages(""),
-    "decisions.add_candidate": lambda f: [f"/rounds/{f.editable_candidate.round_id}/candidates/new"],
+    "decisions.add_candidate": lambda f: [
+        f"/rounds/{f.editable_candidate.round_id}/candidates/new",
+        f"/rounds/{f.editable_candidate.round_id}/candidates/new?q=invoice",
+    ],
+    "decisions.preview": _round_pages("/preview"),
     "decisions.edit_impact": lambda f: [
         f"/rounds/{f.editable_candidate.round_id}/candidates/{f.editable_candidate.id}/impact"
     ],
