@@ -176,6 +176,11 @@ round_opened = domain.signal(
     doc="""Sender: the `Round` now open for voting. `actor`: the pm,
 or SYSTEM (the scheduler at `voting_opens_at`).""",
 )
+round_reminder_requested = domain.signal(
+    "round_reminder_requested",
+    doc="""Sender: the `Round` open for voting. `actor`: the pm who asked
+to remind the eligible people who have not voted yet (at most once a day per round).""",
+)
 round_closed = domain.signal(
     "round_closed",
     doc="""Sender: the closed `Round` (result and export frozen).

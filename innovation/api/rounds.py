@@ -4,10 +4,11 @@ from flask import Response, jsonify
 
 from ..accounts.permissions import STAFF
 from ..decisions import ballots as ballot_services
-from ..decisions import export, outcomes, queries
+from ..decisions import building, export, outcomes, queries
 from ..decisions import services as round_services
 from ..decisions.models import Candidate as CandidateRow
 from ..decisions.permissions import get_visible_round, results_visible
+from ..decisions.queries import impact_history
 from ..extensions import db
 from ..platform.db import iso
 from ..platform.errors import Conflict, NotFound
@@ -19,6 +20,7 @@ from .schemas.rounds import (
     BallotSubmission,
     Candidate,
     CandidateEdit,
+    CandidateList,
     NewCandidate,
     NewRound,
     Outcome,
@@ -28,7 +30,7 @@ from .schemas.rounds import (
     RoundFilters,
     RoundPage,
 )
-from .serializers.rounds import ballot_json, one_candidate_json, outcome_json, round_json
+from .serializers.rounds import ballot_json, candidate_json, one_candidate_json, outcome_json, round_json
 from .support import current_actor
 
 ONE_ROUND = "/rounds/<int:round_id>"
@@ -71,15 +73,22 @@ def get_round(round_id: int):
 @operation(
     ONE_ROUND + "/candidates",
     "POST",
-    summary="Add a candidate with impact data",
+    summary="Add a candidate with impact data, or several ideas at once",
     roles=STAFF,
     body=NewCandidate,
-    responses={201: Candidate},
-    errors=(409,),
+    responses={201: Candidate | CandidateList},
+    errors=(404, 409),
+    description='With `idea_ids`: 201 `{"items": [candidate, ...]}`, all or nothing — one hidden or unknown idea '
+    "(404) or one already in the round (409) adds none.",
 )
 def add_candidate(round_id: int, body: NewCandidate):
+    actor = current_actor()
+    if body.idea_ids is not None:
+        added = building.add_candidates(actor, round_id, body.idea_ids)
+        history = impact_history([c.id for c in added])
+        return jsonify({"items": [candidate_json(c, history[c.id]) for c in added]}), 201
     impact = body.impact.model_dump(exclude_unset=True) if body.impact is not None else None
-    candidate = round_services.add_candidate(current_actor(), round_id, body.idea_id, impact)
+    candidate = round_services.add_candidate(actor, round_id, body.idea_id, impact)
     return jsonify(one_candidate_json(candidate)), 201
 
 
@@ -105,9 +114,44 @@ def deliberate(round_id: int):
     return jsonify(round_json(round_services.start_deliberation(current_actor(), round_id)))
 
 
-@operation(ONE_ROUND + "/open", "POST", summary="Open voting", roles=STAFF, responses={200: Round}, errors=(409,))
+@operation(
+    ONE_ROUND + "/open",
+    "POST",
+    summary="Open voting",
+    roles=STAFF,
+    responses={200: Round},
+    errors=(409,),
+    description="409 `round_not_ready` with `fields` naming what is missing (`candidates`: fewer than two; "
+    "`cost` / `annual_benefit`: the candidates that lack one).",
+)
 def open_voting(round_id: int):
     return jsonify(round_json(round_services.open_round(current_actor(), round_id)))
+
+
+@operation(
+    ONE_ROUND + "/remind",
+    "POST",
+    summary="Remind the eligible people who have not voted (at most once a day)",
+    roles=STAFF,
+    responses={200: Round},
+    errors=(409,),
+    description="409 `reminded_recently` within 24 hours of the last reminder; 409 when the round is not open.",
+)
+def remind(round_id: int):
+    return jsonify(round_json(building.remind_non_voters(current_actor(), round_id)))
+
+
+@operation(
+    ONE_ROUND + "/duplicate",
+    "POST",
+    summary="Copy a round as a new draft, with its settings and candidates",
+    roles=STAFF,
+    responses={201: Round},
+    description="Impact data is copied; the schedule is not. Ideas that can no longer be candidates are left out.",
+)
+def duplicate(round_id: int):
+    copy, _left_out = building.duplicate_round(current_actor(), round_id)
+    return jsonify(round_json(copy)), 201
 
 
 @operation(

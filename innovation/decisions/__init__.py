@@ -15,9 +15,11 @@ def init_app(app: Flask) -> None:
         jobs,
         models,
         views,
+        views_build,
         views_charts,
         views_manage,
     )
+    from .building import rounds_taking_candidates
     from .cli import register_cli
     from .permissions import can_manage_rounds
     from .queries import round_links
@@ -37,4 +39,6 @@ def init_app(app: Flask) -> None:
         return round_links(current_viewer(), [idea.id for idea in ideas])
 
     app.jinja_env.globals["idea_round_links"] = idea_round_links
+    # "Add to round" on idea pages, the ideas list and search results: [] for all but pms.
+    app.jinja_env.globals["rounds_taking_candidates"] = lambda: rounds_taking_candidates(current_viewer())
     events.idea_narrowing.connect(refuse_hiding_candidates)

@@ -1,13 +1,24 @@
 """Round forms; ballots and outcomes are parsed from plain form fields (one per candidate)."""
 
 import re
+from datetime import datetime
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import (
+    DateTimeLocalField,
+    DecimalField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..platform.errors import ValidationFailed
 from ..platform.input import DB_INT_MAX, CleanText, text_problem
+from ..platform.templating import viewer_time_zone
 from .impact import NUMBER_FIELDS
 from .models import ELIGIBILITY, METHODS, RISKS
 
@@ -19,6 +30,14 @@ METHOD_LABELS = {
 }
 
 
+ELIGIBILITY_LABELS = {
+    "everyone": "Everyone signed in — customers and employees, each side counted with its weight",
+    "customers": "Customers only — employees can read and discuss but not vote",
+    "employees": "Employees only — needed when a candidate is internal; customers cannot see the round",
+    "invited": "Invited people only — a list you choose (through the API); nobody else may vote",
+}
+
+
 class RoundForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired(), Length(min=5, max=140), CleanText(min_visible=5)])
     description = TextAreaField(
@@ -26,14 +45,16 @@ class RoundForm(FlaskForm):
     )
     method = SelectField("Ballot method", choices=[(m, METHOD_LABELS[m]) for m in METHODS])
     budget = DecimalField("Budget (budget rounds only)", validators=[Optional(), NumberRange(min=0)])
+    # Percentages here (as every other screen shows them); the service and the API keep shares of 1.
     weight_customer = DecimalField(
-        "Customers' weight",
-        default=0.5,
-        places=2,
-        validators=[DataRequired(), NumberRange(min=0, max=1)],
-        description="Employees get the rest; the two always add up to 1.",
+        "Customers (%)", default=50, places=0, validators=[InputRequired(), NumberRange(min=0, max=100)]
     )
-    eligibility = SelectField("Who may vote", choices=[(e, e.capitalize()) for e in ELIGIBILITY])
+    weight_employee = DecimalField(
+        "Employees (%)", default=50, places=0, validators=[InputRequired(), NumberRange(min=0, max=100)]
+    )
+    eligibility = RadioField(
+        "Who may vote", choices=[(e, ELIGIBILITY_LABELS[e]) for e in ELIGIBILITY], default="everyone"
+    )
     results_visibility = SelectField(
         "Results", choices=[("after_close", "Hidden until the round closes"), ("live", "Live while voting")]
     )
@@ -43,27 +64,43 @@ class RoundForm(FlaskForm):
     quorum_employee = IntegerField(
         "Quorum: employee ballots (optional)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
     )
-    voting_opens_at = StringField(
-        "Voting opens at (UTC, optional)",
-        validators=[Optional(), Length(max=40), CleanText()],
-        description="e.g. 2026-12-01T09:00Z — the scheduler opens it on time.",
-    )
-    closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40), CleanText()])
+    voting_opens_at = DateTimeLocalField("Voting opens (optional)", validators=[Optional()])
+    closes_at = DateTimeLocalField("Voting closes (optional)", validators=[Optional()])
+
+    def validate_weight_employee(self, field) -> None:
+        customer = self.weight_customer.data
+        if customer is not None and field.data is not None and customer + field.data != 100:
+            raise ValidationError("The two weights must add up to 100 %.")
+
+    def weights(self) -> dict[str, float]:
+        return {"customer": float(self.weight_customer.data) / 100, "employee": float(self.weight_employee.data) / 100}
+
+    def moment(self, field) -> datetime | None:
+        """A picker's wall-clock time read in the pm's own zone, as an aware time (stored UTC)."""
+        return field.data.replace(tzinfo=viewer_time_zone()) if field.data else None
+
+
+UNKNOWN_HINT = "Leave empty if not known yet."
 
 
 class ImpactForm(FlaskForm):
-    cost = DecimalField("Cost", validators=[DataRequired(), NumberRange(min=0)])
+    """Every figure may be left empty ("not known yet"); cost and annual benefit are needed
+    before voting opens, which the round page's checklist says."""
+
+    cost = DecimalField("Cost", validators=[Optional(), NumberRange(min=0)], description=UNKNOWN_HINT)
     cost_low = DecimalField("Cost, low estimate", validators=[Optional(), NumberRange(min=0)])
     cost_high = DecimalField("Cost, high estimate", validators=[Optional(), NumberRange(min=0)])
-    annual_benefit = DecimalField("Annual benefit", validators=[DataRequired(), NumberRange(min=0)])
+    annual_benefit = DecimalField(
+        "Annual benefit", validators=[Optional(), NumberRange(min=0)], description=UNKNOWN_HINT
+    )
     benefit_low = DecimalField("Benefit, low estimate", validators=[Optional(), NumberRange(min=0)])
     benefit_high = DecimalField("Benefit, high estimate", validators=[Optional(), NumberRange(min=0)])
-    effort_weeks = DecimalField("Effort (weeks)", validators=[DataRequired(), NumberRange(min=0)])
+    effort_weeks = DecimalField("Effort (weeks)", validators=[Optional(), NumberRange(min=0)])
     reach = IntegerField(
-        "Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0, max=DB_INT_MAX)]
+        "Reach (people or accounts per year)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
     )
-    confidence = DecimalField("Confidence (%)", validators=[DataRequired(), NumberRange(min=0, max=100)])
-    risk = SelectField("Risk", choices=[(r, r.capitalize()) for r in RISKS])
+    confidence = DecimalField("Confidence (%)", validators=[Optional(), NumberRange(min=0, max=100)])
+    risk = SelectField("Risk", choices=[("", "Not known yet")] + [(r, r.capitalize()) for r in RISKS])
     sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000), CleanText(multiline=True)])
 
     def impact(self) -> dict:
@@ -71,7 +108,7 @@ class ImpactForm(FlaskForm):
         for name in NUMBER_FIELDS:
             value = getattr(self, name).data
             values[name] = float(value) if value is not None else None
-        values.update(reach=self.reach.data, risk=self.risk.data, sources=self.sources.data or "")
+        values.update(reach=self.reach.data, risk=self.risk.data or None, sources=self.sources.data or "")
         return values
 
 
@@ -91,6 +128,20 @@ def _text(value: str, name: str, *, multiline: bool) -> str:
     if problem:
         raise ValidationFailed(f"The {name} {problem}.", fields={name: [problem.capitalize() + "."]})
     return value
+
+
+def ideas_from_form(form) -> tuple[int, list[int]]:
+    """The round and the ticked ideas of an "Add to round" form."""
+    round_id = form.get("round_id", "")
+    if not _digits(round_id):
+        raise ValidationFailed("Choose a round.", fields={"round_id": ["Choose a round."]})
+    chosen = form.getlist("idea_ids")
+    if not chosen:
+        raise ValidationFailed("Tick at least one idea to add.", fields={"idea_ids": ["Tick an idea."]})
+    if not all(_digits(value) for value in chosen):
+        raise ValidationFailed("Choose among the listed ideas.", fields={"idea_ids": ["Unknown idea."]})
+    # A page that shows an idea twice (a card and a search hit) may send it twice: once is meant.
+    return int(round_id), list(dict.fromkeys(int(value) for value in chosen))
 
 
 def ballot_from_form(round_, form) -> dict:

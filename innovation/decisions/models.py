@@ -58,6 +58,8 @@ class Round(Model):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closing_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When a pm last reminded those who have not voted (at most once a day, building.py).
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Frozen at close: the canonical export, its digest and the result it contains.
@@ -96,16 +98,18 @@ class Candidate(Model):
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id"), index=True)
     previous_idea_status: Mapped[str] = mapped_column(String(16), default="new")
-    cost: Mapped[float] = mapped_column(Float, default=0.0)
+    # None = "not known yet": a candidate may join a round before its numbers are known; only
+    # cost and annual benefit are needed before voting opens (readiness.py).
+    cost: Mapped[float | None] = mapped_column(Float)
     cost_low: Mapped[float | None] = mapped_column(Float)
     cost_high: Mapped[float | None] = mapped_column(Float)
-    annual_benefit: Mapped[float] = mapped_column(Float, default=0.0)
+    annual_benefit: Mapped[float | None] = mapped_column(Float)
     benefit_low: Mapped[float | None] = mapped_column(Float)
     benefit_high: Mapped[float | None] = mapped_column(Float)
-    effort_weeks: Mapped[float] = mapped_column(Float, default=0.0)
-    reach: Mapped[int] = mapped_column(default=0)
-    confidence: Mapped[float] = mapped_column(Float, default=50.0)
-    risk: Mapped[str] = mapped_column(String(16), default="medium")
+    effort_weeks: Mapped[float | None] = mapped_column(Float)
+    reach: Mapped[int | None] = mapped_column()
+    confidence: Mapped[float | None] = mapped_column(Float)
+    risk: Mapped[str | None] = mapped_column(String(16))
     sources: Mapped[str] = mapped_column(Text, default="")
     impact_version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

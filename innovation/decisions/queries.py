@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import and_, func, select
 
@@ -146,3 +146,32 @@ def rounds_waiting_for(user: Viewer, limit: int = 20) -> list[Round]:
         )
     )
     return [r for r in eligible if r.id not in voted]
+
+
+@dataclass(frozen=True)
+class TurnoutDay:
+    day: date
+    customer: int
+    employee: int
+
+    @property
+    def total(self) -> int:
+        return self.customer + self.employee
+
+
+def turnout_by_day(round_id: int, zone: tzinfo) -> list[TurnoutDay]:
+    """Ballots per day (in `zone`) and constituency, oldest first: when each ballot was last
+    cast, never what it says. Days without ballots between the first and the last are shown."""
+    counts: dict[date, dict[str, int]] = {}
+    rows = db.session.execute(select(Ballot.cast_at, Ballot.constituency).where(Ballot.round_id == round_id))
+    for cast_at, constituency in rows:
+        day = cast_at.astimezone(zone).date()
+        per_side = counts.setdefault(day, {"customer": 0, "employee": 0})
+        per_side[constituency] = per_side.get(constituency, 0) + 1
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [
+        TurnoutDay(day, counts.get(day, {}).get("customer", 0), counts.get(day, {}).get("employee", 0)) for day in days
+    ]

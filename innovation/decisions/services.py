@@ -10,7 +10,7 @@ from ..accounts.actors import Actor, is_system
 from ..accounts.models import User
 from ..accounts.permissions import STAFF, require_role
 from ..extensions import db
-from ..ideas.permissions import audience_of, get_visible_idea
+from ..ideas.permissions import audience_of, get_visible_idea, is_published
 from ..ideas.services import clean_title
 from ..platform.db import utcnow
 from ..platform.errors import Conflict, NotFound, ValidationFailed
@@ -27,6 +27,7 @@ from .models import (
     RoundInvitee,
 )
 from .permissions import get_visible_round
+from .readiness import NEEDED_FIGURES, clears_needed_figure, require_ready
 from .transitions import transition
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,10 @@ def add_candidate(actor: User, round_id, idea_id, impact=None) -> Candidate:
     if round_.status == "voting":
         raise Conflict("Candidates cannot be added once voting has started.", code="round_voting")
     idea = get_visible_idea(actor, idea_id)
+    if idea.hidden_at is not None:  # moderators see hidden ideas; voters would not
+        raise NotFound(f"Idea #{idea.id} is hidden; restore it before it can be a candidate.")
+    if not is_published(idea):  # voters could not open it: approve it first
+        raise Conflict(f"Idea #{idea.id} is waiting for approval (or was not published).", code="idea_not_published")
     if idea.status in ("merged", "declined", "shipped"):
         raise Conflict(f"A {idea.status} idea cannot be a candidate.")
     if audience_of(idea) == "internal" and round_.eligibility != "employees":
@@ -193,6 +198,13 @@ def update_impact(actor: User, round_id, candidate_id, impact) -> Candidate:
         raise NotFound("No such candidate in this round.")
     changes_in = impact.get("impact", impact) if isinstance(impact, dict) else impact
     values = clean_impact(changes_in, partial=True)
+    cleared = clears_needed_figure(round_, values)
+    if cleared:
+        raise Conflict(
+            f"Voting has started: {NEEDED_FIGURES[cleared]} can be corrected but not made unknown.",
+            code="figure_needed",
+            fields={cleared: ["Needed while voting."]},
+        )
     merged = {**candidate.impact, **values}
     check_ranges(merged)
     changes = {k: [getattr(candidate, k), v] for k, v in values.items() if getattr(candidate, k) != v}
@@ -229,8 +241,7 @@ def open_round(actor: Actor, round_id: int) -> Round:
         raise NotFound("No such round.")
     if round_.status not in ("draft", "deliberation"):
         raise Conflict(f"A {round_.status} round cannot be opened.", code="invalid_transition")
-    if len(round_.candidates) < 2:
-        raise Conflict("A round needs at least two candidates before voting.", code="too_few_candidates")
+    require_ready(round_)
     transition(round_, round_.status, "voting", opened_at=utcnow())
     events.round_opened.send(round_, actor=actor)
     log.info("round %s opened for voting", round_.id)

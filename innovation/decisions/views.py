@@ -6,15 +6,18 @@ from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, has_role
 from ..extensions import db, limiter
+from ..platform.templating import viewer_time_zone
 from ..platform.web import attempt, current_viewer, page_args
 from . import bp, queries
 from .ballots import cast_ballot, changed_since_ballot, my_ballot
+from .building import remind_again_at
 from .export import live_result
 from .forms import ballot_from_form
 from .impact import FORMULAS, derived
 from .models import Ballot
 from .outcomes import vote_recommends_adoption
 from .permissions import get_visible_round, is_eligible, results_visible
+from .readiness import round_readiness
 from .steps import round_steps
 from .summary import disagreements, result_sentences
 from .views_charts import chart_figures
@@ -37,6 +40,7 @@ def round_context(round_, viewer) -> dict:
     history = queries.impact_history([c.id for c in round_.candidates])
     outcome = queries.outcome_of(round_.id)
     titles = {c.id: c.idea.title for c in round_.candidates}
+    staff = has_role(viewer, *STAFF)
     return {
         "round": round_,
         "candidates": round_.candidates,
@@ -53,7 +57,11 @@ def round_context(round_, viewer) -> dict:
         "steps": round_steps(round_),
         "outcome": outcome,
         "recommended": vote_recommends_adoption(round_) if result else set(),
-        "can_manage": has_role(viewer, *STAFF),
+        "can_manage": staff,
+        "missing": round_readiness(round_) if round_.status in ("draft", "deliberation") else [],
+        # Counts over time for the pm's manage box: when ballots came, never what they say.
+        "remind_again_at": remind_again_at(round_),
+        "turnout_days": queries.turnout_by_day(round_.id, viewer_time_zone()) if staff and round_.opened_at else [],
         "titles": titles,
         "just_voted": request.args.get("ballot") == "saved" and ballot is not None,
         "charts": chart_figures(round_, result),

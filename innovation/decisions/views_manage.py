@@ -4,10 +4,10 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import STAFF, role_required
-from ..ideas.queries import idea_page
+from ..platform.templating import viewer_time_zone
 from ..platform.web import FORM_ERROR_STATUS, attempt, submit_form
 from . import bp, export, outcomes, services
-from .forms import CandidateForm, ImpactForm, RoundForm, outcome_from_form
+from .forms import ImpactForm, RoundForm, outcome_from_form
 from .permissions import get_visible_round
 from .summary import result_sentences
 
@@ -18,7 +18,6 @@ from .summary import result_sentences
 def new():
     form = RoundForm()
     if form.validate_on_submit():
-        weight = float(form.weight_customer.data)
         saved, round_ = submit_form(
             form,
             lambda: services.create_round(
@@ -27,11 +26,11 @@ def new():
                 description=form.description.data or "",
                 method=form.method.data,
                 budget=float(form.budget.data) if form.budget.data is not None else None,
-                weights={"customer": weight, "employee": round(1 - weight, 10)},
+                weights=form.weights(),
                 results_visibility=form.results_visibility.data,
                 eligibility=form.eligibility.data,
-                voting_opens_at=form.voting_opens_at.data or None,
-                closes_at=form.closes_at.data or None,
+                voting_opens_at=form.moment(form.voting_opens_at),
+                closes_at=form.moment(form.closes_at),
                 quorum={"customer": form.quorum_customer.data, "employee": form.quorum_employee.data},
             ),
         )
@@ -39,27 +38,8 @@ def new():
             flash("Round created as a draft. Add candidates with their impact data next.", "success")
             return redirect(url_for("decisions.detail", round_id=round_.id))
     status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    return render_template("decisions/new.html", form=form), status
-
-
-@bp.route("/rounds/<int:round_id>/candidates/new", methods=["GET", "POST"])
-@login_required
-@role_required(*STAFF)
-def add_candidate(round_id: int):
-    round_ = get_visible_round(current_user, round_id)
-    form = CandidateForm(idea_id=request.args.get("idea_id", type=int))
-    if form.validate_on_submit():
-        saved, _result = submit_form(
-            form, lambda: services.add_candidate(current_user, round_.id, form.idea_id.data, form.impact())
-        )
-        if saved:
-            flash("Candidate added with its impact data.", "success")
-            return redirect(url_for("decisions.detail", round_id=round_.id) + "#impact")
-    status = FORM_ERROR_STATUS if form.is_submitted() else 200
-    suggestions = idea_page(current_user, sort="top", page=1, per_page=30).items
-    return render_template(
-        "decisions/candidate_form.html", form=form, round=round_, candidate=None, suggestions=suggestions
-    ), status
+    zone = viewer_time_zone().key
+    return render_template("decisions/new.html", form=form, viewer_zone_name=zone), status
 
 
 @bp.route("/rounds/<int:round_id>/candidates/<int:candidate_id>/impact", methods=["GET", "POST"])

@@ -166,6 +166,8 @@ def _headline(notification: Notification, payload: dict, comment: Comment | None
         if payload.get("decision") == "approved":
             return f"{what} is published"
         return f"{what} was not published: {payload.get('reason') or 'no reason given'}"
+    if kind == "round_closing" and payload.get("manual"):  # a pm's reminder, maybe days before the close
+        return "Reminder: voting is open, and you have not voted yet"
     return HEADLINES.get(kind, notification.title)
 
 

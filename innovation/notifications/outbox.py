@@ -61,6 +61,11 @@ def on_round_opened(round_, actor=None, **_):
     record("round_opened", round_id=round_.id, actor_id=_actor_id(actor))
 
 
+def on_round_reminder_requested(round_, actor=None, **_):
+    # The closing-soon reminder's kind and recipients (eligible, not voted), asked for by a pm.
+    record("round_closing", round_id=round_.id, actor_id=_actor_id(actor), manual=True)
+
+
 def on_outcome_published(round_, actor=None, outcome=None, **_):
     record("outcome_published", round_id=round_.id, actor_id=_actor_id(actor))
 
@@ -100,6 +105,7 @@ def connect_listeners() -> None:
     events.user_mentioned.connect(on_user_mentioned)
     events.status_changed.connect(on_status_changed)
     events.round_opened.connect(on_round_opened)
+    events.round_reminder_requested.connect(on_round_reminder_requested)
     events.outcome_published.connect(on_outcome_published)
     events.impact_changed.connect(on_impact_changed)
     events.user_registered.connect(on_user_registered)

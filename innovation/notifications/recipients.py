@@ -148,8 +148,10 @@ def _round_closing(payload) -> Message | None:
         return None
     eligible = _eligible(round_)
     voted = set(_voters(round_, eligible))
+    # A pm's reminder may come days before the close: it says so only when it is true.
+    soon = not payload.get("manual")
     return Message(
-        f"Closing within 24 hours: “{round_.title}” — you have not voted yet",
+        f"{'Closing within 24 hours' if soon else 'Voting is open'}: “{round_.title}” — you have not voted yet",
         f"/rounds/{round_.id}#ballot",
         {uid: "round_closing" for uid in eligible if uid not in voted},
         f"round:{round_.id}",

@@ -2,7 +2,7 @@
 ideas and comments (everything written before is approved)
 
 Revision ID: 0011_moderation
-Revises: 0009_notification_subjects
+Revises: 0010_impact_unknown
 Create Date: 2026-12-15 10:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0011_moderation'
-down_revision = '0009_notification_subjects'
+down_revision = '0010_impact_unknown'
 branch_labels = None
 depends_on = None
 

@@ -22,6 +22,7 @@ def test_round_endpoints_match_the_spec(client, users):
         ("get", "/rounds/{id}", api.get(f"/rounds/{round_id}")),
         ("get", "/rounds/{id}", anonymous.get(f"/rounds/{round_id}")),  # drafts are hidden: 404
         ("post", "/rounds/{id}/candidates", api.post(f"/rounds/{round_id}/candidates", json={"idea_id": 999999})),
+        ("post", "/rounds/{id}/candidates", api.post(f"/rounds/{round_id}/candidates", json={"idea_ids": [999999]})),
         (
             "patch",
             "/rounds/{id}/candidates/{cid}",
@@ -40,6 +41,10 @@ def test_round_endpoints_match_the_spec(client, users):
         ("put", "/rounds/{id}/ballot", voter.put(f"/rounds/{round_id}/ballot", json={"approvals": [cids[0]]})),
         ("put", "/rounds/{id}/ballot", voter.put(f"/rounds/{round_id}/ballot", json={"approvals": "x"})),
         ("get", "/rounds/{id}/ballot", voter.get(f"/rounds/{round_id}/ballot")),
+        ("post", "/rounds/{id}/remind", voter.post(f"/rounds/{round_id}/remind")),
+        ("post", "/rounds/{id}/remind", api.post(f"/rounds/{round_id}/remind")),
+        ("post", "/rounds/{id}/remind", api.post(f"/rounds/{round_id}/remind")),  # 409 within a day
+        ("post", "/rounds/{id}/duplicate", api.post(f"/rounds/{round_id}/duplicate")),
         ("get", "/rounds/{id}/results", anonymous.get(f"/rounds/{round_id}/results")),
         ("get", "/rounds/{id}/ballots.json", anonymous.get(f"/rounds/{round_id}/ballots.json")),
         (
@@ -78,6 +83,7 @@ def test_round_endpoints_match_the_spec(client, users):
         200,
         404,
         404,
+        404,
         200,
         422,
         200,
@@ -88,6 +94,10 @@ def test_round_endpoints_match_the_spec(client, users):
         200,
         422,
         200,
+        403,
+        200,
+        409,
+        201,
         409,
         409,
         422,  # an empty `decisions` breaks the schema (minItems 1): refused at the edge, before the state

@@ -178,3 +178,13 @@ def test_moderators_and_exempt_people_publish_at_once(client, world):
     )
     admin.patch("/admin/settings", json={"premoderation": "off"})
     assert employee.post("/ideas", json={"title": "Off means published"}).get_json()["moderation"] == "approved"
+
+
+def test_a_waiting_idea_cannot_be_a_candidate_until_approved(client, world):
+    pm = Api(client, world["pm"])
+    round_ = pm.post("/rounds", json={"title": "Field tools for the spring", "method": "approval"}).get_json()
+    refused = pm.post(f"/rounds/{round_['id']}/candidates", json={"idea_ids": [world["idea"]["id"]]})
+    assert refused.status_code == 409 and refused.get_json()["error"]["code"] == "idea_not_published"
+    assert pm.post(f"/moderation/idea/{world['idea']['id']}/approve").status_code == 200
+    added = pm.post(f"/rounds/{round_['id']}/candidates", json={"idea_ids": [world["idea"]["id"]]})
+    assert added.status_code == 201

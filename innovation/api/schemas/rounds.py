@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, NotRequired
 
-from pydantic import AfterValidator, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
@@ -99,24 +99,60 @@ class ImpactValues(Body):
 
     model_config = ConfigDict(extra="forbid")
 
-    cost: Money = absent()
+    cost: Money | None = absent(description="null: not known yet")
     cost_low: Money | None = absent(description="at most `cost`")
     cost_high: Money | None = absent(description="at least `cost` and `cost_low`")
-    annual_benefit: Money = absent()
+    annual_benefit: Money | None = absent(description="null: not known yet")
     benefit_low: Money | None = absent(description="at most `annual_benefit`")
     benefit_high: Money | None = absent(description="at least `annual_benefit` and `benefit_low`")
-    effort_weeks: Money = absent()
-    reach: Annotated[float, Field(ge=0, le=DB_INT_MAX)] = absent(
-        description="people or accounts per year (a whole number is kept)"
+    effort_weeks: Money | None = absent(description="null: not known yet")
+    reach: Annotated[float, Field(ge=0, le=DB_INT_MAX)] | None = absent(
+        description="people or accounts per year (a whole number is kept); null: not known yet"
     )
-    confidence: Annotated[float, Field(ge=0, le=100)] = absent(description="percent")
-    risk: Risk = absent()
+    confidence: Annotated[float, Field(ge=0, le=100)] | None = absent(description="percent; null: not known yet")
+    risk: Risk | None = absent(description="null: not known yet")
     sources: Annotated[str, text(5000, multiline=True)] = absent()
 
 
+def _one_way(model: "NewCandidate") -> "NewCandidate":
+    if (model.idea_id is None) == (model.idea_ids is None):
+        raise PydanticCustomError("invalid_value", "Send either `idea_id` (one idea) or `idea_ids` (several).")
+    if model.idea_ids is not None and "impact" in model.model_fields_set:
+        raise PydanticCustomError("invalid_value", "Ideas added together start with unknown figures; omit `impact`.")
+    return model
+
+
+def _unique_ideas(values: list[int]) -> list[int]:
+    if len(set(values)) != len(values):
+        raise PydanticCustomError("invalid_value", "An idea appears twice in the list.")
+    return values
+
+
+IdeaIds = Annotated[
+    list[Id],
+    Field(min_length=1, max_length=100),
+    AfterValidator(_unique_ideas),
+]
+
+
 class NewCandidate(Body):
-    idea_id: Id
-    impact: ImpactValues | None = None
+    """One idea with its impact data (`idea_id`, `impact`), or several at once (`idea_ids`, all
+    or nothing, each with its figures not known yet)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["idea_id"], "not": {"required": ["idea_ids"]}},
+                {"required": ["idea_ids"], "not": {"anyOf": [{"required": ["idea_id"]}, {"required": ["impact"]}]}},
+            ]
+        }
+    )
+
+    idea_id: Id = absent()
+    idea_ids: IdeaIds = absent(uniqueItems=True, description="several ideas at once, all or nothing")
+    impact: ImpactValues | None = absent(description="with `idea_id` only; null or left out: not known yet")
+
+    _checked = model_validator(mode="after")(_one_way)
 
 
 class CandidateEdit(ImpactValues):
@@ -163,21 +199,25 @@ class WeightShares(TypedDict):
 
 
 class Impact(TypedDict):
-    cost: float
+    """A candidate's figures; null is "not known yet" (cost and annual benefit are known once
+    voting opens)."""
+
+    cost: float | None
     cost_low: float | None
     cost_high: float | None
-    annual_benefit: float
+    annual_benefit: float | None
     benefit_low: float | None
     benefit_high: float | None
-    effort_weeks: float
-    reach: int
-    confidence: float
-    risk: Risk
+    effort_weeks: float | None
+    reach: int | None
+    confidence: float | None
+    risk: Risk | None
     sources: str
 
 
 class Derived(TypedDict):
-    """ROI, the priority score (field `rice`) and payback in months; null where a divisor is zero."""
+    """ROI, the priority score (field `rice`) and payback in months; null where an input is not
+    known yet or a divisor is zero."""
 
     roi: Annotated[float | None, Field(description="(annual benefit − cost) ÷ cost, first year; 0.5 = 50 %")]
     rice: Annotated[
@@ -212,6 +252,12 @@ class Candidate(TypedDict):
     impact_version: int
     derived: Derived
     impact_history: list[ImpactRevision]
+
+
+class CandidateList(TypedDict):
+    """The candidates added together, in the order their ideas were given."""
+
+    items: list[Candidate]
 
 
 class Quorum(TypedDict):
