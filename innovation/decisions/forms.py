@@ -4,12 +4,14 @@ import re
 
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..platform.errors import ValidationFailed
 from ..platform.input import DB_INT_MAX, CleanText, text_problem
+from .amounts import AmountError, amount_text, parse_amount
 from .impact import NUMBER_FIELDS
 from .models import ELIGIBILITY, METHODS, RISKS
+from .money import currency_code
 
 METHOD_LABELS = {
     "approval": "Approval — tick every idea you support",
@@ -51,13 +53,32 @@ class RoundForm(FlaskForm):
     closes_at = StringField("Voting closes at (UTC, optional)", validators=[Optional(), Length(max=40), CleanText()])
 
 
+class AmountField(StringField):
+    """Money typed as people write it ("12k", "€12,000"; decisions/amounts.py); `data` is a
+    float, or None when left empty. Shown back as "12,000"."""
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        self.data = None
+        if text.strip():
+            try:
+                self.data = parse_amount(text, currency=currency_code())
+            except AmountError as exc:
+                raise ValueError(str(exc)) from exc
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return amount_text(self.data)
+
+
 class ImpactForm(FlaskForm):
-    cost = DecimalField("Cost", validators=[DataRequired(), NumberRange(min=0)])
-    cost_low = DecimalField("Cost, low estimate", validators=[Optional(), NumberRange(min=0)])
-    cost_high = DecimalField("Cost, high estimate", validators=[Optional(), NumberRange(min=0)])
-    annual_benefit = DecimalField("Annual benefit", validators=[DataRequired(), NumberRange(min=0)])
-    benefit_low = DecimalField("Benefit, low estimate", validators=[Optional(), NumberRange(min=0)])
-    benefit_high = DecimalField("Benefit, high estimate", validators=[Optional(), NumberRange(min=0)])
+    cost = AmountField("Cost", validators=[InputRequired()])
+    cost_low = AmountField("Cost, low estimate", validators=[Optional()])
+    cost_high = AmountField("Cost, high estimate", validators=[Optional()])
+    annual_benefit = AmountField("Annual benefit", validators=[InputRequired()])
+    benefit_low = AmountField("Benefit, low estimate", validators=[Optional()])
+    benefit_high = AmountField("Benefit, high estimate", validators=[Optional()])
     effort_weeks = DecimalField("Effort (weeks)", validators=[DataRequired(), NumberRange(min=0)])
     reach = IntegerField(
         "Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0, max=DB_INT_MAX)]
