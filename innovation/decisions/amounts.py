@@ -104,7 +104,8 @@ def _plain_number(raw: str, shown: str, *, decimal_dot: bool) -> float:
             return float(raw.replace(".", ""))
         raise AmountError(f"“{shown}” has more than one decimal point.")
     if dots and not decimal_dot and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", raw):
-        raise AmountError(f"“{shown}” is ambiguous: write {raw.replace('.', '')} or {raw.replace('.', ',')} for thousands.")
+        thousands = f"{raw.replace('.', '')} or {raw.replace('.', ',')}"
+        raise AmountError(f"“{shown}” is ambiguous: write {thousands} for thousands.")
     return float(raw)
 
 

@@ -21,7 +21,7 @@ def money(value: float | int | None, currency: str = "EUR") -> str:
 
 
 def currency_sign(currency: str = "EUR") -> str:
-    """"€" for EUR; the ISO code itself for currencies without a sign of their own ("CHF")."""
+    """ "€" for EUR; the ISO code itself for currencies without a sign of their own ("CHF")."""
     return CURRENCY_SIGNS.get(currency.upper(), currency.upper())
 
 

@@ -57,7 +57,8 @@ def test_human_amounts_are_saved_as_numbers_in_the_history(client, users, auth):
     auth.login(pm.email)
     path = f"/rounds/{round_.id}/candidates/{candidate.id}/impact"
     csrf = csrf_from(client.get(path).get_data(as_text=True))
-    form = _form({"cost": "€15k", "cost_high": "20 000", "annual_benefit": "EUR 1.5m", "benefit_low": "1.234.567,5"}, csrf)
+    typed = {"cost": "€15k", "cost_high": "20 000", "annual_benefit": "EUR 1.5m", "benefit_low": "1.234.567,5"}
+    form = _form(typed, csrf)
     response = client.post(path, data=form)
     assert response.status_code == 302, response.get_data(as_text=True)
     saved = db.session.get(Candidate, candidate.id)
