@@ -141,6 +141,11 @@ impact_changed = domain.signal(
     doc="""Sender: the `Candidate` after the change.
 `round`: its `Round`; `changes`: {field: (old, new)}; `actor`: the pm.""",
 )
+impact_imported = domain.signal(
+    "impact_imported",
+    doc="""Sender: the `Round`. `actor`: the pm; `candidate_ids`: the candidates whose rows were
+imported (each change also sent `impact_changed`, as a hand edit does).""",
+)
 ballot_cast = domain.signal(
     "ballot_cast",
     doc="""Sender: the `Round`. `actor`: the voter (never the ballot's

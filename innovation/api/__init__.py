@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
         auth,
         comments,
         ideas,
+        impact_import,
         notifications,
         openapi,
         rounds,
