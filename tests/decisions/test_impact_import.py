@@ -31,7 +31,11 @@ def revisions() -> int:
 def test_preview_then_import_lands_in_the_history_like_a_hand_edit(built):
     api, round_id, pairs = built
     (i1, c1), (i2, c2), _third = pairs
-    csv = f"idea_id,cost,annual_benefit,cost_low,confidence,risk,sources\n{i1},12k,\"€40,000\",10 000,80 %,High,Survey\n{i2},,1.5m,,,,\n"
+    csv = (
+        "idea_id,cost,annual_benefit,cost_low,confidence,risk,sources\n"
+        f'{i1},12k,"€40,000",10 000,80 %,High,Survey\n'
+        f"{i2},,1.5m,,,,\n"
+    )
     before = revisions()
     preview = post(api, round_id, csv)
     assert preview.status_code == 200, preview.get_json()
@@ -129,12 +133,7 @@ def test_semicolons_a_bom_and_unknown_ranges(built):
 def test_formulas_are_kept_as_text_that_no_spreadsheet_runs(built):
     api, round_id, pairs = built
     (i1, c1), (i2, c2), (i3, c3) = pairs
-    csv = (
-        "idea_id,sources\n"
-        f"{i1},\"=cmd|' /C calc'!A0\"\n"
-        f"{i2},+SUM(A1:A2)\n"
-        f"{i3},@evil\n"
-    )
+    csv = f"idea_id,sources\n{i1},\"=cmd|' /C calc'!A0\"\n{i2},+SUM(A1:A2)\n{i3},@evil\n"
     assert post(api, round_id, csv, dry_run=False).status_code == 200
     db.session.expire_all()
     sources = [db.session.get(Candidate, c).sources for c in (c1, c2, c3)]
@@ -152,7 +151,9 @@ def test_too_many_rows_are_refused_with_a_clear_message(built):
     assert response.status_code == 200
     assert response.get_json() == {
         "rows": [],
-        "errors": [{"row": 0, "message": f"The CSV has more than {MAX_ROWS} rows; import at most {MAX_ROWS} at a time."}],
+        "errors": [
+            {"row": 0, "message": f"The CSV has more than {MAX_ROWS} rows; import at most {MAX_ROWS} at a time."}
+        ],
     }
     assert post(api, round_id, csv, dry_run=False).status_code == 422
 
