@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         models,
         views,
         views_charts,
+        views_import,
         views_manage,
     )
     from .cli import register_cli

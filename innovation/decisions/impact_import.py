@@ -41,6 +41,7 @@ class ImportRow:
     candidate_id: int
     title: str
     impact: dict  # the fields this row sets (None = unknown)
+    changed: set[str] = field(default_factory=set)  # of those, the ones that differ from now
 
 
 @dataclass
@@ -52,11 +53,33 @@ class ImportReport:
     def error(self, row: int, message: str) -> None:
         self.errors.append((row, message))
 
+    def lines(self) -> list[tuple[int, ImportRow | None, list[str]]]:
+        """(row, its importable values or None, its errors) in row order, for the preview."""
+        rows = {r.row: r for r in self.rows}
+        numbers = sorted(set(rows) | {row for row, _m in self.errors if row})
+        return [(n, rows.get(n), [m for row, m in self.errors if row == n]) for n in numbers]
+
+    def file_errors(self) -> list[str]:
+        return [message for row, message in self.errors if row == 0]
+
     def as_json(self) -> dict:
         return {
             "rows": [{"row": r.row, "candidate_id": r.candidate_id, "impact": r.impact} for r in self.rows],
             "errors": [{"row": row, "message": message} for row, message in self.errors],
         }
+
+
+class ImportHasErrors(ValidationFailed):
+    """An import refused for its rows' errors; `report` lists them for the page to show."""
+
+    def __init__(self, report: "ImportReport"):
+        count = len(report.errors)
+        super().__init__(
+            f"Nothing was imported: the CSV has {count} {'error' if count == 1 else 'errors'}; they are shown by row.",
+            code="import_has_errors",
+            fields={"csv": [_located(row, message) for row, message in report.errors[:MAX_ERRORS_SHOWN]]},
+        )
+        self.report = report
 
 
 def neutralize_formula(text: str) -> str:
@@ -65,6 +88,26 @@ def neutralize_formula(text: str) -> str:
     if text.startswith(FORMULA_STARTS) and not text.startswith("- "):
         return "'" + text
     return text
+
+
+def impact_csv(round_: Round) -> str:
+    """The round's impact data as CSV, ready to edit in a spreadsheet and import again; texts
+    that a spreadsheet would run as formulas are neutralized."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for candidate in round_.candidates:
+        values = [candidate.idea_id]
+        for name in IMPACT_FIELDS:
+            value = getattr(candidate, name)
+            if value is None:
+                values.append(UNKNOWN)
+            elif name in ("risk", "sources"):
+                values.append(neutralize_formula(str(value)))
+            else:
+                values.append(f"{value:f}".rstrip("0").rstrip(".") if isinstance(value, float) else value)
+        writer.writerow(values)
+    return out.getvalue()
 
 
 def import_impact(actor: User, round_id, csv_text, *, dry_run: bool) -> ImportReport:
@@ -78,12 +121,7 @@ def import_impact(actor: User, round_id, csv_text, *, dry_run: bool) -> ImportRe
     if dry_run:
         return report
     if report.errors:
-        raise ValidationFailed(
-            f"Nothing was imported: the CSV has {len(report.errors)} "
-            f"{'error' if len(report.errors) == 1 else 'errors'}; the preview shows them by row.",
-            code="import_has_errors",
-            fields={"csv": [_located(row, message) for row, message in report.errors[:MAX_ERRORS_SHOWN]]},
-        )
+        raise ImportHasErrors(report)
     for item in report.rows:
         update_impact(actor, round_.id, item.candidate_id, item.impact)
     events.impact_imported.send(round_, actor=actor, candidate_ids=[r.candidate_id for r in report.rows])
@@ -182,7 +220,8 @@ def _row(number: int, cells: list[str], columns: list[str], candidates: dict, se
     raw = {name: _cell(name, cell, currency) for name, cell in values.items() if cell.strip()}
     impact = clean_impact(raw, partial=True)
     check_ranges({**candidate.impact, **impact})
-    return ImportRow(number, idea_id, candidate.id, candidate.idea.title, impact)
+    changed = {name for name, value in impact.items() if getattr(candidate, name) != value}
+    return ImportRow(number, idea_id, candidate.id, candidate.idea.title, impact, changed)
 
 
 def _idea_id(cell: str) -> int:
