@@ -136,6 +136,11 @@ outcome_published = domain.signal(
     doc="""Sender: the decided `Round`. `outcome`: its
 `Outcome`; `actor`: the pm.""",
 )
+outcome_amended = domain.signal(
+    "outcome_amended",
+    doc="""Sender: the decided `Round`. `outcome`: its `Outcome` (already
+changed); `amendment`: the `OutcomeAmendment` (note, before, after); `actor`: the pm.""",
+)
 impact_changed = domain.signal(
     "impact_changed",
     doc="""Sender: the `Candidate` after the change.

@@ -32,6 +32,7 @@ def authenticate_api_request():
 
 def init_app(app: Flask) -> None:
     from . import (  # noqa: F401  (routes register on import)
+        amendments,
         auth,
         comments,
         ideas,

@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
         jobs,
         models,
         views,
+        views_amend,
         views_charts,
         views_import,
         views_manage,
