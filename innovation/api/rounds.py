@@ -105,7 +105,16 @@ def deliberate(round_id: int):
     return jsonify(round_json(round_services.start_deliberation(current_actor(), round_id)))
 
 
-@operation(ONE_ROUND + "/open", "POST", summary="Open voting", roles=STAFF, responses={200: Round}, errors=(409,))
+@operation(
+    ONE_ROUND + "/open",
+    "POST",
+    summary="Open voting",
+    roles=STAFF,
+    responses={200: Round},
+    errors=(409,),
+    description="409 `round_not_ready` with `fields` naming what is missing (`candidates`: fewer than two; "
+    "`cost` / `annual_benefit`: the candidates that lack one).",
+)
 def open_voting(round_id: int):
     return jsonify(round_json(round_services.open_round(current_actor(), round_id)))
 

@@ -57,7 +57,7 @@ def validate_ballot(round_: Round, payload) -> dict:
     if round_.method in ("approval", "budget"):
         approvals = _ids(payload.get("approvals"), "approvals", set(candidates))
         if round_.method == "budget":
-            total = sum(candidates[c].cost for c in approvals)
+            total = sum(candidates[c].cost or 0.0 for c in approvals)
             if total > round_.budget + 1e-9:
                 raise Conflict(
                     f"These cost {total:,.0f} in total, more than the budget of {round_.budget:,.0f}.",

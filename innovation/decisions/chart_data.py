@@ -96,9 +96,12 @@ class CostBenefit:
 
 
 def cost_benefit_data(candidates) -> CostBenefit:
+    # A candidate whose cost or benefit is not known yet has no place on the chart; the others
+    # keep their row number of the impact table.
     bubbles = [
-        Bubble(n, c.id, c.idea.title, float(c.cost or 0), float(c.annual_benefit or 0), int(c.reach or 0))
+        Bubble(n, c.id, c.idea.title, float(c.cost), float(c.annual_benefit), int(c.reach or 0))
         for n, c in enumerate(candidates, start=1)
+        if c.cost is not None and c.annual_benefit is not None
     ]
     costs = [b.cost for b in bubbles] or [0.0]
     benefits = [b.benefit for b in bubbles] or [0.0]

@@ -81,8 +81,14 @@ def compute_result(round_section_: dict, candidates: list[dict], ballots: list[d
     return result
 
 
+def _cost(candidate) -> float:
+    # A round opens only when every cost is known and a known cost cannot be cleared while
+    # voting (readiness.py), so 0 here is only ever a draft's live preview, never a tally.
+    return float(candidate.cost or 0.0)
+
+
 def build_export(round_: Round, ballots: list[dict] | None = None) -> dict:
-    candidates = [{"id": c.id, "title": c.idea.title, "cost": float(c.cost)} for c in round_.candidates]
+    candidates = [{"id": c.id, "title": c.idea.title, "cost": _cost(c)} for c in round_.candidates]
     ballots = ballot_rows(round_.id) if ballots is None else ballots
     section = round_section(round_)
     export = {
@@ -97,7 +103,7 @@ def build_export(round_: Round, ballots: list[dict] | None = None) -> dict:
 
 
 def live_result(round_: Round) -> dict:
-    candidates = [{"id": c.id, "cost": float(c.cost)} for c in round_.candidates]
+    candidates = [{"id": c.id, "cost": _cost(c)} for c in round_.candidates]
     return compute_result(round_section(round_), candidates, ballot_rows(round_.id))
 
 

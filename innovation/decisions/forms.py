@@ -4,7 +4,7 @@ import re
 
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..platform.errors import ValidationFailed
 from ..platform.input import DB_INT_MAX, CleanText, text_problem
@@ -72,19 +72,25 @@ class AmountField(StringField):
         return amount_text(self.data)
 
 
+UNKNOWN_HINT = "Leave empty if not known yet."
+
+
 class ImpactForm(FlaskForm):
-    cost = AmountField("Cost", validators=[InputRequired()])
+    """Every figure may be left empty ("not known yet"); cost and annual benefit are needed
+    before voting opens, which the round page's checklist says."""
+
+    cost = AmountField("Cost", validators=[Optional()], description=UNKNOWN_HINT)
     cost_low = AmountField("Cost, low estimate", validators=[Optional()])
     cost_high = AmountField("Cost, high estimate", validators=[Optional()])
-    annual_benefit = AmountField("Annual benefit", validators=[InputRequired()])
+    annual_benefit = AmountField("Annual benefit", validators=[Optional()], description=UNKNOWN_HINT)
     benefit_low = AmountField("Benefit, low estimate", validators=[Optional()])
     benefit_high = AmountField("Benefit, high estimate", validators=[Optional()])
-    effort_weeks = DecimalField("Effort (weeks)", validators=[DataRequired(), NumberRange(min=0)])
+    effort_weeks = DecimalField("Effort (weeks)", validators=[Optional(), NumberRange(min=0)])
     reach = IntegerField(
-        "Reach (people or accounts per year)", validators=[DataRequired(), NumberRange(min=0, max=DB_INT_MAX)]
+        "Reach (people or accounts per year)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
     )
-    confidence = DecimalField("Confidence (%)", validators=[DataRequired(), NumberRange(min=0, max=100)])
-    risk = SelectField("Risk", choices=[(r, r.capitalize()) for r in RISKS])
+    confidence = DecimalField("Confidence (%)", validators=[Optional(), NumberRange(min=0, max=100)])
+    risk = SelectField("Risk", choices=[("", "Not known yet")] + [(r, r.capitalize()) for r in RISKS])
     sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000), CleanText(multiline=True)])
 
     def impact(self) -> dict:
@@ -92,7 +98,7 @@ class ImpactForm(FlaskForm):
         for name in NUMBER_FIELDS:
             value = getattr(self, name).data
             values[name] = float(value) if value is not None else None
-        values.update(reach=self.reach.data, risk=self.risk.data, sources=self.sources.data or "")
+        values.update(reach=self.reach.data, risk=self.risk.data or None, sources=self.sources.data or "")
         return values
 
 

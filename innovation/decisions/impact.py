@@ -13,13 +13,20 @@ NUMBER_FIELDS = (
     "effort_weeks",
     "confidence",
 )
-REQUIRED_DEFAULTS = {
-    "cost": 0.0,
-    "annual_benefit": 0.0,
-    "effort_weeks": 0.0,
-    "reach": 0,
-    "confidence": 50.0,
-    "risk": "medium",
+# What a candidate has before anyone gives a figure: every number "not known yet" (None).
+# Only cost and annual benefit are needed before voting opens (readiness.py); the rest may
+# stay unknown and is shown as such to voters.
+UNKNOWN_IMPACT: dict = {
+    "cost": None,
+    "cost_low": None,
+    "cost_high": None,
+    "annual_benefit": None,
+    "benefit_low": None,
+    "benefit_high": None,
+    "effort_weeks": None,
+    "reach": None,
+    "confidence": None,
+    "risk": None,
     "sources": "",
 }
 FORMULAS = {
@@ -45,7 +52,8 @@ def _number(name: str, value, *, minimum: float = 0.0, maximum: float = 1e12) ->
 
 
 def clean_impact(raw, *, partial: bool = False) -> dict:
-    """Validated impact values; `partial` keeps only the fields given (for edits)."""
+    """Validated impact values; `partial` keeps only the fields given (for edits). A null value
+    means "not known yet" for every field but `sources`."""
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -55,10 +63,10 @@ def clean_impact(raw, *, partial: bool = False) -> dict:
         raise ValidationFailed(
             f"Unknown impact fields: {', '.join(sorted(unknown))}.", fields={"impact": ["Unknown field."]}
         )
-    values = {} if partial else dict(REQUIRED_DEFAULTS)
+    values = {} if partial else dict(UNKNOWN_IMPACT)
     for name, value in raw.items():
-        if value is None and name in ("cost_low", "cost_high", "benefit_low", "benefit_high"):
-            values[name] = None
+        if value is None:
+            values[name] = "" if name == "sources" else None
         elif name in NUMBER_FIELDS:
             values[name] = _number(name, value, maximum=100.0 if name == "confidence" else 1e12)
         elif name == "reach":
@@ -86,12 +94,14 @@ def check_ranges(impact: dict) -> None:
 
 
 def derived(impact: dict) -> dict:
-    """ROI, RICE and payback months (None where a divisor is zero)."""
-    cost, benefit = impact.get("cost") or 0.0, impact.get("annual_benefit") or 0.0
-    effort = impact.get("effort_weeks") or 0.0
-    reach, confidence = impact.get("reach") or 0, (impact.get("confidence") or 0.0) / 100.0
-    return {
-        "roi": round((benefit - cost) / cost, 4) if cost > 0 else None,
-        "rice": round(reach * confidence * (benefit / 1000.0) / effort, 2) if effort > 0 else None,
-        "payback_months": round(cost / (benefit / 12.0), 1) if benefit > 0 else None,
-    }
+    """ROI, RICE and payback months (None where an input is unknown or a divisor is zero)."""
+    cost, benefit = impact.get("cost"), impact.get("annual_benefit")
+    effort, reach, confidence = impact.get("effort_weeks"), impact.get("reach"), impact.get("confidence")
+    roi = payback = rice = None
+    if cost is not None and benefit is not None:
+        roi = round((benefit - cost) / cost, 4) if cost > 0 else None
+        payback = round(cost / (benefit / 12.0), 1) if benefit > 0 else None
+    known = benefit is not None and reach is not None and confidence is not None
+    if known and effort is not None and effort > 0:
+        rice = round(reach * (confidence / 100.0) * (benefit / 1000.0) / effort, 2)
+    return {"roi": roi, "rice": rice, "payback_months": payback}

@@ -27,6 +27,7 @@ from .models import (
     RoundInvitee,
 )
 from .permissions import get_visible_round
+from .readiness import NEEDED_FIGURES, clears_needed_figure, require_ready
 from .transitions import transition
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,13 @@ def update_impact(actor: User, round_id, candidate_id, impact) -> Candidate:
         raise NotFound("No such candidate in this round.")
     changes_in = impact.get("impact", impact) if isinstance(impact, dict) else impact
     values = clean_impact(changes_in, partial=True)
+    cleared = clears_needed_figure(round_, values)
+    if cleared:
+        raise Conflict(
+            f"Voting has started: {NEEDED_FIGURES[cleared]} can be corrected but not made unknown.",
+            code="figure_needed",
+            fields={cleared: ["Needed while voting."]},
+        )
     merged = {**candidate.impact, **values}
     check_ranges(merged)
     changes = {k: [getattr(candidate, k), v] for k, v in values.items() if getattr(candidate, k) != v}
@@ -229,8 +237,7 @@ def open_round(actor: Actor, round_id: int) -> Round:
         raise NotFound("No such round.")
     if round_.status not in ("draft", "deliberation"):
         raise Conflict(f"A {round_.status} round cannot be opened.", code="invalid_transition")
-    if len(round_.candidates) < 2:
-        raise Conflict("A round needs at least two candidates before voting.", code="too_few_candidates")
+    require_ready(round_)
     transition(round_, round_.status, "voting", opened_at=utcnow())
     events.round_opened.send(round_, actor=actor)
     log.info("round %s opened for voting", round_.id)

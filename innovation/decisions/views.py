@@ -15,6 +15,7 @@ from .impact import FORMULAS, derived
 from .models import Ballot
 from .outcomes import vote_recommends_adoption
 from .permissions import get_visible_round, is_eligible, results_visible
+from .readiness import round_readiness
 from .steps import round_steps
 from .summary import disagreements, result_sentences
 from .views_charts import chart_figures
@@ -54,6 +55,7 @@ def round_context(round_, viewer) -> dict:
         "outcome": outcome,
         "recommended": vote_recommends_adoption(round_) if result else set(),
         "can_manage": has_role(viewer, *STAFF),
+        "missing": round_readiness(round_) if round_.status in ("draft", "deliberation") else [],
         "titles": titles,
         "just_voted": request.args.get("ballot") == "saved" and ballot is not None,
         "charts": chart_figures(round_, result),

@@ -1,7 +1,7 @@
 """decisions: amendments to a published outcome (who, when, why, before and after)
 
 Revision ID: 0013_outcome_amendments
-Revises: 0009_notification_subjects
+Revises: 0010_impact_unknown
 Create Date: 2026-12-15 10:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0013_outcome_amendments'
-down_revision = '0009_notification_subjects'
+down_revision = '0010_impact_unknown'  # was 0009_notification_subjects; chained after builder's merge
 branch_labels = None
 depends_on = None
 

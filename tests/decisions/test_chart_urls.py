@@ -23,7 +23,9 @@ def chart_urls(client, round_id) -> dict[str, str]:
 def add_late_candidate(client, api, round_id, users) -> int:
     idea = submit_idea(users("customer"), title="Dark mode for the technician app")
     db.session.commit()
-    added = api.post(f"/rounds/{round_id}/candidates", json={"idea_id": idea.id, "impact": {"cost": 5000}})
+    added = api.post(
+        f"/rounds/{round_id}/candidates", json={"idea_id": idea.id, "impact": {"cost": 5000, "annual_benefit": 0}}
+    )
     assert added.status_code == 201, added.get_json()
     return added.get_json()["id"]
 
@@ -124,7 +126,13 @@ def test_internal_round_charts_only_for_the_employee_side(client, auth, users):
     api, round_id, _cids = make_round(client, pm, users, ideas=2, eligibility="employees")
     internal = submit_idea(employee, title="Internal tooling idea", visibility="internal")
     db.session.commit()
-    assert api.post(f"/rounds/{round_id}/candidates", json={"idea_id": internal.id}).status_code == 201
+    assert (
+        api.post(
+            f"/rounds/{round_id}/candidates",
+            json={"idea_id": internal.id, "impact": {"cost": 10, "annual_benefit": 20}},
+        ).status_code
+        == 201
+    )
     api.post(f"/rounds/{round_id}/deliberate")
     assert client.get(f"/rounds/{round_id}/cost-benefit.svg").status_code == 404
     auth.login(employee.email)

@@ -231,7 +231,7 @@ def test_chart_version_changes_with_what_a_chart_shows_and_only_then(client, use
     assert impact_changed != first
     idea = submit_idea(users("customer"), title="A late idea")
     db.session.commit()
-    api.post(f"/rounds/{round_id}/candidates", json={"idea_id": idea.id})
+    api.post(f"/rounds/{round_id}/candidates", json={"idea_id": idea.id, "impact": {"cost": 1, "annual_benefit": 2}})
     added = version()
     assert added not in (first, impact_changed)
     api.post(f"/rounds/{round_id}/open")

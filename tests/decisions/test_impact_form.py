@@ -48,7 +48,7 @@ def test_the_form_shows_formatted_amounts_and_the_currency(client, users, auth):
     assert 'value="10,000"' in re.search(r'<input[^>]*id="cost_low"[^>]*>', html).group(0)
     assert 'value=""' in re.search(r'<input[^>]*id="cost_high"[^>]*>', html).group(0)
     assert html.count('<span class="amount-currency" aria-hidden="true">€</span>') == 6
-    assert "In EUR" in html
+    assert "In EUR. Leave empty if not known yet." in html
 
 
 def test_human_amounts_are_saved_as_numbers_in_the_history(client, users, auth):
@@ -85,13 +85,15 @@ def test_a_bad_amount_is_shown_on_its_field_and_nothing_changes(client, users, a
     assert db.session.get(Candidate, candidate.id).impact_version == 1
 
 
-def test_cost_is_required_but_zero_is_an_amount(client, users, auth):
+def test_an_empty_cost_is_not_known_yet_and_zero_is_an_amount(client, users, auth):
     pm, author = users("pm"), users("customer")
     round_, candidate = _draft_with_candidate(pm, author)
     auth.login(pm.email)
     path = f"/rounds/{round_.id}/candidates/{candidate.id}/impact"
     csrf = csrf_from(client.get(path).get_data(as_text=True))
-    assert client.post(path, data=_form({"cost": ""}, csrf)).status_code == 422
+    assert client.post(path, data=_form({"cost": "", "cost_low": ""}, csrf)).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).cost is None
     assert client.post(path, data=_form({"cost": "0", "cost_low": ""}, csrf)).status_code == 302
     db.session.expire_all()
     assert db.session.get(Candidate, candidate.id).cost == 0

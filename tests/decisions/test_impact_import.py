@@ -108,7 +108,7 @@ def test_an_import_with_any_error_is_refused_whole(built):
         ("idea_id,risk\n{i1},extreme\n", 2, "Risk is low, medium or high."),
         ("idea_id,confidence\n{i1},150\n", 2, "between 0 and 100"),
         ("idea_id,cost_low,cost_high\n{i1},9000,8000\n", 2, "must not exceed"),
-        ("idea_id,cost\n{i1},unknown\n", 2, "cost cannot be “unknown”"),
+        ("idea_id,sources\n{i1},unknown\n", 2, "sources cannot be “unknown”"),
     ],
 )
 def test_per_row_and_file_errors(built, csv, row, words):
@@ -123,11 +123,13 @@ def test_semicolons_a_bom_and_unknown_ranges(built):
     api, round_id, pairs = built
     (i1, c1) = pairs[0]
     api.patch(f"/rounds/{round_id}/candidates/{c1}", json={"cost_low": 1000})
-    csv = f"\ufeffIdea_ID;cost;cost_low;annual_benefit\r\n{i1};12.000,50;unknown;40k\r\n"
+    csv = "\ufeffIdea_ID;cost;cost_low;annual_benefit;effort_weeks;risk\r\n"
+    csv += f"{i1};12.000,50;unknown;40k;Unknown;unknown\r\n"
     assert post(api, round_id, csv, dry_run=False).status_code == 200
     db.session.expire_all()
     saved = db.session.get(Candidate, c1)
     assert (saved.cost, saved.cost_low, saved.annual_benefit) == (12000.5, None, 40000)
+    assert (saved.effort_weeks, saved.risk) == (None, None)  # "unknown": not known yet
 
 
 def test_formulas_are_kept_as_text_that_no_spreadsheet_runs(built):

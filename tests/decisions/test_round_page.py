@@ -87,7 +87,7 @@ def test_steps_tick_deliberation_only_when_the_round_had_it(client, users, auth)
     ideas = ideas_by(author, "Photos on job completion", "Offline mode for technicians")
     round_ = rounds.create_round(pm, title="Deliberated round", method="ranked")
     for idea in ideas:
-        rounds.add_candidate(pm, round_.id, idea.id, {"cost": 1000})
+        rounds.add_candidate(pm, round_.id, idea.id, {"cost": 1000, "annual_benefit": 2000})
     db.session.commit()
     auth.login(pm.email)
     draft = steps_of(text_of(client, f"/rounds/{round_.id}"))

@@ -81,7 +81,8 @@ def _round_in(state: str, pm: User, voters: list[User]) -> Round:
     round_ = services.create_round(
         pm, title=f"Which two should we build next ({state})?", description="Two candidates.", method="approval"
     )
-    candidates = [services.add_candidate(pm, round_.id, idea.id) for idea in _free_ideas(2)]
+    impact = {"cost": 8000, "annual_benefit": 20000}  # what opening needs; the rest "not known yet"
+    candidates = [services.add_candidate(pm, round_.id, idea.id, impact) for idea in _free_ideas(2)]
     if state != "draft":
         services.start_deliberation(pm, round_.id)
     if state in ("voting", "closed"):

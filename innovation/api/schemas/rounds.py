@@ -100,18 +100,18 @@ class ImpactValues(Body):
 
     model_config = ConfigDict(extra="forbid")
 
-    cost: Money = absent()
+    cost: Money | None = absent(description="null: not known yet")
     cost_low: Money | None = absent(description="at most `cost`")
     cost_high: Money | None = absent(description="at least `cost` and `cost_low`")
-    annual_benefit: Money = absent()
+    annual_benefit: Money | None = absent(description="null: not known yet")
     benefit_low: Money | None = absent(description="at most `annual_benefit`")
     benefit_high: Money | None = absent(description="at least `annual_benefit` and `benefit_low`")
-    effort_weeks: Money = absent()
-    reach: Annotated[float, Field(ge=0, le=DB_INT_MAX)] = absent(
-        description="people or accounts per year (a whole number is kept)"
+    effort_weeks: Money | None = absent(description="null: not known yet")
+    reach: Annotated[float, Field(ge=0, le=DB_INT_MAX)] | None = absent(
+        description="people or accounts per year (a whole number is kept); null: not known yet"
     )
-    confidence: Annotated[float, Field(ge=0, le=100)] = absent(description="percent")
-    risk: Risk = absent()
+    confidence: Annotated[float, Field(ge=0, le=100)] | None = absent(description="percent; null: not known yet")
+    risk: Risk | None = absent(description="null: not known yet")
     sources: Annotated[str, text(5000, multiline=True)] = absent()
 
 
@@ -164,21 +164,25 @@ class WeightShares(TypedDict):
 
 
 class Impact(TypedDict):
-    cost: float
+    """A candidate's figures; null is "not known yet" (cost and annual benefit are known once
+    voting opens)."""
+
+    cost: float | None
     cost_low: float | None
     cost_high: float | None
-    annual_benefit: float
+    annual_benefit: float | None
     benefit_low: float | None
     benefit_high: float | None
-    effort_weeks: float
-    reach: int
-    confidence: float
-    risk: Risk
+    effort_weeks: float | None
+    reach: int | None
+    confidence: float | None
+    risk: Risk | None
     sources: str
 
 
 class Derived(TypedDict):
-    """ROI, the priority score (field `rice`) and payback in months; null where a divisor is zero."""
+    """ROI, the priority score (field `rice`) and payback in months; null where an input is not
+    known yet or a divisor is zero."""
 
     roi: Annotated[float | None, Field(description="(annual benefit − cost) ÷ cost, first year; 0.5 = 50 %")]
     rice: Annotated[
