@@ -191,10 +191,20 @@ outcome_published = domain.signal(
     doc="""Sender: the decided `Round`. `outcome`: its
 `Outcome`; `actor`: the pm.""",
 )
+outcome_amended = domain.signal(
+    "outcome_amended",
+    doc="""Sender: the decided `Round`. `outcome`: its `Outcome` (already
+changed); `amendment`: the `OutcomeAmendment` (note, before, after); `actor`: the pm.""",
+)
 impact_changed = domain.signal(
     "impact_changed",
     doc="""Sender: the `Candidate` after the change.
 `round`: its `Round`; `changes`: {field: (old, new)}; `actor`: the pm.""",
+)
+impact_imported = domain.signal(
+    "impact_imported",
+    doc="""Sender: the `Round`. `actor`: the pm; `candidate_ids`: the candidates whose rows were
+imported (each change also sent `impact_changed`, as a hand edit does).""",
 )
 ballot_cast = domain.signal(
     "ballot_cast",

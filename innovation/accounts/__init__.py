@@ -29,7 +29,9 @@ def init_app(app: Flask) -> None:
     def sign_out_form():
         # E-mails render outside any request: nobody is signed in there.
         signed_in = has_request_context() and current_user.is_authenticated
-        return {"logout_form": LogoutForm() if signed_in else None}
+        # It only renders a token: reading the request's form here would turn the 413 page for
+        # a too-large post into a 500 (the body is refused again as the page is drawn).
+        return {"logout_form": LogoutForm(formdata=None) if signed_in else None}
 
 
 def never_store_personal_answers(response: Response) -> Response:

@@ -32,9 +32,11 @@ def authenticate_api_request():
 
 def init_app(app: Flask) -> None:
     from . import (  # noqa: F401  (routes register on import)
+        amendments,
         auth,
         comments,
         ideas,
+        impact_import,
         moderation,
         notifications,
         openapi,

@@ -15,8 +15,10 @@ def init_app(app: Flask) -> None:
         jobs,
         models,
         views,
+        views_amend,
         views_build,
         views_charts,
+        views_import,
         views_manage,
     )
     from .building import rounds_taking_candidates

@@ -20,6 +20,11 @@ def money(value: float | int | None, currency: str = "EUR") -> str:
     return f"{sign}{prefix}{digits}" if prefix else f"{sign}{code} {digits}"
 
 
+def currency_sign(currency: str = "EUR") -> str:
+    """ "€" for EUR; the ISO code itself for currencies without a sign of their own ("CHF")."""
+    return CURRENCY_SIGNS.get(currency.upper(), currency.upper())
+
+
 def number(value: float | int | None, decimals: int = 1) -> str:
     """12,500 / 4.5 / 3: thousands separators, at most `decimals` decimals, no trailing zeros."""
     if value is None:
@@ -69,6 +74,7 @@ def init_app(app: Flask) -> None:
         return money(value, current_app.config.get("CURRENCY", "EUR"))
 
     app.jinja_env.filters["money"] = money_filter
+    app.jinja_env.globals["currency_sign"] = lambda: currency_sign(current_app.config.get("CURRENCY", "EUR"))
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["percent"] = percent
     app.jinja_env.filters["ordinal"] = ordinal

@@ -19,8 +19,10 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from ..platform.errors import ValidationFailed
 from ..platform.input import DB_INT_MAX, CleanText, text_problem
 from ..platform.templating import viewer_time_zone
+from .amounts import AmountError, amount_text, parse_amount
 from .impact import NUMBER_FIELDS
 from .models import ELIGIBILITY, METHODS, RISKS
+from .money import currency_code
 
 METHOD_LABELS = {
     "approval": "Approval — tick every idea you support",
@@ -80,6 +82,36 @@ class RoundForm(FlaskForm):
         return field.data.replace(tzinfo=viewer_time_zone()) if field.data else None
 
 
+class AmountField(StringField):
+    """Money typed as people write it ("12k", "€12,000"; decisions/amounts.py); `data` is a
+    float, or None when left empty. Shown back as "12,000"."""
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        self.data = None
+        if text.strip():
+            try:
+                self.data = parse_amount(text, currency=currency_code())
+            except AmountError as exc:
+                raise ValueError(str(exc)) from exc
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return amount_text(self.data)
+
+
+class PlainDecimalField(DecimalField):
+    """Shown back as people write it: "8" and "70", not DecimalField's "8.00" and "70.00"."""
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return f"{float(self.data):.2f}".rstrip("0").rstrip(".")
+
+
 UNKNOWN_HINT = "Leave empty if not known yet."
 
 
@@ -87,19 +119,17 @@ class ImpactForm(FlaskForm):
     """Every figure may be left empty ("not known yet"); cost and annual benefit are needed
     before voting opens, which the round page's checklist says."""
 
-    cost = DecimalField("Cost", validators=[Optional(), NumberRange(min=0)], description=UNKNOWN_HINT)
-    cost_low = DecimalField("Cost, low estimate", validators=[Optional(), NumberRange(min=0)])
-    cost_high = DecimalField("Cost, high estimate", validators=[Optional(), NumberRange(min=0)])
-    annual_benefit = DecimalField(
-        "Annual benefit", validators=[Optional(), NumberRange(min=0)], description=UNKNOWN_HINT
-    )
-    benefit_low = DecimalField("Benefit, low estimate", validators=[Optional(), NumberRange(min=0)])
-    benefit_high = DecimalField("Benefit, high estimate", validators=[Optional(), NumberRange(min=0)])
-    effort_weeks = DecimalField("Effort (weeks)", validators=[Optional(), NumberRange(min=0)])
+    cost = AmountField("Cost", validators=[Optional()], description=UNKNOWN_HINT)
+    cost_low = AmountField("Cost, low estimate", validators=[Optional()])
+    cost_high = AmountField("Cost, high estimate", validators=[Optional()])
+    annual_benefit = AmountField("Annual benefit", validators=[Optional()], description=UNKNOWN_HINT)
+    benefit_low = AmountField("Benefit, low estimate", validators=[Optional()])
+    benefit_high = AmountField("Benefit, high estimate", validators=[Optional()])
+    effort_weeks = PlainDecimalField("Effort (weeks)", validators=[Optional(), NumberRange(min=0)])
     reach = IntegerField(
         "Reach (people or accounts per year)", validators=[Optional(), NumberRange(min=0, max=DB_INT_MAX)]
     )
-    confidence = DecimalField("Confidence (%)", validators=[Optional(), NumberRange(min=0, max=100)])
+    confidence = PlainDecimalField("Confidence (%)", validators=[Optional(), NumberRange(min=0, max=100)])
     risk = SelectField("Risk", choices=[("", "Not known yet")] + [(r, r.capitalize()) for r in RISKS])
     sources = TextAreaField("Sources of these numbers", validators=[Length(max=5000), CleanText(multiline=True)])
 

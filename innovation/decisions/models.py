@@ -169,6 +169,9 @@ class Outcome(Model):
     decisions: Mapped[list["OutcomeDecision"]] = relationship(
         order_by="OutcomeDecision.candidate_id", cascade="all, delete-orphan"
     )
+    amendments: Mapped[list["OutcomeAmendment"]] = relationship(
+        order_by="OutcomeAmendment.id", cascade="all, delete-orphan"
+    )
 
 
 class OutcomeDecision(Model):
@@ -183,3 +186,20 @@ class OutcomeDecision(Model):
     followed_vote: Mapped[bool] = mapped_column()
 
     candidate: Mapped[Candidate] = relationship()
+
+
+class OutcomeAmendment(Model):
+    """A change to a published outcome: who, when, why (`note`), and the outcome before and
+    after ({"summary", "decisions": [{"candidate_id", "decision", "rationale"}]})."""
+
+    __tablename__ = "outcome_amendments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcomes.id", ondelete="CASCADE"), index=True)
+    amended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    amended_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    note: Mapped[str] = mapped_column(Text)
+    before: Mapped[dict] = mapped_column(JSON)
+    after: Mapped[dict] = mapped_column(JSON)
+
+    amended_by: Mapped[User | None] = relationship()

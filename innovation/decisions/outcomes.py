@@ -27,7 +27,8 @@ def vote_recommends_adoption(round_: Round) -> set[int]:
     return set((result.get("combined") or {}).get("winners") or [])
 
 
-def _decisions(round_: Round, raw) -> list[dict]:
+def clean_decisions(round_: Round, raw) -> list[dict]:
+    """One checked decision per candidate; a departure from the vote needs a rationale."""
     if not isinstance(raw, list) or not raw:
         raise ValidationFailed("`decisions` lists one decision per candidate.", fields={"decisions": ["Required."]})
     candidates = {c.id: c for c in round_.candidates}
@@ -83,7 +84,7 @@ def publish_outcome(actor: User, round_id, summary, decisions) -> Outcome:
         )
     if not isinstance(summary, str) or not summary.strip() or len(summary) > 20_000:
         raise ValidationFailed("Write a summary of the outcome.", fields={"summary": ["Required."]})
-    clean = _decisions(round_, decisions)
+    clean = clean_decisions(round_, decisions)
     outcome = Outcome(
         round_id=round_.id, summary=summary.strip(), summary_html=render_markdown(summary), published_by_id=actor.id
     )

@@ -87,6 +87,8 @@ def transition(round_id: int, action: str):
 @role_required(*STAFF)
 def outcome(round_id: int):
     round_ = get_visible_round(current_user, round_id)
+    if round_.status == "decided":  # never re-submitted through a blank form: amended, with a note
+        return redirect(url_for("decisions.amend_outcome", round_id=round_.id))
     error = None
     if request.method == "POST":
         summary, decisions = outcome_from_form(round_, request.form)

@@ -81,8 +81,13 @@ class StatusForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    into = IntegerField("Merge into idea number", validators=[DataRequired(), NumberRange(min=1, max=DB_INT_MAX)])
+    into = IntegerField(
+        "Merge into idea number",
+        validators=[DataRequired("Choose the idea to merge into."), NumberRange(min=1, max=DB_INT_MAX)],
+    )
     move_internal_comments = BooleanField("Move its employee-only comments too; they stay visible to employees only")
+    # Empty on the idea page's form: its post shows the confirmation page, whose form sends "1".
+    confirm = HiddenField()
 
 
 class ReasonForm(FlaskForm):

@@ -209,20 +209,16 @@ def _move_unique_rows(model, source_id: int, target_id: int, columns: list[str])
     db.session.execute(delete(model).where(model.idea_id == source_id))
 
 
-def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comments: bool = False) -> Idea:
-    """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
-    move; someone who supported both counts once. The source redirects to the target.
-
-    A merge never widens who can read something: a public idea cannot go into an internal one
-    (its customers would lose it), and an internal idea's discussion, written for employees,
-    goes into a public idea only when the pm confirms it (`move_internal_comments`) — the moved
-    comments then stay internal, readable by the employee side only."""
+def merge_target(actor: User, source_id: int, target_id, *, move_internal_comments: bool = False) -> Idea:
+    """The idea `source_id` would merge into, once every check of `merge_ideas` passes (changes
+    nothing): what the confirmation page shows before the merge happens."""
     require_role(actor, *STAFF, action="merge_ideas")
-    # Both rows locked, lowest id first: crossed merges (A into B, B into A) wait for each
-    # other instead of deadlocking, and the second sees the first's result and is refused.
-    lock_rows(Idea, [source_id, target_id])
-    source = get_visible_idea(actor, source_id)
-    target = get_visible_idea(actor, target_id)
+    source, target = get_visible_idea(actor, source_id), get_visible_idea(actor, target_id)
+    _check_merge(source, target, move_internal_comments)
+    return target
+
+
+def _check_merge(source: Idea, target: Idea, move_internal_comments: bool) -> None:
     if source.id == target.id:
         raise Conflict("An idea cannot be merged into itself.", fields={"into": ["Pick another idea."]})
     if source.status == "merged" or target.status == "merged" or not target.listed:
@@ -240,6 +236,24 @@ def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comment
             code="audience_widening",
             fields={"move_internal_comments": ["Confirm to move them."]},
         )
+
+
+def merge_ideas(actor: User, source_id: int, target_id, *, move_internal_comments: bool = False) -> Idea:
+    """Merge a duplicate into another idea (pms): supports, ratings, followers and comments
+    move; someone who supported both counts once. The source redirects to the target.
+
+    A merge never widens who can read something: a public idea cannot go into an internal one
+    (its customers would lose it), and an internal idea's discussion, written for employees,
+    goes into a public idea only when the pm confirms it (`move_internal_comments`) — the moved
+    comments then stay internal, readable by the employee side only."""
+    require_role(actor, *STAFF, action="merge_ideas")
+    # Both rows locked, lowest id first: crossed merges (A into B, B into A) wait for each
+    # other instead of deadlocking, and the second sees the first's result and is refused.
+    lock_rows(Idea, [source_id, target_id])
+    source = get_visible_idea(actor, source_id)
+    target = get_visible_idea(actor, target_id)
+    _check_merge(source, target, move_internal_comments)
+    widening = audience_of(source) == "internal" and audience_of(target) == "public"
     _move_unique_rows(Support, source.id, target.id, ["user_id", "constituency", "created_at"])
     _move_unique_rows(Rating, source.id, target.id, ["user_id", "constituency", "value", "created_at", "updated_at"])
     _move_unique_rows(Follow, source.id, target.id, ["user_id", "created_at"])

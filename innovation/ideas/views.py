@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from ..extensions import limiter
 from ..platform.cache import anonymous_page_cache, cached_json
 from ..platform.errors import PermissionDenied
-from ..platform.web import FORM_ERROR_STATUS, current_viewer, page_args, submit_form
+from ..platform.web import FORM_ERROR_STATUS, attach_error, attempt, current_viewer, page_args, submit_form
 from ..voting.services import my_votes
 from . import bp, queries, services
 from .comments import comment_thread
@@ -178,14 +178,25 @@ def change_status(idea_id: int):
 @bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
 @login_required
 def merge(idea_id: int):
+    """Two steps without JavaScript: the idea page's post shows both titles to confirm; the
+    confirmation's post (confirm=1) merges."""
     form = MergeForm()
-    if form.validate_on_submit():
+    saved = False
+    if form.validate_on_submit() and form.confirm.data != "1":
+        moving = form.move_internal_comments.data
+        target, refusal = attempt(
+            lambda: services.merge_target(current_user, idea_id, form.into.data, move_internal_comments=moving),
+            show=(404, 409),
+        )
+        if refusal is None:
+            source = get_visible_idea(current_user, idea_id)
+            return render_template("ideas/merge_confirm.html", idea=source, target=target, form=form)
+        attach_error(form, refusal)
+    elif form.is_submitted() and not form.errors:
         confirmed = form.move_internal_comments.data
         saved, target = submit_form(
             form, lambda: services.merge_ideas(current_user, idea_id, form.into.data, move_internal_comments=confirmed)
         )
-    else:
-        saved = False
     if not saved:  # the reason is shown on the merge form (e.g. the confirmation it needs)
         return render_detail(get_visible_idea(current_user, idea_id), merge_form=form, status=FORM_ERROR_STATUS)
     flash(f"Merged into “{target.title}”.", "success")

@@ -159,6 +159,8 @@ def _headline(notification: Notification, payload: dict, comment: Comment | None
     kind = notification.kind
     if kind in COMMENT_KINDS:
         return _comment_headline(kind, comment, reader)
+    if kind == "outcome_published" and payload.get("amendment_id"):  # told under the outcome's preference
+        return "Outcome amended"
     if kind == "status_change" and payload.get("new"):
         return f"Now {str(payload['new']).replace('_', ' ')}"
     if kind == "moderation":

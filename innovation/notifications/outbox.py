@@ -70,6 +70,10 @@ def on_outcome_published(round_, actor=None, outcome=None, **_):
     record("outcome_published", round_id=round_.id, actor_id=_actor_id(actor))
 
 
+def on_outcome_amended(round_, actor=None, amendment=None, **_):
+    record("outcome_amended", round_id=round_.id, amendment_id=amendment.id, actor_id=_actor_id(actor))
+
+
 def on_impact_changed(candidate, actor=None, round=None, changes=None, **_):  # noqa: A002 - signal kwarg
     record(
         "impact_changed",
@@ -107,6 +111,7 @@ def connect_listeners() -> None:
     events.round_opened.connect(on_round_opened)
     events.round_reminder_requested.connect(on_round_reminder_requested)
     events.outcome_published.connect(on_outcome_published)
+    events.outcome_amended.connect(on_outcome_amended)
     events.impact_changed.connect(on_impact_changed)
     events.user_registered.connect(on_user_registered)
     events.content_approved.connect(on_content_decided)

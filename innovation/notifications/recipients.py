@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..decisions.ballots import voter_key
-from ..decisions.models import Ballot, Candidate, ImpactRevision, Outcome, Round
+from ..decisions.models import Ballot, Candidate, ImpactRevision, Outcome, OutcomeAmendment, Round
 from ..decisions.permissions import eligible_clause, round_audience_clause
 from ..extensions import db
 from ..ideas.models import Comment, Follow, Idea, Mention, StatusChange
@@ -186,6 +186,18 @@ def _outcome_published(payload) -> Message | None:
     )
 
 
+def _outcome_amended(payload) -> Message | None:
+    """The same people as the outcome itself (under the same preference), told what was amended."""
+    amendment = db.session.get(OutcomeAmendment, payload["amendment_id"])
+    message = _outcome_published(payload) if amendment is not None else None
+    if message is None:
+        return None
+    message.title = message.title.replace("Outcome published:", "Outcome amended:", 1)
+    message.url = message.url.replace("#outcome", "#amendments")
+    message.event_at = amendment.amended_at
+    return message
+
+
 def _impact_changed(payload) -> Message | None:
     candidate = db.session.get(Candidate, payload["candidate_id"])
     if candidate is None or candidate.round.status != "voting":
@@ -221,6 +233,7 @@ RESOLVERS = {
     "round_opened": _round_opened,
     "round_closing": _round_closing,
     "outcome_published": _outcome_published,
+    "outcome_amended": _outcome_amended,
     "impact_changed": _impact_changed,
 }
 

@@ -71,6 +71,26 @@ def test_round_endpoints_match_the_spec(client, users):
             ),
         ),
         ("get", "/rounds/{id}/outcome", anonymous.get(f"/rounds/{round_id}/outcome")),
+        (
+            "post",
+            "/rounds/{id}/impact-import",
+            api.post(f"/rounds/{round_id}/impact-import", json={"csv": "idea_id,cost\n1,2\n"}),  # decided: 409
+        ),
+        (
+            "post",
+            "/rounds/{id}/outcome/amendments",
+            api.post(
+                f"/rounds/{round_id}/outcome/amendments",
+                json={
+                    "note": "The first waits a quarter.",
+                    "decisions": [
+                        {"candidate_id": cid, "decision": "defer", "rationale": "Supplier delay."} for cid in cids
+                    ],
+                },
+            ),
+        ),
+        ("post", "/rounds/{id}/outcome/amendments", api.post(f"/rounds/{round_id}/outcome/amendments", json={})),
+        ("get", "/rounds/{id}/outcome", anonymous.get(f"/rounds/{round_id}/outcome")),
     ]
     statuses = [
         (method, template, check(client, method, template, response).status_code)
@@ -107,6 +127,10 @@ def test_round_endpoints_match_the_spec(client, users):
         200,
         404,
         200,
+        200,
+        409,
+        201,
+        422,
         200,
     ]
     result = anonymous.get(f"/rounds/{round_id}/results").get_json()

@@ -31,6 +31,7 @@ SKIPPED = {
     "decisions.download_export": "the ballot export: a JSON download",
     "decisions.results_svg": "a chart image; the round page that shows it is walked",
     "decisions.cost_benefit_svg": "a chart image; the round page that shows it is walked",
+    "decisions.impact_export": "the impact data as a CSV download",
 }
 API_PREFIX = "/api/"  # the JSON API: its own contract test (tests/api/test_schemathesis.py)
 SERVER_ERROR_PATH = "/walk/server-error"  # added by add_server_error_page: the 500 page
@@ -181,6 +182,8 @@ PATHS: dict[str, Callable[[Facts], list[str]]] = {
         f"/rounds/{f.editable_candidate.round_id}/candidates/{f.editable_candidate.id}/impact"
     ],
     "decisions.outcome": lambda f: [f"/rounds/{f.rounds['closed'].id}/outcome"],
+    "decisions.impact_import": lambda f: [f"/rounds/{f.editable_candidate.round_id}/impact-import"],
+    "decisions.amend_outcome": lambda f: [f"/rounds/{f.rounds['decided'].id}/outcome/amend"],
     "decisions.receipt": lambda f: [f"/rounds/{f.rounds['decided'].id}/receipt?code={f.receipt}"],
     "people.profile": lambda f: [f"/people/{f.customer.id}", f"/people/{f.employee.id}"],
     "people.common_contacts": lambda f: [f"/people/{f.customer.id}/common/{f.employee.id}"],

@@ -1,6 +1,7 @@
-"""In a real browser: a pm merges an internal idea into a public one. The page asks for the
-confirmation first (the discussion was written for employees), then moves the comments, which
-a customer never sees."""
+"""In a real browser: a pm merges an internal idea into a public one. No target is preselected;
+the page asks for the comments' confirmation first (the discussion was written for employees),
+then a confirmation page names both ideas, and only then are the comments moved, which a
+customer never sees."""
 
 import os
 from pathlib import Path
@@ -40,10 +41,10 @@ def test_merging_internal_into_public_asks_first_and_keeps_comments_internal(liv
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.on("dialog", lambda dialog: dialog.accept())  # "Merge this idea into the chosen one?"
     sign_in(page, live_server.url, pm.email, DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/ideas/{internal_id}")
     merge = page.locator("form[action$='/merge']")
+    expect(merge.get_by_label("Merge into")).to_have_value("")  # nothing preselected
     merge.get_by_label("Merge into").select_option(str(public_id))
     merge.get_by_role("button", name="Merge").click()
     confirm = page.get_by_label("Move its employee-only comments too")
@@ -53,6 +54,10 @@ def test_merging_internal_into_public_asks_first_and_keeps_comments_internal(liv
     page.locator("form[action$='/merge']").get_by_label("Merge into").select_option(str(public_id))
     confirm.check()
     page.locator("form[action$='/merge']").get_by_role("button", name="Merge").click()
+    heading = "Merge “Route planner for field staff” into “Route planner for my technicians”?"
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    _shoot(page, "merge-confirmation")
+    page.get_by_role("button", name="Merge into “Route planner for my technicians”").click()
     expect(page.get_by_text("Merged into “Route planner for my technicians”")).to_be_visible()
     expect(page.get_by_text("margin on routes")).to_be_visible()  # the pm is on the employee side
     context.close()

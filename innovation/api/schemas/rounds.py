@@ -9,6 +9,7 @@ from typing_extensions import TypedDict
 from ...decisions.ballots import REASON_MAX
 from ...decisions.models import DECISIONS, ELIGIBILITY, METHODS, RESULTS_VISIBILITY, RISKS, ROUND_STATUSES
 from ...platform.input import DB_INT_MAX
+from .amendments import OutcomeAmendment
 from .base import INTEGRAL, Body, Id, Moment, Query, Timestamp, absent, documented, mirrors, one_error, text
 from .ideas import IdeaTitle
 from .pages import page_of
@@ -425,3 +426,4 @@ class Outcome(TypedDict):
     published_at: Timestamp
     published_by: str | None
     decisions: list[Decision]
+    amendments: Annotated[list[OutcomeAmendment], Field(description="oldest first; empty when never amended")]

@@ -9,6 +9,7 @@ from ...decisions.outcomes import vote_recommends_adoption
 from ...decisions.permissions import results_visible
 from ...decisions.queries import ballot_count, impact_history, turnout
 from ...platform.db import iso
+from ..schemas.amendments import OutcomeAmendment
 from ..schemas.rounds import BallotReceipt, Candidate, Derived, Outcome, Round, RoundTurnout
 
 
@@ -99,4 +100,16 @@ def outcome_json(round_, outcome) -> Outcome:
             }
             for d in outcome.decisions
         ],
+        "amendments": [amendment_json(a) for a in outcome.amendments],
+    }
+
+
+def amendment_json(amendment) -> OutcomeAmendment:
+    return {
+        "id": amendment.id,
+        "amended_at": iso(amendment.amended_at),
+        "amended_by": amendment.amended_by.name if amendment.amended_by else None,
+        "note": amendment.note,
+        "before": amendment.before,
+        "after": amendment.after,
     }
