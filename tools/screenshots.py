@@ -63,7 +63,6 @@ PAGES = [
     ("status-edit", "/admin/statuses/next-quarter", ("admin",)),
     ("moderation", "/moderation", ("pm",)),
     ("site-settings", "/admin/settings", ("admin",)),
-    ("site-settings", "/admin/settings", ("admin",)),
     # The customer's newest own idea (waiting for approval when the demo's premoderation is on).
     ("waiting-idea", "first:/:a.home-item-title", ("customer",)),
     ("login", "/login", ("visitor",)),

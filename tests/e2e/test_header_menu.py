@@ -149,3 +149,19 @@ def test_on_a_wide_screen_the_header_is_one_bar_without_a_menu_button(
     parts["search"].press("Enter")
     expect(page).to_have_url(f"{live_server.url}/search?q=reminders")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("role", ["pm", "admin"])
+def test_staff_headers_with_more_links_stay_one_row_at_1280(open_page, live_server, users, role):
+    """Moderation, Invite and Admin make the bar longer: the logo stands alone, the name is
+    still the link's accessible name, and the bar keeps one row."""
+    person = users(role, name="Priya Raman")
+    page = open_page(WIDE)
+    sign_in(page, live_server.url, person.email, DEFAULT_PASSWORD)
+    parts = header_parts(page)
+    moderation = page.get_by_role("banner").get_by_role("link", name="Moderation")
+    expect(moderation).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("link", name="Innovation Commons")).to_be_visible()
+    ideas, sign_out = parts["ideas"].bounding_box(), parts["sign_out"].bounding_box()
+    assert ideas and sign_out and abs(ideas["y"] - sign_out["y"]) < 12  # one row
+    assert page.errors == []
