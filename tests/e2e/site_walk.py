@@ -32,6 +32,7 @@ SKIPPED = {
     "decisions.results_svg": "a chart image; the round page that shows it is walked",
     "decisions.cost_benefit_svg": "a chart image; the round page that shows it is walked",
     "decisions.impact_export": "the impact data as a CSV download",
+    "ideas.statuses_css": "the statuses' colours as a stylesheet",
 }
 API_PREFIX = "/api/"  # the JSON API: its own contract test (tests/api/test_schemathesis.py)
 SERVER_ERROR_PATH = "/walk/server-error"  # added by add_server_error_page: the 500 page
@@ -171,6 +172,7 @@ PATHS: dict[str, Callable[[Facts], list[str]]] = {
     "home.home": lambda f: ["/", "/no-such-page"],  # and the 404 page
     "ideas.detail": lambda f: [f"/ideas/{f.own_idea.id}", f"/ideas/{f.round_idea.id}"],
     "ideas.edit": lambda f: [f"/ideas/{f.own_idea.id}/edit"],
+    "ideas.edit_status": lambda f: ["/admin/statuses/under_review"],  # a built-in status, always there
     "ideas.edit_comment": lambda f: [f"/comments/{f.own_comment.id}/edit"],
     "decisions.detail": _round_pages(""),
     "decisions.add_candidate": lambda f: [
