@@ -29,6 +29,8 @@
       clearTimeout(timer);
       timer = setTimeout(search, 250);
     });
+    // Text typed before this script ran (a slow load) or restored by the browser on Back.
+    if (input.value.trim()) { search(); }
   }
 
   // --- Weights: two percentage fields; changing one sets the other to the rest of 100.

@@ -82,6 +82,7 @@ def test_a_pm_builds_a_round_from_scratch_in_few_page_loads(live_server, new_pag
     expect(page.get_by_text("Added 4 ideas to “Field service: what next?”")).to_be_visible()
 
     # 5: one more found by typing its title (listed as the pm types, no page load), then added.
+    page.wait_for_load_state("load")
     page.locator("#manage-picker-q").press_sequentially("barcode scanner", delay=20)
     add = page.get_by_role("button", name=f"Add “{TYPED}”")
     expect(add).to_be_visible()
