@@ -1,5 +1,6 @@
 """Browser harness: Debian's Chromium driven by Playwright against a live server thread."""
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -85,3 +86,17 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+SHOTS = os.environ.get("SCREENSHOTS")  # a folder: also save the pages at 1280 and 390 px
+
+
+def shoot(page, name: str) -> None:
+    """With SCREENSHOTS set to a folder: the page at 1280 and 390 px, full length."""
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+    page.set_viewport_size({"width": 1200, "height": 900})

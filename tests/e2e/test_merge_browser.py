@@ -3,9 +3,6 @@ the page asks for the comments' confirmation first (the discussion was written f
 then a confirmation page names both ideas, and only then are the comments moved, which a
 customer never sees."""
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -14,20 +11,10 @@ from innovation.ideas.comments import add_comment
 from innovation.ideas.services import submit_idea
 
 from ..factories import DEFAULT_PASSWORD
+from .conftest import shoot
 from .test_accounts_browser import sign_in
 
 pytestmark = pytest.mark.e2e
-SHOTS = os.environ.get("SCREENSHOTS")  # a folder: also save the pages at 1280 and 390 px
-
-
-def _shoot(page, name: str) -> None:
-    if not SHOTS:
-        return
-    Path(SHOTS).mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def test_merging_internal_into_public_asks_first_and_keeps_comments_internal(live_server, browser, users):
@@ -50,13 +37,13 @@ def test_merging_internal_into_public_asks_first_and_keeps_comments_internal(liv
     confirm = page.get_by_label("Move its employee-only comments too")
     expect(page.get_by_text("its comments were written for employees").first).to_be_visible()
     expect(confirm).to_have_attribute("aria-invalid", "true")
-    _shoot(page, "merge-needs-confirmation")
+    shoot(page, "merge-needs-confirmation")
     page.locator("form[action$='/merge']").get_by_label("Merge into").select_option(str(public_id))
     confirm.check()
     page.locator("form[action$='/merge']").get_by_role("button", name="Merge").click()
     heading = "Merge “Route planner for field staff” into “Route planner for my technicians”?"
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
-    _shoot(page, "merge-confirmation")
+    shoot(page, "merge-confirmation")
     page.get_by_role("button", name="Merge into “Route planner for my technicians”").click()
     expect(page.get_by_text("Merged into “Route planner for my technicians”")).to_be_visible()
     expect(page.get_by_text("margin on routes")).to_be_visible()  # the pm is on the employee side

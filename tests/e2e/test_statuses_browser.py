@@ -2,9 +2,6 @@
 roadmap's Planned lane), a pm gives it to an idea, and a customer sees its label on the idea's
 card and in the roadmap's Planned lane."""
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -12,20 +9,10 @@ from innovation.extensions import db
 from innovation.ideas.services import submit_idea
 
 from ..factories import DEFAULT_PASSWORD
+from .conftest import shoot
 from .test_accounts_browser import sign_in
 
 pytestmark = pytest.mark.e2e
-SHOTS = os.environ.get("SCREENSHOTS")  # a folder: also save the pages at 1280 and 390 px
-
-
-def _shoot(page, name: str) -> None:
-    if not SHOTS:
-        return
-    Path(SHOTS).mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def _as(browser, base: str, email: str):
@@ -53,7 +40,7 @@ def test_a_status_the_admin_adds_reaches_the_customer(live_server, browser, user
     form.get_by_role("button", name="Add status").click()
     expect(page.get_by_text("“Next quarter” added")).to_be_visible()
     expect(page.locator("#status-next-quarter .status-chip")).to_have_text("Next quarter")
-    _shoot(page, "admin-statuses")
+    shoot(page, "admin-statuses")
     context.close()
 
     context, page = _as(browser, base, pm.email)
@@ -70,11 +57,11 @@ def test_a_status_the_admin_adds_reaches_the_customer(live_server, browser, user
     # Coloured by the status stylesheet: a wash of violet, and text dark enough to read on it.
     assert chip.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert chip.locator(".status-dot").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(124, 58, 237)"
-    _shoot(page, "card-custom-status")
+    shoot(page, "card-custom-status")
     page.goto(f"{base}/roadmap")
     lane = page.locator("section.roadmap-planned")
     expect(lane.locator(f"#roadmap-{idea_id} .status-chip")).to_have_text("Next quarter")
-    _shoot(page, "roadmap-custom-status")
+    shoot(page, "roadmap-custom-status")
     page.goto(f"{base}/ideas?status=next-quarter")
     expect(page.locator(".idea-card")).to_have_count(1)
     context.close()
